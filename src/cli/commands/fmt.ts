@@ -1,0 +1,92 @@
+import {access, constants} from 'node:fs/promises'
+import {lostWords} from '../../lossless.js'
+import {parseDocument} from '../../parse/document.js'
+import {stringify} from '../../stringify/index.js'
+import {parseCommandArgs} from '../args.js'
+import {expandInputs, readError, readInput} from '../files.js'
+import {exit, UsageError, type CliIo} from '../io.js'
+import {formatFindingLine} from '../report.js'
+import {writeAtomic} from '../write.js'
+
+export const fmtHelp = `Usage: postmortem fmt <paths…> [--check | --write]
+
+Rewrite postmortems in the template's canonical layout. Layout only: headings, labels,
+tables and lists are written the template's way; every value is kept verbatim.
+
+  postmortem fmt FILE           print the canonical Markdown of FILE to stdout
+  postmortem fmt --check PATHS  list files that would change (exit 1 if any)
+  postmortem fmt --write PATHS  rewrite files in place (atomically, keeping their mode)
+
+Paths may be files, folders (searched for *.md) or globs; - reads standard input.
+A file whose rewrite would lose text is never written (exit 1).
+
+Options:
+  --check     list files that are not canonical
+  --write     rewrite files that are not canonical
+  -h, --help  show this help
+`
+
+/** `postmortem fmt`: canonical layout, to stdout, checked, or written. */
+export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
+  const {values, positionals} = parseCommandArgs(args, {check: {type: 'boolean'}, write: {type: 'boolean'}})
+  if (values.check && values.write) throw new UsageError('use either --check or --write, not both')
+  if (positionals.length === 0) throw new UsageError('fmt needs a file, folder or glob (or `-` for standard input)')
+  const {inputs, problems} = await expandInputs(positionals, io.cwd)
+  if (!values.check && !values.write && (inputs.length > 1 || positionals.length > 1)) {
+    throw new UsageError('fmt prints one file; for several files use --check or --write')
+  }
+  if (values.write && inputs.some((input) => input.file === undefined)) throw new UsageError('fmt --write cannot write standard input')
+  let code: number = exit.ok
+  const raise = (next: number): void => {
+    code = Math.max(code, next)
+  }
+  for (const problem of problems) {
+    io.stderr.write(problem.message + '\n')
+    raise(exit.usage)
+  }
+  for (const input of inputs) {
+    let text: string
+    try {
+      text = await readInput(input, io)
+    } catch (error) {
+      io.stderr.write(readError(error, input.name) + '\n')
+      raise(exit.usage)
+      continue
+    }
+    const document = parseDocument(text)
+    if (!document.parsed) {
+      for (const finding of document.findings) io.stderr.write(formatFindingLine(input.name, finding) + '\n')
+      io.stderr.write(`${input.name}: not formatted\n`)
+      raise(exit.findings)
+      continue
+    }
+    const output = stringify(document.draft)
+    const changed = output !== text
+    const lost = changed ? lostWords(text, output) : []
+    if (lost.length > 0) {
+      const shown = lost.slice(0, 8).map((word) => `\`${word}\``).join(', ')
+      io.stderr.write(`${input.name}: not formatted: the rewrite would lose ${shown}${lost.length > 8 ? ` and ${lost.length - 8} more` : ''}\n`)
+      raise(exit.findings)
+      continue
+    }
+    if (values.check) {
+      if (changed) {
+        io.stdout.write(input.name + '\n')
+        raise(exit.findings)
+      }
+    } else if (values.write) {
+      if (!changed) continue
+      try {
+        await access(input.file!, constants.W_OK)
+        await writeAtomic(input.file!, output)
+        io.stderr.write(`${input.name}: formatted\n`)
+      } catch (error) {
+        io.stderr.write(readError(error, input.name).replace('Cannot read', 'Cannot write') + '\n')
+        raise(exit.usage)
+      }
+    } else {
+      io.stdout.write(output)
+    }
+  }
+  return code
+}

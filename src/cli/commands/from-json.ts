@@ -1,0 +1,42 @@
+import path from 'node:path'
+import {modelFromJson, parseJson} from '../../json.js'
+import {stringify} from '../../stringify/index.js'
+import {parseCommandArgs} from '../args.js'
+import {readError, readInput} from '../files.js'
+import {exit, UsageError, type CliIo} from '../io.js'
+
+export const fromJsonHelp = `Usage: postmortem from-json <file|->
+
+Write the canonical Markdown of a Postmortem or PostmortemDraft given as JSON.
+Invalid JSON exits 2 with its line and column; JSON that is not a postmortem exits 1
+with the field paths at fault.
+
+Options:
+  -h, --help  show this help
+`
+
+/** `postmortem from-json`: JSON → canonical Markdown. */
+export async function fromJson(args: readonly string[], io: CliIo): Promise<number> {
+  const {positionals} = parseCommandArgs(args, {})
+  if (positionals.length !== 1) throw new UsageError('from-json takes exactly one file (or `-` for standard input)')
+  const name = positionals[0]!
+  let text: string
+  try {
+    text = await readInput({name, file: name === '-' ? undefined : path.resolve(io.cwd, name)}, io)
+  } catch (error) {
+    io.stderr.write(readError(error, name) + '\n')
+    return exit.usage
+  }
+  const json = parseJson(text)
+  if (!json.ok) {
+    io.stderr.write(`${name}:${json.error.line}:${json.error.column}: invalid JSON: ${json.error.message}\n`)
+    return exit.usage
+  }
+  const model = modelFromJson(json.value)
+  if (!model.ok) {
+    for (const problem of model.problems) io.stderr.write(`${name}: ${problem.path || '(root)'}: ${problem.message}\n`)
+    return exit.findings
+  }
+  io.stdout.write(stringify(model.model))
+  return exit.ok
+}

@@ -1,0 +1,46 @@
+import path from 'node:path'
+import {parseDocument} from '../../parse/document.js'
+import {validate} from '../../validate/index.js'
+import {formatFindingLine} from '../report.js'
+import {exit, UsageError, type CliIo} from '../io.js'
+import {readError, readInput, type Input} from '../files.js'
+import {parseCommandArgs} from '../args.js'
+
+export const toJsonHelp = `Usage: postmortem to-json <file|-> [--draft]
+
+Print the complete Postmortem of a Markdown file as JSON. An incomplete document fails
+(exit 1) with its findings on stderr, unless --draft prints the draft instead.
+
+Options:
+  --draft     print the draft (unfilled fields are null) even when incomplete
+  -h, --help  show this help
+`
+
+/** `postmortem to-json`: Markdown → JSON. */
+export async function toJson(args: readonly string[], io: CliIo): Promise<number> {
+  const {values, positionals} = parseCommandArgs(args, {draft: {type: 'boolean'}})
+  if (positionals.length !== 1) throw new UsageError('to-json takes exactly one file (or `-` for standard input)')
+  const name = positionals[0]!
+  const input: Input = {name, file: name === '-' ? undefined : path.resolve(io.cwd, name)}
+  let text: string
+  try {
+    text = await readInput(input, io)
+  } catch (error) {
+    io.stderr.write(readError(error, name) + '\n')
+    return exit.usage
+  }
+  const document = parseDocument(text)
+  if (values.draft) {
+    io.stdout.write(JSON.stringify(document.draft, null, 2) + '\n')
+    return exit.ok
+  }
+  const result = validate(document.draft)
+  if (result.ok) {
+    io.stdout.write(JSON.stringify(result.postmortem, null, 2) + '\n')
+    return exit.ok
+  }
+  const findings = [...document.findings.filter((finding) => finding.severity === 'error'), ...result.issues]
+  for (const finding of findings) io.stderr.write(formatFindingLine(name, finding) + '\n')
+  io.stderr.write(`${name}: not a complete postmortem (${findings.length} ${findings.length === 1 ? 'problem' : 'problems'}); use --draft to print the draft\n`)
+  return exit.findings
+}

@@ -1,0 +1,27 @@
+/**
+ * postmortem-md: a typed model, a lossless parser and serializer, a validator and a linter for
+ * incident postmortems written in Markdown from one template.
+ */
+export {parse, parseDocument} from './parse/document.js'
+export type {FieldInfo, FieldState, PostmortemDocument, SectionOccurrence, UnknownSection} from './parse/document.js'
+export {stringify, toMdast} from './stringify/index.js'
+export type {StringifyInput} from './stringify/index.js'
+export {validate} from './validate/index.js'
+export type {ValidateResult} from './validate/index.js'
+export {
+  ExtraSchema,
+  PostmortemDraftSchema,
+  PostmortemSchema,
+  hotfixKinds,
+  priorities,
+  severities,
+  statuses
+} from './model/schema.js'
+export type {ActionItem, ChecklistEntry, Extra, Postmortem, PostmortemDraft, PostmortemDraftInput, TimelineRow} from './model/schema.js'
+export type {Finding, Point, Severity, Span} from './model/finding.js'
+export {emptyDraft} from './model/draft.js'
+export {describePath} from './model/names.js'
+export {jsonSchema} from './model/json-schema.js'
+export {sections} from './model/sections.js'
+export type {Block, ColumnSpec, FieldSpec, SectionId, SectionSpec} from './model/sections.js'
+export {template} from './template.js'

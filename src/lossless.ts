@@ -1,0 +1,71 @@
+import type {Nodes} from 'mdast'
+import {tryParse} from './model/markdown.js'
+import {fields, sections} from './model/sections.js'
+import {findPlaceholders} from './model/text.js'
+
+// Words the template owns: headings, aliases, labels and qualifiers that `fmt` may rewrite into
+// the template's wording (SPEC R4). Any other word must survive.
+const vocabulary = new Set<string>()
+function addWords(text: string): void {
+  for (const word of words(text)) vocabulary.add(word)
+}
+for (const section of sections) {
+  if (section.heading) addWords(section.heading)
+  for (const alias of section.aliases) addWords(alias)
+  for (const block of section.blocks) {
+    if (block.type === 'table') {
+      for (const column of block.columns) {
+        addWords(column.header)
+        for (const alias of column.aliases ?? []) addWords(alias)
+      }
+      for (const row of block.templateRows) addWords(row.join(' '))
+    }
+    if (block.type === 'labeledList' || block.type === 'checklist') addWords(block.label)
+  }
+}
+for (const {field} of fields) {
+  addWords(field.label)
+  for (const alias of field.aliases ?? []) addWords(alias)
+  if (field.suffix) addWords(field.suffix)
+}
+addWords('all times in are minutes minute mins min hotfix postmortem')
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** Every word of every leaf (text, code, HTML, front matter…), placeholders left out. */
+function leafWords(node: Nodes, out: Map<string, number>): void {
+  if ('value' in node && typeof node.value === 'string') {
+    let text = node.value
+    for (const placeholder of findPlaceholders(text).reverse()) text = text.slice(0, placeholder.start) + ' ' + text.slice(placeholder.end)
+    for (const word of words(text)) out.set(word, (out.get(word) ?? 0) + 1)
+  }
+  if (node.type === 'image' || node.type === 'link' || node.type === 'definition') {
+    for (const word of words(`${node.url} ${node.title ?? ''}`)) out.set(word, (out.get(word) ?? 0) + 1)
+    if (node.type === 'image') for (const word of words(node.alt ?? '')) out.set(word, (out.get(word) ?? 0) + 1)
+  }
+  if ('children' in node) for (const child of node.children) leafWords(child as Nodes, out)
+}
+
+/**
+ * Words of `input` that `output` lacks (SPEC R4), counted: a word written three times must be
+ * there three times. Words the template owns (headings, labels) and placeholders are exempt.
+ * Linear in the size of both texts.
+ */
+export function lostWords(input: string, output: string): string[] {
+  const before = new Map<string, number>()
+  const after = new Map<string, number>()
+  const inputTree = tryParse(input.replace(/^\uFEFF/, ''))
+  const outputTree = tryParse(output)
+  // Note: what cannot be read cannot be checked, so it counts as lost.
+  if (!inputTree || !outputTree) return ['(text the Markdown parser cannot read)']
+  leafWords(inputTree, before)
+  leafWords(outputTree, after)
+  const lost: string[] = []
+  for (const [word, count] of before) {
+    if (vocabulary.has(word)) continue
+    if ((after.get(word) ?? 0) < count) lost.push(word)
+  }
+  return lost
+}

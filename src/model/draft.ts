@@ -1,0 +1,75 @@
+import type {PostmortemDraft} from './schema.js'
+
+/** The all-unfilled draft: what the blank template says. */
+export function emptyDraft(): PostmortemDraft {
+  return {
+    hotfixId: null,
+    date: null,
+    incident: null,
+    durationMinutes: null,
+    severity: null,
+    author: null,
+    executiveSummary: null,
+    impact: {usersAffected: null, duration: null, revenueImpact: null, dataImpact: null, reputationImpact: null},
+    timeline: [],
+    timelineTimeZone: 'UTC',
+    rootCause: {
+      whatHappened: null,
+      immediateCause: null,
+      contributingFactors: [],
+      testingGap: null,
+      monitoringGap: null,
+      processGap: null
+    },
+    wentWell: [],
+    wentPoorly: [],
+    gotLucky: null,
+    actionItems: {preventRecurrence: [], improveDetection: [], improveResponse: []},
+    properFix: {
+      hotfixWas: null,
+      storyCreated: {checked: false, value: null},
+      scheduledFor: {checked: false, value: null},
+      description: {checked: false, value: null}
+    },
+    communication: {internalNotification: null, customerNotification: null, publicPostmortem: null},
+    lessonsLearned: {technical: [], process: [], team: []},
+    blamelessNote: null,
+    meeting: {heldOn: null, attendees: [], documentedBy: null},
+    frontMatter: null,
+    extra: []
+  }
+}
+
+/** Read a dotted field path (`impact.usersAffected`, `timeline[2].time`) from a model. */
+export function getPath(model: unknown, path: string): unknown {
+  let value: unknown = model
+  for (const key of splitPath(path)) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<string | number, unknown>)[key]
+  }
+  return value
+}
+
+/** Write a dotted field path into a model, creating nothing: the parents must exist. */
+export function setPath(model: unknown, path: string, value: unknown): void {
+  const keys = splitPath(path)
+  const last = keys.pop()!
+  let target = model as Record<string | number, unknown>
+  for (const key of keys) target = target[key] as Record<string | number, unknown>
+  target[last] = value
+}
+
+/** `a.b[2].c` → `['a', 'b', 2, 'c']`. */
+export function splitPath(path: string): (string | number)[] {
+  const keys: (string | number)[] = []
+  for (const part of path.split('.')) {
+    const open = part.indexOf('[')
+    if (open === -1) {
+      keys.push(part)
+      continue
+    }
+    keys.push(part.slice(0, open))
+    for (const index of part.slice(open).split(']')) if (index.startsWith('[')) keys.push(Number(index.slice(1)))
+  }
+  return keys
+}

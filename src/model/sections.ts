@@ -1,0 +1,488 @@
+/**
+ * The section table: every section, sub-section, label, alias and placeholder of the template,
+ * in template order. The parser, the serializer, the schema descriptions and the lint rules all
+ * read this table, so a section's name, its aliases and its layout live here and nowhere else.
+ */
+
+/** A labelled one-line field such as `**Date:** {DATE}`. */
+export interface FieldSpec {
+  /** Model path (`date`, `impact.usersAffected`, `meeting.heldOn`). */
+  readonly path: string
+  /** Label as the template writes it, without the colon (`Date`). */
+  readonly label: string
+  /** Other labels real documents use for the same field (`Incident Date`, `Authors`). */
+  readonly aliases?: readonly string[]
+  /** The template's placeholder, written when the field is unfilled (`{DATE}`). */
+  readonly placeholder: string
+  /** Text the template writes after the value (` minutes` for the duration). */
+  readonly suffix?: string
+  /** What the complete model expects; drives descriptions and rules. */
+  readonly type: 'text' | 'date' | 'minutes' | 'severity' | 'hotfix' | 'names'
+}
+
+/** A column of one of the template's tables. */
+export interface ColumnSpec {
+  /** Key of the row object (`time`, `owner`). */
+  readonly key: string
+  /** Header cell as the template writes it (`Due Date`). */
+  readonly header: string
+  /** Other headers real documents use for the column (`Who`, `Due`). */
+  readonly aliases?: readonly string[]
+  /** Whether the template writes a placeholder in this column of its own rows. */
+  readonly placeholderColumn: boolean
+  /** Text written for an unfilled cell of a filled row. */
+  readonly placeholder: string
+  readonly type: 'text' | 'time' | 'date' | 'priority' | 'status'
+}
+
+/** One block of a section's body, in the template's layout. */
+export type Block =
+  /** One paragraph, one `**Label:** value` per line (the header and the meeting footer). */
+  | {readonly type: 'fieldLines'; readonly fields: readonly FieldSpec[]}
+  /** A paragraph `**Label:** value`. */
+  | {readonly type: 'labelParagraph'; readonly field: FieldSpec}
+  /** A bullet list of `- **Label:** value` items (Impact). */
+  | {readonly type: 'labelList'; readonly fields: readonly FieldSpec[]}
+  /** A `**Label:**` paragraph directly followed by an ordered list (Contributing factors). */
+  | {
+      readonly type: 'labeledList'
+      readonly label: string
+      readonly path: string
+      readonly placeholders: readonly string[]
+    }
+  /** An ordered list making up the whole section (What Went Well, lessons). */
+  | {readonly type: 'list'; readonly path: string; readonly placeholders: readonly string[]}
+  /** Free Markdown making up the whole section (Executive Summary). */
+  | {readonly type: 'markdown'; readonly path: string; readonly placeholder: string}
+  /** A table of rows (Timeline, action items). */
+  | {
+      readonly type: 'table'
+      readonly path: string
+      readonly columns: readonly ColumnSpec[]
+      /** Rows the template writes for an empty list. */
+      readonly templateRows: readonly (readonly string[])[]
+    }
+  /** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */
+  | {
+      readonly type: 'checklist'
+      readonly label: string
+      readonly fields: readonly FieldSpec[]
+    }
+  /** The thematic break before the meeting footer. */
+  | {readonly type: 'rule'}
+
+export type SectionId =
+  | 'title'
+  | 'executiveSummary'
+  | 'impact'
+  | 'timeline'
+  | 'rootCause'
+  | 'whatHappened'
+  | 'whyItHappened'
+  | 'whyNotCaught'
+  | 'wentWell'
+  | 'wentPoorly'
+  | 'gotLucky'
+  | 'actionItems'
+  | 'preventRecurrence'
+  | 'improveDetection'
+  | 'improveResponse'
+  | 'properFix'
+  | 'communication'
+  | 'lessonsLearned'
+  | 'technicalLessons'
+  | 'processLessons'
+  | 'teamLessons'
+  | 'blamelessNote'
+  | 'meeting'
+
+export interface SectionSpec {
+  readonly id: SectionId
+  /** Heading text as the template writes it; `null` for the meeting footer (no heading). */
+  readonly heading: string | null
+  /** Heading depth in the template. */
+  readonly depth: 1 | 2 | 3
+  /** Enclosing section for `###` sub-sections. */
+  readonly parent: SectionId | null
+  /** Other headings that mean this section (compared after normalisation). */
+  readonly aliases: readonly string[]
+  /** The section's own body, in template order (sub-sections follow it). */
+  readonly blocks: readonly Block[]
+  /** Model path of the section's content, for findings about the section as a whole. */
+  readonly path: string
+}
+
+const actionColumns: readonly ColumnSpec[] = [
+  {key: 'action', header: 'Action', aliases: ['Action Item', 'Item', 'Task', 'Description'], placeholderColumn: true, placeholder: '{action}', type: 'text'},
+  {key: 'owner', header: 'Owner', aliases: ['Who', 'Assignee', 'Owners'], placeholderColumn: true, placeholder: '{owner}', type: 'text'},
+  {key: 'dueDate', header: 'Due Date', aliases: ['Due', 'Deadline', 'Due By', 'Target Date', 'ETA'], placeholderColumn: true, placeholder: '{date}', type: 'date'},
+  {key: 'priority', header: 'Priority', aliases: ['Prio'], placeholderColumn: false, placeholder: '{priority}', type: 'priority'},
+  {key: 'status', header: 'Status', aliases: ['State'], placeholderColumn: false, placeholder: '{status}', type: 'status'}
+]
+
+const actionTemplateRows: readonly (readonly string[])[] = [
+  ['{action_1}', '{owner}', '{date}', 'High', 'Not Started'],
+  ['{action_2}', '{owner}', '{date}', 'Medium', 'Not Started']
+]
+
+function actionTable(path: string): Block {
+  return {type: 'table', path, columns: actionColumns, templateRows: actionTemplateRows}
+}
+
+const lessonPlaceholders = ['{lesson_1}', '{lesson_2}']
+
+/** Every section of the template, in template order. */
+export const sections: readonly SectionSpec[] = [
+  {
+    id: 'title',
+    heading: 'Postmortem: HOTFIX-{ID}',
+    depth: 1,
+    parent: null,
+    aliases: [],
+    path: 'hotfixId',
+    blocks: [
+      {
+        type: 'fieldLines',
+        fields: [
+          {path: 'date', label: 'Date', aliases: ['Incident Date', 'Date of Incident', 'Started', 'Start'], placeholder: '{DATE}', type: 'date'},
+          {path: 'incident', label: 'Incident', aliases: ['Title', 'Incident Title', 'Summary Title'], placeholder: '{INCIDENT_TITLE}', type: 'text'},
+          {path: 'durationMinutes', label: 'Duration', aliases: ['Total Duration', 'Time to Recover', 'Duration (minutes)'], placeholder: '{DURATION_MINUTES}', suffix: ' minutes', type: 'minutes'},
+          {path: 'severity', label: 'Severity', aliases: ['Sev', 'Priority Level', 'Incident Severity'], placeholder: '{P0/P1/P2}', type: 'severity'},
+          {path: 'author', label: 'Author', aliases: ['Authors', 'Author(s)', 'Owner', 'Created by', 'Written by'], placeholder: '{PM_NAME}', type: 'text'}
+        ]
+      }
+    ]
+  },
+  {
+    id: 'executiveSummary',
+    heading: 'Executive Summary',
+    depth: 2,
+    parent: null,
+    aliases: ['Summary', 'Issue Summary', 'Incident Summary', 'Overview', 'Incident Overview', 'TL;DR', 'TLDR', 'Brief Description', 'Background'],
+    path: 'executiveSummary',
+    blocks: [{type: 'markdown', path: 'executiveSummary', placeholder: '{2-3_sentence_summary_of_incident_and_resolution}'}]
+  },
+  {
+    id: 'impact',
+    heading: 'Impact',
+    depth: 2,
+    parent: null,
+    aliases: ['Customer Impact', 'Affected Users', 'End User Impact', 'Scope', 'User Impact', 'Business Impact'],
+    path: 'impact',
+    blocks: [
+      {
+        type: 'labelList',
+        fields: [
+          {path: 'impact.usersAffected', label: 'Users affected', aliases: ['Affected users', 'Customers affected', 'Users'], placeholder: '{number_or_percentage}', type: 'text'},
+          {path: 'impact.duration', label: 'Duration', aliases: ['Impact duration'], placeholder: '{time_from_start_to_resolution}', type: 'text'},
+          {path: 'impact.revenueImpact', label: 'Revenue impact', aliases: ['Revenue', 'Financial impact'], placeholder: '{dollar_amount_or_estimate}', type: 'text'},
+          {path: 'impact.dataImpact', label: 'Data impact', aliases: ['Data', 'Data loss'], placeholder: '{any_data_loss_or_corruption}', type: 'text'},
+          {path: 'impact.reputationImpact', label: 'Reputation impact', aliases: ['Reputation', 'Reputational impact'], placeholder: '{customer_complaints_media_coverage}', type: 'text'}
+        ]
+      }
+    ]
+  },
+  {
+    id: 'timeline',
+    heading: 'Timeline (Detailed)',
+    depth: 2,
+    parent: null,
+    aliases: ['Timeline', 'Timeline of Events', 'Incident Timeline', 'Chain of Events', 'Key Events', 'Detailed Timeline', 'Events'],
+    path: 'timeline',
+    blocks: [
+      {
+        type: 'table',
+        path: 'timeline',
+        columns: [
+          {key: 'time', header: 'Time', aliases: ['Timestamp', 'When', 'Date/Time', 'Date', 'Time (UTC)'], placeholderColumn: true, placeholder: '{TIME}', type: 'time'},
+          {key: 'event', header: 'Event', aliases: ['Events', 'Description', 'What', 'What happened', 'Action'], placeholderColumn: true, placeholder: '{event_description}', type: 'text'},
+          {key: 'who', header: 'Who', aliases: ['Actor', 'Owner', 'By', 'Person', 'Source'], placeholderColumn: true, placeholder: '{person_or_system}', type: 'text'}
+        ],
+        templateRows: [
+          ['{TIME}', '{event_description}', '{person_or_system}'],
+          ['{TIME}', '{event_description}', '{person_or_system}'],
+          ['{TIME}', '{event_description}', '{person_or_system}']
+        ]
+      }
+    ]
+  },
+  {
+    id: 'rootCause',
+    heading: 'Root Cause Analysis',
+    depth: 2,
+    parent: null,
+    aliases: ['Root Cause', 'Root Causes', 'Root Cause(s)', 'Root Cause and Analysis', 'Cause', 'Causes', 'Analysis'],
+    path: 'rootCause',
+    blocks: []
+  },
+  {
+    id: 'whatHappened',
+    heading: 'What Happened',
+    depth: 3,
+    parent: 'rootCause',
+    aliases: ['What Happened?', 'Technical Details', 'Details', 'Technical Cause', 'Fault', 'What Caused the Incident'],
+    path: 'rootCause.whatHappened',
+    blocks: [{type: 'markdown', path: 'rootCause.whatHappened', placeholder: '{detailed_technical_explanation}'}]
+  },
+  {
+    id: 'whyItHappened',
+    heading: 'Why It Happened',
+    depth: 3,
+    parent: 'rootCause',
+    aliases: ['Why', 'Causes', 'Contributing Factors', 'Trigger', 'Five Whys', 'Whys'],
+    path: 'rootCause',
+    blocks: [
+      {type: 'labelParagraph', field: {path: 'rootCause.immediateCause', label: 'Immediate cause', aliases: ['Proximate cause', 'Trigger', 'Direct cause'], placeholder: '{proximate_cause}', type: 'text'}},
+      {type: 'labeledList', label: 'Contributing factors', path: 'rootCause.contributingFactors', placeholders: ['{factor_1}', '{factor_2}', '{factor_3}']}
+    ]
+  },
+  {
+    id: 'whyNotCaught',
+    heading: "Why It Wasn't Caught Earlier",
+    depth: 3,
+    parent: 'rootCause',
+    aliases: ['Why It Was Not Caught Earlier', 'Why Was It Not Caught', 'Detection Gaps', 'Gaps'],
+    path: 'rootCause',
+    blocks: [
+      {type: 'labelParagraph', field: {path: 'rootCause.testingGap', label: 'Testing gap', placeholder: '{what_tests_were_missing}', type: 'text'}},
+      {type: 'labelParagraph', field: {path: 'rootCause.monitoringGap', label: 'Monitoring gap', aliases: ['Alerting gap'], placeholder: '{what_alerts_were_missing}', type: 'text'}},
+      {type: 'labelParagraph', field: {path: 'rootCause.processGap', label: 'Process gap', placeholder: '{what_process_failed}', type: 'text'}}
+    ]
+  },
+  {
+    id: 'wentWell',
+    heading: 'What Went Well',
+    depth: 2,
+    parent: null,
+    aliases: ['Went Well', 'Things That Went Well', 'What Went Right'],
+    path: 'wentWell',
+    blocks: [{type: 'list', path: 'wentWell', placeholders: ['{positive_1}', '{positive_2}', '{positive_3}']}]
+  },
+  {
+    id: 'wentPoorly',
+    heading: "What Didn't Go Well",
+    depth: 2,
+    parent: null,
+    aliases: ['What Did Not Go Well', 'What Went Wrong', 'What Went Poorly', 'Went Poorly', "Didn't Go So Well", "What Didn't Go So Well", 'What Could Have Gone Better', 'What Could Have Been Better', 'Things That Went Wrong'],
+    path: 'wentPoorly',
+    blocks: [{type: 'list', path: 'wentPoorly', placeholders: ['{issue_1}', '{issue_2}', '{issue_3}']}]
+  },
+  {
+    id: 'gotLucky',
+    heading: 'Where We Got Lucky',
+    depth: 2,
+    parent: null,
+    aliases: ['Where Did We Get Lucky', 'Got Lucky', 'Where We Were Lucky', 'Lucky'],
+    path: 'gotLucky',
+    blocks: [{type: 'markdown', path: 'gotLucky', placeholder: '{things_that_could_have_been_worse}'}]
+  },
+  {
+    id: 'actionItems',
+    heading: 'Action Items',
+    depth: 2,
+    parent: null,
+    aliases: ['Action Items & Follow-ups', 'Action Items and Follow-ups', 'Follow-ups', 'Follow-up Actions', 'Follow Ups', 'Followups', 'Corrective Actions', 'Corrective and Preventative Measures', 'Corrective and Preventive Actions', 'Remediation', 'Remediations', 'Recommendations', 'Review Actions', 'Actions'],
+    path: 'actionItems',
+    blocks: []
+  },
+  {
+    id: 'preventRecurrence',
+    heading: 'Prevent Recurrence',
+    depth: 3,
+    parent: 'actionItems',
+    aliases: ['Prevention', 'Preventing Recurrence', 'Prevent'],
+    path: 'actionItems.preventRecurrence',
+    blocks: [actionTable('actionItems.preventRecurrence')]
+  },
+  {
+    id: 'improveDetection',
+    heading: 'Improve Detection',
+    depth: 3,
+    parent: 'actionItems',
+    aliases: ['Detection', 'Detect', 'Improving Detection'],
+    path: 'actionItems.improveDetection',
+    blocks: [actionTable('actionItems.improveDetection')]
+  },
+  {
+    id: 'improveResponse',
+    heading: 'Improve Response',
+    depth: 3,
+    parent: 'actionItems',
+    aliases: ['Response', 'Mitigate', 'Improving Response', 'Mitigation'],
+    path: 'actionItems.improveResponse',
+    blocks: [actionTable('actionItems.improveResponse')]
+  },
+  {
+    id: 'properFix',
+    heading: 'Proper Fix',
+    depth: 2,
+    parent: null,
+    aliases: ['Permanent Fix', 'Long-term Fix', 'Follow-up Fix'],
+    path: 'properFix',
+    blocks: [
+      {type: 'labelParagraph', field: {path: 'properFix.hotfixWas', label: 'Hotfix was', aliases: ['Fix type', 'Hotfix type'], placeholder: 'Full fix / Temporary workaround', type: 'hotfix'}},
+      {
+        type: 'checklist',
+        label: 'If temporary, proper fix required',
+        fields: [
+          {path: 'properFix.storyCreated', label: 'Story created', aliases: ['Story', 'Ticket', 'Ticket created'], placeholder: '{STORY_ID}', type: 'text'},
+          {path: 'properFix.scheduledFor', label: 'Scheduled for', aliases: ['Scheduled', 'Sprint'], placeholder: '{SPRINT_OR_DATE}', type: 'text'},
+          {path: 'properFix.description', label: 'Description', aliases: ['Proper fix'], placeholder: '{proper_fix_description}', type: 'text'}
+        ]
+      }
+    ]
+  },
+  {
+    id: 'communication',
+    heading: 'Communication',
+    depth: 2,
+    parent: null,
+    aliases: ['Communications', 'Comms', 'Communication Plan'],
+    path: 'communication',
+    blocks: [
+      {type: 'labelParagraph', field: {path: 'communication.internalNotification', label: 'Internal notification', aliases: ['Internal'], placeholder: '{who_was_notified_and_when}', type: 'text'}},
+      {type: 'labelParagraph', field: {path: 'communication.customerNotification', label: 'Customer notification', aliases: ['Customer', 'External notification'], placeholder: '{yes/no and details}', type: 'text'}},
+      {type: 'labelParagraph', field: {path: 'communication.publicPostmortem', label: 'Public postmortem', aliases: ['Public'], placeholder: '{yes/no and reason}', type: 'text'}}
+    ]
+  },
+  {
+    id: 'lessonsLearned',
+    heading: 'Lessons Learned',
+    depth: 2,
+    parent: null,
+    aliases: ['Lessons Learnt', 'Lessons', 'Learnings', 'Takeaways', 'Key Takeaways'],
+    path: 'lessonsLearned',
+    blocks: []
+  },
+  {
+    id: 'technicalLessons',
+    heading: 'Technical Lessons',
+    depth: 3,
+    parent: 'lessonsLearned',
+    aliases: ['Technical', 'Technical Learnings'],
+    path: 'lessonsLearned.technical',
+    blocks: [{type: 'list', path: 'lessonsLearned.technical', placeholders: lessonPlaceholders}]
+  },
+  {
+    id: 'processLessons',
+    heading: 'Process Lessons',
+    depth: 3,
+    parent: 'lessonsLearned',
+    aliases: ['Process', 'Process Learnings'],
+    path: 'lessonsLearned.process',
+    blocks: [{type: 'list', path: 'lessonsLearned.process', placeholders: lessonPlaceholders}]
+  },
+  {
+    id: 'teamLessons',
+    heading: 'Team Lessons',
+    depth: 3,
+    parent: 'lessonsLearned',
+    aliases: ['Team', 'People', 'Team Learnings'],
+    path: 'lessonsLearned.team',
+    blocks: [{type: 'list', path: 'lessonsLearned.team', placeholders: lessonPlaceholders}]
+  },
+  {
+    id: 'blamelessNote',
+    heading: 'Blameless Culture Note',
+    depth: 2,
+    parent: null,
+    aliases: ['Blameless Note', 'Blameless Culture', 'Blamelessness', 'Blameless'],
+    path: 'blamelessNote',
+    blocks: [{type: 'markdown', path: 'blamelessNote', placeholder: '{reminder_that_this_was_a_system_failure_not_individual_failure}'}]
+  },
+  {
+    id: 'meeting',
+    heading: null,
+    depth: 2,
+    parent: null,
+    aliases: [],
+    path: 'meeting',
+    blocks: [
+      {type: 'rule'},
+      {
+        type: 'fieldLines',
+        fields: [
+          {path: 'meeting.heldOn', label: 'Meeting held', aliases: ['Meeting date', 'Review held', 'Reviewed on', 'Meeting'], placeholder: '{DATE}', type: 'date'},
+          {path: 'meeting.attendees', label: 'Attendees', aliases: ['Participants', 'Present', 'Responders'], placeholder: '{list_of_attendees}', type: 'names'},
+          {path: 'meeting.documentedBy', label: 'Documented by', aliases: ['Notes by', 'Scribe', 'Note taker'], placeholder: '{PM_NAME}', type: 'text'}
+        ]
+      }
+    ]
+  }
+]
+
+/** Sections by id. */
+export const sectionById: ReadonlyMap<SectionId, SectionSpec> = new Map(
+  sections.map((section) => [section.id, section])
+)
+
+/** Template order of each section (index into `sections`). */
+export const sectionOrder: ReadonlyMap<SectionId, number> = new Map(
+  sections.map((section, index) => [section.id, index])
+)
+
+/** Every labelled field of the template, with the section it belongs to. */
+export const fields: readonly {readonly section: SectionId; readonly field: FieldSpec}[] =
+  sections.flatMap((section) =>
+    section.blocks.flatMap((block) => {
+      switch (block.type) {
+        case 'fieldLines':
+        case 'labelList':
+        case 'checklist':
+          return block.fields.map((field) => ({section: section.id, field}))
+        case 'labelParagraph':
+          return [{section: section.id, field: block.field}]
+        default:
+          return []
+      }
+    })
+  )
+
+/**
+ * Normalise a heading or label for comparison: case, emoji, punctuation, `&`/`and`, a leading
+ * section number and a trailing parenthetical do not matter.
+ */
+export function normalizeName(text: string): string {
+  let value = text.toLowerCase().replace(/’/g, "'")
+  // Note: a trailing parenthetical (`Timeline (all times PST)`) qualifies, it does not name.
+  const open = value.lastIndexOf('(')
+  if (open > 0 && value.trimEnd().endsWith(')')) value = value.slice(0, open)
+  value = value.replace(/&/g, ' and ').replace(/n't\b/g, ' not')
+  let out = ''
+  let space = false
+  for (const char of value) {
+    if ((char >= 'a' && char <= 'z') || (char >= '0' && char <= '9')) {
+      if (space && out) out += ' '
+      out += char
+      space = false
+    } else {
+      space = true
+    }
+  }
+  // Leading numbering such as `1.` or `2)` is layout, not a name.
+  return out.replace(/^(?:\d+ )+/, '')
+}
+
+const headingIndex = new Map<string, SectionSpec[]>()
+for (const section of sections) {
+  if (section.heading === null || section.id === 'title') continue
+  for (const name of [section.heading, ...section.aliases]) {
+    const key = normalizeName(name)
+    const list = headingIndex.get(key) ?? []
+    if (!list.includes(section)) list.push(section)
+    headingIndex.set(key, list)
+  }
+}
+
+/**
+ * Sections a heading may mean, best first: the canonical heading before aliases, and among
+ * equals the template's order.
+ */
+export function sectionsForHeading(text: string): readonly SectionSpec[] {
+  return headingIndex.get(normalizeName(text)) ?? []
+}
+
+/** Whether `text` is the section's canonical heading (ignoring only the qualifier rules of R4). */
+export function isCanonicalHeading(section: SectionSpec, text: string): boolean {
+  return section.heading !== null && text.trim() === section.heading
+}

@@ -1,0 +1,122 @@
+/**
+ * Text helpers shared by the parser, the serializer, the schema and the rules: placeholders,
+ * dates, times, and the checks that decide whether a value can be written back where it belongs.
+ * Every scanner here is a single linear pass (no backtracking regular expressions).
+ */
+
+/** Whether `code` may appear inside a `{…}` placeholder: letters, digits, space and `_ - / .`. */
+function isPlaceholderChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 32 ||
+    code === 95 ||
+    code === 45 ||
+    code === 47 ||
+    code === 46
+  )
+}
+
+/** A `{…}` placeholder found in text: offsets are relative to the scanned string. */
+export interface PlaceholderMatch {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/**
+ * Find every placeholder in `text` (not escaped with a backslash). Code is the caller's business:
+ * pass only text outside code spans and fences.
+ */
+export function findPlaceholders(text: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = []
+  let index = text.indexOf('{')
+  while (index !== -1) {
+    let backslashes = 0
+    for (let back = index - 1; back >= 0 && text.charCodeAt(back) === 92; back--) backslashes++
+    let end = index + 1
+    while (end < text.length && isPlaceholderChar(text.charCodeAt(end))) end++
+    if (backslashes % 2 === 0 && end > index + 1 && text.charCodeAt(end) === 125 && text.slice(index + 1, end).trim() !== '') {
+      found.push({start: index, end: end + 1, text: text.slice(index, end + 1)})
+      index = text.indexOf('{', end + 1)
+    } else {
+      index = text.indexOf('{', index + 1)
+    }
+  }
+  return found
+}
+
+/** Whether the whole of `value` is one placeholder (`{DATE}`), so the field is unfilled. */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = trimMarkdown(value)
+  if (trimmed.length < 3 || trimmed.charCodeAt(0) !== 123) return false
+  const found = findPlaceholders(trimmed)
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === trimmed.length
+}
+
+/** Whether `value` is the template's unresolved choice `Full fix / Temporary workaround`. */
+export function isUnresolvedChoice(value: string): boolean {
+  const normal = value.toLowerCase().replace(/[\s*_`]+/g, ' ').trim()
+  return normal === 'full fix / temporary workaround' || normal === 'full fix/temporary workaround' || normal === 'full fix or temporary workaround'
+}
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (no rollover: `2026-02-30` is not). */
+export function isIsoDate(value: string): boolean {
+  if (value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false
+  const year = Number(value.slice(0, 4))
+  const month = Number(value.slice(5, 7))
+  const day = Number(value.slice(8, 10))
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  if (month < 1 || month > 12 || day < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!
+  return day <= days
+}
+
+const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/
+
+/**
+ * Minutes since midnight (or since the epoch, for ISO date-times) of a timeline time:
+ * `HH:MM`, `HH:MM:SS` or an ISO date-time. `undefined` when it is neither.
+ */
+export function timeToMinutes(value: string): number | undefined {
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value)
+  if (clock) {
+    const hours = Number(clock[1])
+    const minutes = Number(clock[2])
+    const seconds = clock[3] === undefined ? 0 : Number(clock[3])
+    if (hours > 23 || minutes > 59 || seconds > 59) return undefined
+    return hours * 60 + minutes + seconds / 60
+  }
+  if (isoDateTime.test(value)) {
+    if (!isIsoDate(value.slice(0, 10))) return undefined
+    const ms = Date.parse(value.replace(' ', 'T'))
+    return Number.isNaN(ms) ? undefined : ms / 60_000
+  }
+  return undefined
+}
+
+/** Markdown's white space: space, tab and line endings (not NBSP or other Unicode spaces). */
+export function isMarkdownSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13
+}
+
+/** Strip Markdown white space (see `isMarkdownSpace`) from both ends. */
+export function trimMarkdown(value: string): string {
+  let start = 0
+  let end = value.length
+  while (start < end && isMarkdownSpace(value.charCodeAt(start))) start++
+  while (end > start && isMarkdownSpace(value.charCodeAt(end - 1))) end--
+  return value.slice(start, end)
+}
+
+/** Whether `value` has leading or trailing white space (spaces, tabs, line endings). */
+export function hasOuterSpace(value: string): boolean {
+  return value !== trimMarkdown(value)
+}
+
+/** Whether `value` holds a line ending. */
+export function hasLineBreak(value: string): boolean {
+  return value.includes('\n') || value.includes('\r')
+}

@@ -1,0 +1,108 @@
+import type {PostmortemDocument} from '../parse/document.js'
+import {finding, type Finding} from '../model/finding.js'
+import {describePath, joinPath} from '../model/names.js'
+import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
+import {fields as fieldTable} from '../model/sections.js'
+
+/** The outcome of `validate`: a complete postmortem, or what prevents it. */
+export type ValidateResult = {ok: true; postmortem: Postmortem} | {ok: false; issues: Finding[]}
+
+const documents = new WeakMap<object, PostmortemDocument>()
+
+/** Remember the document a draft came from, so issues about it carry positions. */
+export function rememberDocument(document: PostmortemDocument): void {
+  documents.set(document.draft, document)
+}
+
+/** The document a draft was parsed from, if it came from `parse` / `parseDocument`. */
+export function documentOf(draft: object): PostmortemDocument | undefined {
+  return documents.get(draft)
+}
+
+const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type]))
+
+/**
+ * Turn a draft into a complete `Postmortem` (typed: integer minutes, real dates, enums) or list
+ * the issues that prevent it, each with its field path and, when the draft came from Markdown,
+ * its line and column.
+ */
+export function validate(draft: PostmortemDraft): ValidateResult {
+  const document = documentOf(draft)
+  const candidate = {
+    ...draft,
+    durationMinutes: typeof draft.durationMinutes === 'string' && /^\d+$/.test(draft.durationMinutes) ? Number(draft.durationMinutes) : draft.durationMinutes
+  }
+  const result = PostmortemSchema.safeParse(candidate)
+  if (result.success) return {ok: true, postmortem: result.data}
+  const issues: Finding[] = []
+  const seen = new Set<string>()
+  for (const issue of result.error.issues) {
+    const path = joinPath(issue.path)
+    const key = `${path}\u0000${issue.message}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const value = valueAt(candidate, issue.path)
+    const info = document?.fields.get(path) ?? document?.fields.get(`${path}.value`)
+    const {ruleId, message} = classify(path, value, info?.state, issue.message, document !== undefined && info === undefined)
+    const span = info?.span ?? nearestSpan(document, path)
+    issues.push(finding(ruleId, 'error', message, path, span))
+  }
+  return {ok: false, issues}
+}
+
+function valueAt(model: unknown, keys: readonly PropertyKey[]): unknown {
+  let value = model
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+function classify(
+  path: string,
+  value: unknown,
+  state: string | undefined,
+  zodMessage: string,
+  missing: boolean
+): {ruleId: string; message: string} {
+  const name = describePath(path)
+  const type = typeOfPath.get(path)
+  if (value === null || (Array.isArray(value) && value.length === 0)) {
+    if (path === 'actionItems') return {ruleId: 'no-action-items', message: zodMessage}
+    if (path.startsWith('properFix.') && path !== 'properFix.hotfixWas') return {ruleId: 'proper-fix', message: zodMessage}
+    if (state === 'placeholder') {
+      if (path === 'properFix.hotfixWas') return {ruleId: 'hotfix-choice', message: 'Unexpected `Full fix / Temporary workaround` for `**Hotfix was:**`, expected one of them'}
+      return {ruleId: 'no-placeholder', message: `Unfilled placeholder in ${name}, expected a value`}
+    }
+    if (missing) return {ruleId: 'missing-field', message: `Missing ${name}`}
+    return {ruleId: 'empty-field', message: `Empty ${name}, expected a value`}
+  }
+  if (path === 'actionItems') return {ruleId: 'no-action-items', message: zodMessage}
+  if (path.startsWith('properFix.') && path !== 'properFix.hotfixWas') return {ruleId: 'proper-fix', message: zodMessage}
+  const shown = typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value)
+  if (type === 'date' || /\.dueDate$/.test(path)) return {ruleId: 'date-format', message: `Unexpected ${shown} for ${name}, expected a real date \`YYYY-MM-DD\``}
+  if (type === 'severity') return {ruleId: 'severity', message: `Unexpected ${shown} for ${name}, expected \`P0\`, \`P1\` or \`P2\``}
+  if (type === 'minutes') return {ruleId: 'duration', message: `Unexpected ${shown} for ${name}, expected whole minutes`}
+  if (type === 'hotfix') return {ruleId: 'hotfix-choice', message: `Unexpected ${shown} for ${name}, expected \`Full fix\` or \`Temporary workaround\``}
+  if (/\.priority$/.test(path)) return {ruleId: 'priority', message: `Unexpected ${shown} for ${name}, expected \`High\`, \`Medium\` or \`Low\``}
+  if (/\.status$/.test(path)) return {ruleId: 'status', message: `Unexpected ${shown} for ${name}, expected \`Not Started\`, \`In Progress\`, \`Blocked\`, \`Done\` or \`Won't Do\``}
+  if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: `Unexpected ${shown} for ${name}, expected \`HH:MM\`, \`HH:MM:SS\` or an ISO date-time`}
+  return {ruleId: 'schema', message: `${zodMessage} (${name})`}
+}
+
+/** For a field without a span of its own: its row, its list, or its section. */
+function nearestSpan(document: PostmortemDocument | undefined, path: string) {
+  if (!document) return undefined
+  let current = path
+  while (current) {
+    const info = document.fields.get(current)
+    if (info) return info.span
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['))
+    if (cut <= 0) break
+    current = current.slice(0, cut)
+  }
+  const top = path.split(/[.[]/)[0]
+  const section = document.sections.find((occurrence) => occurrence.id === top || (top === 'rootCause' && occurrence.id === 'rootCause'))
+  return section?.span
+}

@@ -1,0 +1,23 @@
+import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const fixtures = path.join(root, 'fixtures')
+
+/** Markdown files of a fixture folder, by name. */
+export function markdownFiles(folder: string): {name: string; file: string; text: string}[] {
+  const dir = path.join(fixtures, folder)
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({name, file: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8')}))
+}
+
+/** Compare with an expected JSON file; `UPDATE_FIXTURES=1` rewrites it instead. */
+export function expectedJson(file: string, actual: unknown): unknown {
+  if (process.env.UPDATE_FIXTURES || !existsSync(file)) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n')
+  return JSON.parse(readFileSync(file, 'utf8'))
+}
+
+export const template = readFileSync(path.join(fixtures, 'template.md'), 'utf8')

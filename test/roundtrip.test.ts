@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest'
+import {parse, parseDocument, stringify, validate} from '../src/index.js'
+import {lostWords} from '../src/lossless.js'
+import {expectedJson, markdownFiles, template} from './helpers.js'
+
+describe('R1: the blank template', () => {
+  it('stringify(parse(template)) equals fixtures/template.md byte for byte', () => {
+    expect(stringify(parse(template))).toBe(template)
+  })
+
+  it('parses to the all-null draft with no structural findings', () => {
+    const document = parseDocument(template)
+    expect(document.findings).toEqual([])
+    expect(document.draft.hotfixId).toBeNull()
+    expect(document.draft.timeline).toEqual([])
+    expect(document.draft.actionItems.preventRecurrence).toEqual([])
+    expect(document.draft.properFix.hotfixWas).toBeNull()
+  })
+})
+
+describe('examples: canonical, complete, byte for byte', () => {
+  for (const {name, file, text} of markdownFiles('examples')) {
+    it(`${name} round-trips byte for byte and matches its expected JSON`, () => {
+      const draft = parse(text)
+      expect(stringify(draft)).toBe(text)
+      const result = validate(draft)
+      expect(result.ok ? [] : result.issues).toEqual([])
+      if (!result.ok) return
+      expect(result.postmortem).toEqual(expectedJson(file.replace(/\.md$/, '.json'), result.postmortem))
+      expect(stringify(result.postmortem)).toBe(text)
+    })
+  }
+})
+
+describe('R3 and R4 on every fixture', () => {
+  const all = [...markdownFiles('examples'), ...markdownFiles('messy'), ...markdownFiles('real-world')]
+  for (const {name, text} of all) {
+    it(`${name}: canonical output is a fixed point and keeps every word`, () => {
+      const once = stringify(parse(text))
+      expect(stringify(parse(once))).toBe(once)
+      expect(lostWords(text, once)).toEqual([])
+    })
+  }
+})
+
+describe('R4: content the template has no field for', () => {
+  it('keeps front matter, comments, unknown sections and extra content where they stood', () => {
+    for (const {text} of markdownFiles('messy').filter(({name}) => name !== 'half-filled.md')) {
+      expect(stringify(parse(text))).toBe(text)
+    }
+  })
+
+  it('would notice one dropped word', () => {
+    const text = markdownFiles('messy').find(({name}) => name === 'extra-content.md')!.text
+    const output = stringify(parse(text))
+    const damaged = output.replace('latency graph', 'graph')
+    expect(lostWords(text, damaged)).toEqual(['latency'])
+  })
+
+  it('keeps every leaf of the input tree in the output', () => {
+    for (const {text} of [...markdownFiles('messy'), ...markdownFiles('real-world')]) {
+      const draft = parse(text)
+      const output = stringify(draft)
+      for (const extra of draft.extra) expect(output).toContain(extra.markdown)
+      if (draft.frontMatter !== null) expect(output).toContain(draft.frontMatter)
+    }
+  })
+})
