@@ -48,6 +48,12 @@ export const body = accepted(
   ok(draftShape.executiveSummary)
 )
 
+/** The id after `HOTFIX-`: one word. */
+const hotfixId = accepted(
+  fc.oneof(fc.constantFrom('2291', 'A-17', '12#', 'x_1', 'ü✓', '{ID}x', '7.3', '🔥'), fc.array(token, {minLength: 1, maxLength: 3}).map((parts) => parts.join('').replace(/\s+/g, ''))),
+  ok(draftShape.hotfixId)
+)
+
 const name = accepted(fc.array(token, {minLength: 1, maxLength: 3}).map((parts) => parts.join(' ').trim()), ok(draftShape.meeting.shape.attendees.element))
 
 const nullable = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, {nil: null, freq: 3})
@@ -79,7 +85,7 @@ const extras = fc
 /** Any draft the schema accepts. */
 export const draft: fc.Arbitrary<PostmortemDraft> = accepted(
   fc.record({
-    hotfixId: nullable(oneLine),
+    hotfixId: nullable(hotfixId),
     date: nullable(oneLine),
     incident: nullable(oneLine),
     durationMinutes: nullable(oneLine),
@@ -122,7 +128,7 @@ const clock = fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 5
 /** Any complete postmortem the schema accepts. */
 export const complete: fc.Arbitrary<Postmortem> = accepted(
   fc.record({
-    hotfixId: oneLine,
+    hotfixId: hotfixId.filter((value): value is string => value !== null),
     date: isoDate,
     incident: oneLine,
     durationMinutes: fc.nat({max: 100_000}),

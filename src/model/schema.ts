@@ -87,6 +87,15 @@ function listItemText(path: string): z.ZodString {
   }) as z.ZodString
 }
 
+/** The id after `HOTFIX-`: one word (the title's other words are kept apart, see `extra`). */
+function hotfixIdText(): z.ZodString {
+  return refined([
+    oneLine('The id after `HOTFIX-`'),
+    (value) => (/[\s]/.test(value) ? 'The id after `HOTFIX-` is one word; other words of the title go in an extra paragraph' : undefined),
+    (value) => (value.endsWith(':') ? 'The id after `HOTFIX-` cannot end with `:`' : undefined)
+  ]).meta({description: 'The id after `HOTFIX-` in the title, one word'}) as z.ZodString
+}
+
 function nameText(): z.ZodString {
   return refined([
     oneLine('An attendee'),
@@ -171,6 +180,15 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
         section.parent === null ? depth <= 2 : section.parent === context && depth > 2
       )
       if (known.length > 0 && !known.some((section) => section.id === id)) return {index, message: `The extra heading \`${text}\` names a template section`}
+      // A section-level heading after a group (Root Cause Analysis, Action Items, Lessons
+      // Learned) follows the whole group: after its last sub-section.
+      const group = top?.parent ?? top?.id
+      const last = sections.filter((section) => section.parent === group).at(-1)?.id
+      if (depth <= 2 && last && id !== last) return {index, message: `An extra section at this level stands after the last sub-section of its group: anchor it after \`${last}\``}
+      // Under Action Items, an unknown sub-heading groups actions: it is kept alone, after the heading.
+      if (depth > 2 && group === 'actionItems' && (id !== 'actionItems' || nodes.length > 1)) {
+        return {index, message: 'An extra sub-heading under Action Items is a heading alone, anchored after `actionItems`'}
+      }
       headedAt = extra.after
       continue
     }
@@ -243,7 +261,7 @@ const list = (path: string) => z.array(listItemText(path)).meta(describe(path, '
 /** What a postmortem document says: every field may be unfilled (`null`), every list empty. */
 export const PostmortemDraftSchema = z
   .object({
-    hotfixId: nullable(inlineText('hotfixId', 'the id after `HOTFIX-` in the title')).meta({description: '`# Postmortem: HOTFIX-{ID}`: the id after `HOTFIX-`'}),
+    hotfixId: nullable(hotfixIdText()).meta({description: '`# Postmortem: HOTFIX-{ID}`: the id after `HOTFIX-`'}),
     date: nullable(inlineText('date', 'date of the incident, `YYYY-MM-DD`')),
     incident: nullable(inlineText('incident', 'title of the incident')),
     durationMinutes: nullable(inlineText('durationMinutes', 'whole minutes, written before ` minutes`')),
@@ -352,7 +370,7 @@ const nonEmptyList = (path: string) =>
 /** What a complete postmortem means: every required field filled and typed. */
 export const PostmortemSchema = z
   .object({
-    hotfixId: inlineText('hotfixId', 'the id after `HOTFIX-` in the title').meta({description: '`# Postmortem: HOTFIX-{ID}`: the id after `HOTFIX-`'}),
+    hotfixId: hotfixIdText().meta({description: '`# Postmortem: HOTFIX-{ID}`: the id after `HOTFIX-`'}),
     date: dateText('date'),
     incident: inlineText('incident', 'title of the incident'),
     durationMinutes: z.int().min(0).meta(describe('durationMinutes', 'whole minutes')),

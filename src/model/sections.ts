@@ -110,6 +110,11 @@ export interface SectionSpec {
   readonly blocks: readonly Block[]
   /** Model path of the section's content, for findings about the section as a whole. */
   readonly path: string
+  /**
+   * A sub-section real documents also write as a section of its own (`## What Happened`,
+   * `## Contributing Factors` without a Root Cause Analysis around them).
+   */
+  readonly standalone?: boolean
 }
 
 const actionColumns: readonly ColumnSpec[] = [
@@ -222,6 +227,7 @@ export const sections: readonly SectionSpec[] = [
     parent: 'rootCause',
     aliases: ['What Happened?', 'Technical Details', 'Details', 'Technical Cause', 'Fault', 'What Caused the Incident'],
     path: 'rootCause.whatHappened',
+    standalone: true,
     blocks: [{type: 'markdown', path: 'rootCause.whatHappened', placeholder: '{detailed_technical_explanation}'}]
   },
   {
@@ -229,8 +235,9 @@ export const sections: readonly SectionSpec[] = [
     heading: 'Why It Happened',
     depth: 3,
     parent: 'rootCause',
-    aliases: ['Why', 'Causes', 'Contributing Factors', 'Trigger', 'Five Whys', 'Whys'],
+    aliases: ['Why', 'Contributing Factors', 'Contributing Factor', 'Trigger', 'Triggers'],
     path: 'rootCause',
+    standalone: true,
     blocks: [
       {type: 'labelParagraph', field: {path: 'rootCause.immediateCause', label: 'Immediate cause', aliases: ['Proximate cause', 'Trigger', 'Direct cause'], placeholder: '{proximate_cause}', type: 'text'}},
       {type: 'labeledList', label: 'Contributing factors', path: 'rootCause.contributingFactors', placeholders: ['{factor_1}', '{factor_2}', '{factor_3}']}

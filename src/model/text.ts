@@ -80,7 +80,9 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
  * Minutes since midnight (or since the epoch, for ISO date-times) of a timeline time:
  * `HH:MM`, `HH:MM:SS` or an ISO date-time. `undefined` when it is neither.
  */
-export function timeToMinutes(value: string): number | undefined {
+export function timeToMinutes(input: string): number | undefined {
+  // A zone word after the time (`08:52 PST`, as list-form timelines write it) is allowed.
+  const value = input.replace(/ [A-Z]{2,5}(?:[+-]\d{1,2})?$/, '')
   const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value)
   if (clock) {
     const hours = Number(clock[1])

@@ -1,6 +1,7 @@
 import type {Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {emptyDraft, setPath} from '../model/draft.js'
+import {parse as parseYaml} from 'yaml'
+import {emptyDraft, getPath, setPath} from '../model/draft.js'
 import {finding, type Finding, type Span} from '../model/finding.js'
 import {parseMarkdown} from '../model/markdown.js'
 import {anchorRank, type PostmortemDraft} from '../model/schema.js'
@@ -16,9 +17,10 @@ import {
   type SectionId,
   type SectionSpec
 } from '../model/sections.js'
-import {isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
+import {hasLineBreak, isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
 import {rememberDocument} from '../validate/index.js'
 import {checkLimits} from './limits.js'
+import {actionItem, timelineItem} from './rows.js'
 import {readLabel, Source} from './source.js'
 
 /** Whether a field holds a value, a placeholder, or nothing. */
@@ -121,9 +123,26 @@ interface Region {
   readonly nodes: RootContent[]
   /** For an unknown region: the anchor its content is kept after. */
   readonly anchor: string
+  /** An unknown sub-section of Action Items (`### Immediate`): its lists and tables are actions. */
+  readonly actions?: boolean
 }
 
 const meetingSection = sectionById.get('meeting')!
+const headerFields = (sectionById.get('title')!.blocks[0] as Extract<Block, {type: 'fieldLines'}>).fields
+const actionItemsSection = sectionById.get('actionItems')!
+const preventBlock = sectionById.get('preventRecurrence')!.blocks[0]!
+
+/** The last section of `id`'s group in template order (its last sub-section), or `fallback`. */
+function lastOfGroup(id: SectionId, fallback: string): string {
+  const children = sections.filter((section) => section.parent === id)
+  const last = children.at(-1)?.id
+  if (!last) return fallback
+  return sectionOrder.get(last as SectionId)! > (sectionOrder.get(fallback as SectionId) ?? -1) ? last : fallback
+}
+
+function repeatable(block: Block, section: SectionSpec): boolean {
+  return block.type === 'fieldLines' || (block.type === 'labelList' && section.id === 'title') || section.id === 'actionItems'
+}
 const meetingFields = (meetingSection.blocks[1] as Extract<Block, {type: 'fieldLines'}>).fields
 
 class Reader {
@@ -133,6 +152,8 @@ class Reader {
   private readonly unknown: UnknownSection[] = []
   private readonly findings: Finding[] = []
   private readonly seen = new Set<SectionId>()
+  /** Words of the title besides `Postmortem: HOTFIX-id`, placed once the header is read. */
+  private titleRest: {text: string; offset: number; span: Span} | undefined
   /** Source offset of each extra, parallel to `draft.extra`, to restore document order. */
   private readonly extraOffsets: number[] = []
 
@@ -144,6 +165,16 @@ class Reader {
   read(): PostmortemDocument {
     const regions = this.split()
     for (const region of regions) this.readRegion(region)
+    this.readFrontMatter()
+    if (this.titleRest) {
+      const {text, offset, span} = this.titleRest
+      if (this.draft.incident === null && !this.fields.has('incident') && !hasLineBreak(text)) {
+        this.draft.incident = text
+        this.fields.set('incident', {span, state: 'filled'})
+      } else {
+        this.addExtra('title:heading', text, offset + 1)
+      }
+    }
     // Extras in document order: by where they are written back, then by where they stood.
     const offsets = this.extraOffsets
     const order = this.draft.extra.map((extra, index) => ({extra, rank: anchorRank(extra.after), offset: offsets[index] ?? 0}))
@@ -173,6 +204,7 @@ class Reader {
     let lastKnown = 'start'
     let first = true
     let footer = false
+    const found = new Set<SectionId>()
     const children = this.tree.children
 
     for (let index = 0; index < children.length; index++) {
@@ -182,10 +214,12 @@ class Reader {
         continue
       }
       if (node.type === 'heading') {
-        const section: SectionSpec | undefined = first && this.isTitle(node) ? sectionById.get('title')! : this.recognise(node, top, topDepth)
+        const section: SectionSpec | undefined = first && this.isTitle(node) ? sectionById.get('title')! : this.recognise(node, top, topDepth, found)
         first = false
         if (section) {
-          if (section.parent === null && section.id !== 'title') {
+          found.add(section.id)
+          // A section sets the context for sub-sections, unless written deeper than its level.
+          if (section.parent === null && section.id !== 'title' && (top === null || node.depth <= topDepth)) {
             top = section
             topDepth = node.depth
           }
@@ -198,7 +232,10 @@ class Reader {
           // Note: an unknown heading keeps the section context, so sub-sections written after it
           // (where `fmt` puts an unknown section kept at the end of a group) are still recognised.
           // An unknown section is kept after the content of the last known section before it.
-          current = {section: null, heading: node, nodes: [], anchor: lastKnown}
+          const actions = top?.id === 'actionItems' && node.depth > topDepth
+          // At the sections' level, it follows the whole of the section before it, sub-sections included.
+          const after = actions ? 'actionItems' : node.depth <= topDepth && top ? lastOfGroup(top.id, lastKnown) : lastKnown
+          current = {section: null, heading: node, nodes: [], anchor: after, actions}
         }
         regions.push(current)
         current.nodes.push(node)
@@ -235,17 +272,30 @@ class Reader {
     return meetingFields.some((field) => labelMatches(field, label.label))
   }
 
-  private recognise(heading: Heading, top: SectionSpec | null, topDepth: number): SectionSpec | undefined {
-    const text = this.headingText(heading)
-    const candidates = sectionsForHeading(text)
-    // Sub-sections count only under their own section, one level or more deeper.
-    for (const section of candidates) {
-      if (section.parent !== null && top && section.parent === top.id && heading.depth > topDepth) return section
-    }
-    for (const section of candidates) {
-      if (section.parent === null && (heading.depth <= topDepth || top === null)) return section
-    }
-    return undefined
+  /**
+   * Which template section a heading starts, if any. In order of preference:
+   * 1. a sub-section under its own section, one level or more deeper (`### What Happened`);
+   * 2. a section at the sections' level (`## Impact`);
+   * 3. a root-cause sub-section written as a section next to its own (`## Trigger` after
+   *    `## Root Causes`) or with none around it (`## What Happened`);
+   * 4. a section written one level deeper under another (`### What went well` under `## Lessons`),
+   *    the first time it appears.
+   */
+  private recognise(heading: Heading, top: SectionSpec | null, topDepth: number, found: ReadonlySet<SectionId>): SectionSpec | undefined {
+    const candidates = sectionsForHeading(this.headingText(heading))
+    const parentSeen = (section: SectionSpec): boolean => section.parent !== null && found.has(section.parent)
+    return (
+      candidates.find((section) => section.parent !== null && top !== null && section.parent === top.id && heading.depth > topDepth) ??
+      candidates.find((section) => section.parent === null && (heading.depth <= topDepth || top === null)) ??
+      candidates.find(
+        (section) =>
+          section.standalone === true &&
+          !found.has(section.id) &&
+          heading.depth <= topDepth &&
+          ((top !== null && section.parent === top.id) || !parentSeen(section))
+      ) ??
+      candidates.find((section) => section.parent === null && !found.has(section.id) && heading.depth > topDepth)
+    )
   }
 
   private headingText(heading: Heading): string {
@@ -257,6 +307,14 @@ class Reader {
 
   private readRegion(region: Region): void {
     const {section, heading} = region
+    if (!section && region.actions && region.heading) {
+      // `### Immediate` under Action Items: the heading is kept, its lists and tables are actions.
+      this.keep([region.heading], region.anchor)
+      for (const node of region.nodes.slice(1)) {
+        if (!this.readBlock(actionItemsSection, preventBlock, [node], 0)) this.keep([node], region.anchor)
+      }
+      return
+    }
     if (!section) {
       // An unknown section is kept whole; content before the title node by node.
       if (region.heading) this.keep(region.nodes, region.anchor)
@@ -285,13 +343,17 @@ class Reader {
     }
     const consumed = new Set<RootContent>()
     const used = new Set<Block>()
+    // Action items written straight under `## Action Items` (a table or a task list) are read as
+    // Prevent Recurrence items.
+    const blocks = section.id === 'actionItems' ? [preventBlock] : section.blocks
     for (let index = 0; index < nodes.length; index++) {
       const node = nodes[index]!
-      for (const block of section.blocks) {
+      for (const block of blocks) {
         if (used.has(block)) continue
         const taken = this.readBlock(section, block, nodes, index)
         if (taken > 0) {
-          used.add(block)
+          // Header fields may be spread over several paragraphs, lists or a table.
+          if (!repeatable(block, section)) used.add(block)
           for (let at = index; at < index + taken; at++) consumed.add(nodes[at]!)
           index += taken - 1
           break
@@ -325,19 +387,89 @@ class Reader {
     this.extraOffsets.push(offset)
   }
 
+  /**
+   * The title: the id after `HOTFIX-` is `hotfixId`; any other words of the title (a suffix such
+   * as `— orders-db out of disk`, or a title in another form) are kept, as a paragraph under the
+   * template's title.
+   */
   private readTitle(heading: Heading): void {
+    const {start} = headingContent(this.source.text, heading)
     const text = this.headingText(heading)
-    const start = headingContent(this.source.text, heading).start
-    const prefix = /^postmortem:\s*hotfix-/i.exec(text)
-    if (prefix) {
-      // The value runs to the end of the heading line, so a closing `#` sequence is kept.
-      const valueStart = start + prefix[0].length
-      const valueEnd = heading.position!.end.offset!
-      this.readValue({path: 'hotfixId', placeholder: '{ID}'}, valueStart, valueEnd)
-    } else {
-      // A title in another form is kept word for word, as a paragraph under the template's title.
+    // `HOTFIX-` at the start of a word (`HHOTFIX-1` is not an id).
+    let at = text.toLowerCase().indexOf('hotfix-')
+    while (at > 0 && /[\p{L}\p{N}_]/u.test(text[at - 1]!)) at = text.toLowerCase().indexOf('hotfix-', at + 1)
+    if (at === -1) {
       if (text.trim()) this.addExtra('title:heading', text.trim(), heading.position!.start.offset!)
       this.fields.set('hotfixId', {span: this.spanOf(heading), state: 'empty'})
+      return
+    }
+    const idStart = at + 'hotfix-'.length
+    let idEnd = idStart
+    while (idEnd < text.length && text[idEnd] !== ' ' && text[idEnd] !== '\t') idEnd++
+    if (idEnd > idStart + 1 && text[idEnd - 1] === ':') idEnd--
+    const before = text.slice(0, at).replace(/^\s*postmortem\s*:?\s*/i, '').trim()
+    const after = text.slice(idEnd).replace(/^[\s:—–-]+/, '').trim()
+    const rest = [before, after].filter(Boolean).join(' ')
+    // Note: `HOTFIX-3012 — orders-db out of disk` names the incident; it becomes the Incident
+    // field unless the header has one (then it is kept as a paragraph).
+    if (rest) this.titleRest = {text: rest, offset: heading.position!.start.offset!, span: this.spanOf(heading)}
+    if (idEnd > idStart) this.readValue({path: 'hotfixId', placeholder: '{ID}'}, start + idStart, start + idEnd)
+    else this.fields.set('hotfixId', {span: this.spanOf(heading), state: 'empty'})
+  }
+
+  /** Whether a paragraph is exactly `**Label:**` (one line, nothing after the colon). */
+  private isLabelOnly(node: Paragraph, name: string): boolean {
+    const start = node.position!.start.offset!
+    const line = this.lineOf(node, start)
+    const label = readLabel(line)
+    return label !== undefined && normalizeName(label.label) === normalizeName(name) && label.valueStart >= line.length && start + line.length >= node.position!.end.offset!
+  }
+
+  /** Header fields from YAML front matter (`date:`, `severity:`, `authors:`), where the header lacks them. */
+  private readFrontMatter(): void {
+    const node = this.tree.children[0]
+    if (!node || node.type !== 'yaml' || !node.value.trim()) return
+    let data: unknown
+    try {
+      data = parseYaml(node.value)
+    } catch {
+      return
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return
+    const span = this.spanOf(node)
+    const entries = new Map(Object.entries(data as Record<string, unknown>).map(([key, value]) => [normalizeName(key), value]))
+    const text = (value: unknown): string | undefined => {
+      if (typeof value === 'string' || typeof value === 'number') return trimMarkdown(String(value).split('\n')[0]!)
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ')
+      return undefined
+    }
+    for (const field of headerFields) {
+      if (this.fields.has(field.path)) continue
+      const names = [field.label, ...(field.aliases ?? [])].map(normalizeName)
+      const key = names.find((name) => entries.has(name))
+      const value = key === undefined ? undefined : text(entries.get(key))
+      if (!value) continue
+      const clean = field.suffix && value.endsWith(field.suffix) ? value.slice(0, -field.suffix.length) : value
+      const state: FieldState = isPlaceholder(clean) ? 'placeholder' : 'filled'
+      setPath(this.draft, field.path, state === 'filled' ? clean : null)
+      this.fields.set(field.path, {span, state})
+    }
+    if (!this.fields.has('hotfixId') || this.draft.hotfixId === null) {
+      for (const key of ['hotfix', 'hotfix id', 'id', 'title']) {
+        const value = text(entries.get(key))
+        const match = value ? /hotfix-([^\s:]+)/i.exec(value) ?? (key !== 'title' ? /^([^\s:]+)$/.exec(value) : null) : null
+        if (match) {
+          this.draft.hotfixId = match[1]!
+          this.fields.set('hotfixId', {span, state: 'filled'})
+          // `title: "HOTFIX-4410 - Stale prices"`: the rest of the title names the incident.
+          const rest = key === 'title' ? value!.slice(match.index + match[0].length).replace(/^[\s:—–-]+/, '').trim() : ''
+          if (rest && this.draft.incident === null && !this.fields.has('incident')) {
+            this.draft.incident = rest
+            this.fields.set('incident', {span, state: 'filled'})
+          }
+          break
+        }
+      }
     }
   }
 
@@ -358,10 +490,12 @@ class Reader {
       case 'labelList':
         return node.type === 'list' && this.readLabelList(section, block.fields, node) ? 1 : 0
       case 'labeledList': {
-        if (node.type !== 'paragraph') return 0
-        const label = readLabel(this.lineOf(node, node.position!.start.offset!))
-        if (!label || normalizeName(label.label) !== normalizeName(block.label)) return 0
-        if (label.valueStart < this.lineOf(node, node.position!.start.offset!).length) return 0
+        if (node.type === 'list' && !this.fields.has(block.path)) {
+          // `## Contributing Factors` holding only the list.
+          this.readList(block.path, node)
+          return 1
+        }
+        if (node.type !== 'paragraph' || !this.isLabelOnly(node, block.label)) return 0
         const next = nodes[index + 1]
         this.fields.set(block.path, {span: this.spanOf(node), state: 'empty'})
         if (next?.type === 'list') {
@@ -382,16 +516,16 @@ class Reader {
         return nodes.length - index
       }
       case 'table':
+        if (node.type === 'list') return this.readRowList(block, node) ? 1 : 0
         return node.type === 'table' && this.readTable(block, node) ? 1 : 0
       case 'checklist': {
         if (node.type === 'paragraph') {
-          const label = readLabel(this.lineOf(node, node.position!.start.offset!))
-          if (!label || normalizeName(label.label) !== normalizeName(block.label)) return 0
+          if (!this.isLabelOnly(node, block.label)) return 0
           const next = nodes[index + 1]
-          if (next?.type === 'list' && this.readChecklist(block.fields, next)) return 2
+          if (next?.type === 'list' && this.readChecklist(section, block.fields, next)) return 2
           return 1
         }
-        return node.type === 'list' && this.readChecklist(block.fields, node) ? 1 : 0
+        return node.type === 'list' && this.readChecklist(section, block.fields, node) ? 1 : 0
       }
       case 'rule':
         return node.type === 'thematicBreak' ? 1 : 0
@@ -424,7 +558,44 @@ class Reader {
       return matched ? 1 : 0
     }
     if (node.type === 'list') return this.readLabelList(section, specs, node) ? 1 : 0
+    if (node.type === 'table') return this.readFieldTable(section, specs, node) ? 1 : 0
     return 0
+  }
+
+  /**
+   * Header fields in a two-column table (`| Date | 2026-03-04 |`). Rows the template has no
+   * field for are kept as a table of their own, under the same header row.
+   */
+  private readFieldTable(section: SectionSpec, specs: readonly FieldSpec[], table: Table): boolean {
+    const [head, ...rows] = table.children
+    if (!head || head.children.length !== 2 || rows.length === 0 || this.hasExcessCells(table)) return false
+    const labelOf = (row: Table['children'][number]): FieldSpec | undefined => {
+      const first = row.children[0]
+      const text = first ? (this.cellText(first) ?? '') : ''
+      const label = text.replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/:$/, '').trim()
+      return specs.find((field) => labelMatches(field, label))
+    }
+    if (labelOf(head) || !rows.some((row) => labelOf(row))) return false
+    const unknown: Table['children'][number][] = []
+    for (const row of rows) {
+      const spec = labelOf(row)
+      const cell = row.children[1]
+      if (!spec || this.fields.has(spec.path) || !cell) {
+        unknown.push(row)
+        continue
+      }
+      const {start, end} = this.cellContent(cell)
+      this.readValue(spec, start, end)
+    }
+    if (unknown.length > 0) {
+      const text = this.source.text
+      const tableStart = table.position!.start.offset!
+      const headEnd = text.indexOf('\n', text.indexOf('\n', tableStart) + 1)
+      const lines = [text.slice(tableStart, headEnd === -1 ? table.position!.end.offset! : headEnd)]
+      for (const row of unknown) lines.push(text.slice(this.source.lineStart(row.position!.start.offset!), row.position!.end.offset!))
+      this.addExtra(section.id, lines.join('\n'), tableStart)
+    }
+    return true
   }
 
   /** A list of `- **Label:** value` items; unknown items are kept as extras. */
@@ -476,28 +647,43 @@ class Reader {
     spans.forEach((span, index) => this.fields.set(`${path}[${index}]`, {span, state: 'filled'}))
   }
 
-  private readChecklist(specs: readonly FieldSpec[], list: List): boolean {
+  private readChecklist(section: SectionSpec, specs: readonly FieldSpec[], list: List): boolean {
     let matched = false
+    // Items the checklist has no line for are kept verbatim, a run of them as one extra.
+    let run: ListItem[] = []
+    const flush = (): void => {
+      if (run.length === 0) return
+      this.addExtra(section.id, this.source.text.slice(run[0]!.position!.start.offset!, run.at(-1)!.position!.end.offset!), run[0]!.position!.start.offset!)
+      run = []
+    }
     for (const item of list.children) {
       const content = this.itemContent(item, true)
-      if (!content) continue
-      const label = readLabel(content.text)
+      const label = content ? readLabel(content.text) : undefined
       const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
-      if (!label || !spec || this.fields.has(`${spec.path}.value`)) continue
+      if (!content || !label || !spec || this.fields.has(`${spec.path}.value`)) {
+        run.push(item)
+        continue
+      }
+      flush()
       matched = true
       setPath(this.draft, `${spec.path}.checked`, item.checked === true)
       this.fields.set(spec.path, {span: this.spanOf(item), state: 'filled'})
       this.readValue({path: `${spec.path}.value`, placeholder: spec.placeholder}, content.start + label.valueStart, content.end, content)
     }
+    if (matched) flush()
     return matched
   }
 
   private readTable(block: Extract<Block, {type: 'table'}>, table: Table): boolean {
     const [head, ...rows] = table.children
-    if (!head) return false
+    if (!head || this.hasExcessCells(table)) return false
     const columns: (ColumnSpec | undefined)[] = head.children.map((cell) => {
       const name = normalizeName(this.cellText(cell) ?? '')
       return block.columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === name))
+    })
+    // The first column named like a known one wins; a second one is an extra column.
+    columns.forEach((column, index) => {
+      if (column && columns.indexOf(column) !== index) columns[index] = undefined
     })
     if (!columns.some(Boolean)) return false
     if (block.path === 'timeline') {
@@ -505,8 +691,11 @@ class Reader {
       const zone = timeCell ? zoneOf(this.cellText(timeCell) ?? '') : undefined
       if (zone) this.draft.timelineTimeZone = zone
     }
-    const items: Record<string, string | null>[] = []
-    const rowSpans: {row: Span; cells: Map<string, FieldInfo>}[] = []
+    // Columns the template lacks (`Bug`, `Type`) are kept in the first text column as
+    // `(Bug: #123)`, so `fmt` loses no word of them.
+    const host = block.columns.find((column) => column.key === 'action' || column.key === 'event')!
+    const extraColumns = head.children.flatMap((cell, index) => (columns[index] ? [] : [{index, header: this.cellText(cell) ?? ''}]))
+    const rowsRead: Row[] = []
     for (const row of rows) {
       const values: Record<string, string | null> = {}
       const cells = new Map<string, FieldInfo>()
@@ -518,20 +707,67 @@ class Reader {
         const value = text === undefined ? '' : text.replace(/\\\|/g, '|')
         const state: FieldState = value === '' ? 'empty' : isPlaceholder(value) ? 'placeholder' : 'filled'
         values[column.key] = state === 'filled' ? value : null
-        const content = this.cellContent(cell)
+        // An empty cell has no content to point at: its span is the cell, pipe to pipe.
+        const content = state === 'empty' ? {start: cell.position!.start.offset!, end: cell.position!.end.offset!} : this.cellContent(cell)
         cells.set(column.key, {span: this.source.span(content.start, content.end), state})
       })
-      if (block.columns.every((column) => !column.placeholderColumn || values[column.key] === null)) continue
-      items.push(values)
-      rowSpans.push({row: this.spanOf(row), cells})
+      const kept = extraColumns.flatMap(({index, header}) => {
+        const text = row.children[index] ? this.cellText(row.children[index]!) : undefined
+        return text ? [`${header}: ${text.replace(/\\\|/g, '|')}`] : []
+      })
+      if (kept.length > 0) values[host.key] = `${values[host.key] ?? ''} (${kept.join(', ')})`.trim()
+      rowsRead.push({values, span: this.spanOf(row), cells})
     }
-    setPath(this.draft, block.path, items)
-    this.fields.set(block.path, {span: this.spanOf(table), state: items.length > 0 ? 'filled' : 'empty'})
-    rowSpans.forEach(({row, cells}, index) => {
-      this.fields.set(`${block.path}[${index}]`, {span: row, state: 'filled'})
-      for (const [key, info] of cells) this.fields.set(`${block.path}[${index}].${key}`, info)
-    })
+    // Extra columns live in the rows' text; without rows to hold them, the table is kept as is.
+    if (extraColumns.length > 0 && rows.length === 0) return false
+    this.addRows(block, rowsRead, this.spanOf(table))
     return true
+  }
+
+  /**
+   * Rows written as a list: a timeline (`- 14:02 - text`, `- [14:02] text`, `- **14:02 UTC** text`)
+   * or action items (`- [x] Rotate the certificate (@dana, due 2026-03-20)`).
+   */
+  private readRowList(block: Extract<Block, {type: 'table'}>, list: List): boolean {
+    const rows: Row[] = []
+    for (const item of list.children) {
+      const content = this.itemContent(item, true)
+      if (!content || content.value === '') continue
+      const row = block.path === 'timeline' ? timelineItem(content.value) : actionItem(content.value, item.checked)
+      if (!row) return false
+      const cells = new Map<string, FieldInfo>()
+      for (const [key, [from, to]] of Object.entries(row.spans)) {
+        cells.set(key, {span: this.source.span(content.start + from, content.start + to), state: 'filled'})
+      }
+      rows.push({values: row.values, span: this.spanOf(item), cells})
+    }
+    if (rows.length === 0) return false
+    this.addRows(block, rows, this.spanOf(list))
+    return true
+  }
+
+  /**
+   * Whether a row holds more cells than the header: no column holds them, so such a table is
+   * kept as written rather than read (`table-shape` reports it).
+   */
+  private hasExcessCells(table: Table): boolean {
+    const width = table.children[0]?.children.length ?? 0
+    return table.children.some((row) => row.children.length > width)
+  }
+
+  /** Append rows to a table's list (several tables or lists may feed one), with positions. */
+  private addRows(block: Extract<Block, {type: 'table'}>, rows: Row[], span: Span): void {
+    const list = getPath(this.draft, block.path) as Record<string, string | null>[]
+    const start = list.length
+    const kept = rows.filter(({values}) => !block.columns.every((column) => !column.placeholderColumn || values[column.key] === null))
+    list.push(...kept.map(({values}) => values))
+    if (!this.fields.has(block.path) || start === 0) {
+      this.fields.set(block.path, {span, state: list.length > 0 ? 'filled' : 'empty'})
+    }
+    kept.forEach(({span: rowSpan, cells}, offset) => {
+      this.fields.set(`${block.path}[${start + offset}]`, {span: rowSpan, state: 'filled'})
+      for (const [key, info] of cells) this.fields.set(`${block.path}[${start + offset}].${key}`, info)
+    })
   }
 
   // -- values ----------------------------------------------------------------------------------
@@ -549,6 +785,7 @@ class Reader {
     }
     if (spec.suffix && value.endsWith(spec.suffix)) {
       value = value.slice(0, -spec.suffix.length)
+      valueEnd -= spec.suffix.length
     }
     const state: FieldState =
       value === '' ? 'empty' : isPlaceholder(value) || (spec.path === 'properFix.hotfixWas' && isUnresolvedChoice(value)) ? 'placeholder' : 'filled'
@@ -643,27 +880,31 @@ class Reader {
         }
       }
     }
-    // Order: each section that comes after one later in the template.
-    let highest = -1
-    let highestId: SectionId | undefined
-    for (const occurrence of present.values()) {
-      const order = sectionOrder.get(occurrence.id)!
-      if (order < highest && highestId) {
+    // Order: the sections outside the longest run already in template order are the ones out
+    // of place (moving `Where We Got Lucky` up reports it, not the sections it jumped over).
+    // Sections are ordered among sections, sub-sections among their siblings: a moved group is
+    // reported once.
+    const all = [...present.values()]
+    const groups = new Map<SectionId | null, SectionOccurrence[]>()
+    for (const occurrence of all) {
+      const parent = sectionById.get(occurrence.id)!.parent
+      groups.set(parent, [...(groups.get(parent) ?? []), occurrence])
+    }
+    for (const order of groups.values()) {
+      const inOrder = longestInOrder(order.map((occurrence) => sectionOrder.get(occurrence.id)!))
+      order.forEach((occurrence, index) => {
+        if (inOrder.has(index)) return
         const spec = sectionById.get(occurrence.id)!
-        const after = sectionById.get(highestId)!
-        this.findings.push(
-          finding(
-            'section-order',
-            'warning',
-            `Unexpected \`${spec.heading}\` after \`${after.heading ?? 'the meeting footer'}\`, expected it before`,
-            spec.path,
-            occurrence.span
-          )
-        )
-      } else {
-        highest = order
-        highestId = occurrence.id
-      }
+        const next = order.slice(index + 1).find((_, offset) => inOrder.has(index + 1 + offset))
+        const previous = order.slice(0, index).reverse().find((_, offset) => inOrder.has(index - 1 - offset))
+        const where =
+          previous && sectionOrder.get(previous.id)! > sectionOrder.get(occurrence.id)!
+            ? `after \`${sectionById.get(previous.id)!.heading}\`, expected it before`
+            : next
+              ? `before \`${sectionById.get(next.id)!.heading}\`, expected it after`
+              : 'here'
+        this.findings.push(finding('section-order', 'warning', `Unexpected \`${spec.heading}\` ${where}`, spec.path, occurrence.span))
+      })
     }
     for (const section of this.unknown) {
       this.findings.push(
@@ -696,6 +937,12 @@ class Reader {
     }
     return this.source.end()
   }
+}
+
+interface Row {
+  readonly values: Record<string, string | null>
+  readonly span: Span
+  readonly cells: Map<string, FieldInfo>
 }
 
 interface ItemContent {
@@ -733,6 +980,26 @@ export function headingContent(text: string, heading: Heading): {start: number; 
 /** Whether the section's body is free Markdown (its whole content is the value). */
 export function isMarkdownSection(section: SectionSpec): boolean {
   return section.blocks.length === 1 && section.blocks[0]!.type === 'markdown'
+}
+
+/** Indexes of one longest strictly increasing subsequence of `values` (patience sorting). */
+function longestInOrder(values: readonly number[]): Set<number> {
+  const tails: number[] = []
+  const previous: number[] = []
+  values.forEach((value, index) => {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (values[tails[mid]!]! < value) low = mid + 1
+      else high = mid
+    }
+    previous[index] = low > 0 ? tails[low - 1]! : -1
+    tails[low] = index
+  })
+  const kept = new Set<number>()
+  for (let index = tails.at(-1) ?? -1; index !== -1; index = previous[index]!) kept.add(index)
+  return kept
 }
 
 function labelMatches(field: FieldSpec, label: string): boolean {

@@ -11,6 +11,11 @@ export interface LimitProblem {
  * A linear pre-scan for what remark cannot parse in reasonable time or stack: inputs over the
  * size limit, and lines nested deeper than the depth limit (block quotes and list markers at the
  * start of a line, and the indentation in front of them).
+ *
+ * Indentation nests only into containers that are open: a line's depth is its own markers plus
+ * at most the depth of the last line that had markers (two columns a level). So an indented line
+ * in a code block (a deeply indented YAML list in a fence) is not taken for deep nesting, while
+ * a list nested one level a line (`- a`, `  - b`, `    - c`, …) still is.
  */
 export function checkLimits(text: string, options: {maxSize?: number; maxDepth?: number} = {}): LimitProblem | undefined {
   const maxSize = options.maxSize ?? defaultLimits.maxSize
@@ -19,6 +24,8 @@ export function checkLimits(text: string, options: {maxSize?: number; maxDepth?:
     return {message: `Unexpected input of ${text.length} characters, expected at most ${maxSize}: not parsed`, offset: 0}
   }
   let lineStart = 0
+  // Depth of the containers the last line with markers opened (lazy and blank lines keep them).
+  let open = 0
   while (lineStart <= text.length) {
     let index = lineStart
     let depth = 0
@@ -26,10 +33,10 @@ export function checkLimits(text: string, options: {maxSize?: number; maxDepth?:
     for (;;) {
       const code = text.charCodeAt(index)
       if (code === 32) {
-        spaces++
+        if (depth === 0) spaces++
         index++
       } else if (code === 9) {
-        spaces += 4
+        if (depth === 0) spaces += 4
         index++
       } else if (code === 62) {
         depth++
@@ -51,8 +58,10 @@ export function checkLimits(text: string, options: {maxSize?: number; maxDepth?:
         break
       }
     }
-    // Indentation in front of nested markers is nesting too (two columns a level at least).
-    const total = depth > 0 ? depth + Math.floor(spaces / 2) : 0
+    // Indentation in front of nested markers is nesting too (two columns a level at least), but
+    // only into containers already open.
+    const total = depth > 0 ? depth + Math.min(Math.floor(spaces / 2), open) : 0
+    if (depth > 0) open = total
     if (total > maxDepth) {
       return {message: `Unexpected nesting ${total} levels deep, expected at most ${maxDepth}: not parsed`, offset: lineStart}
     }

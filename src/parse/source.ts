@@ -13,7 +13,11 @@ export class Source {
 
   constructor(input: string) {
     this.hadBom = input.charCodeAt(0) === 0xfeff
-    let text = this.hadBom ? input.slice(1) : input
+    // Every leading byte-order mark goes (a file saved twice with one has two): micromark drops
+    // one more, and its offsets would then be one off from this text.
+    let marks = 0
+    while (input.charCodeAt(marks) === 0xfeff) marks++
+    let text = marks > 0 ? input.slice(marks) : input
     this.hadCrlf = text.includes('\r')
     if (this.hadCrlf) text = text.replace(/\r\n?/g, '\n')
     this.text = text

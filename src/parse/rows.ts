@@ -1,0 +1,175 @@
+import {isPlaceholder, trimMarkdown} from '../model/text.js'
+
+/** A row read from a list item: cell values, and where each came from (offsets in the item). */
+export interface ListRow {
+  readonly values: Record<string, string | null>
+  readonly spans: Record<string, readonly [number, number]>
+}
+
+/** A table cell holds one line: a list item's line breaks become spaces (layout, not prose). */
+function oneLine(text: string): string {
+  return text.includes('\n') ? text.split('\n').map((line) => line.trim()).join(' ') : text
+}
+
+function cell(text: string): string | null {
+  const value = trimMarkdown(oneLine(text))
+  return value === '' || isPlaceholder(value) ? null : value
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** Length of a time at `at`: `H:MM`, `HH:MM`, `HH:MM:SS`, or an ISO date-time; 0 when none. */
+function timeLength(text: string, at: number): number {
+  let index = at
+  // ISO date-time: YYYY-MM-DD[T ]HH:MM[:SS][Z]
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.slice(at, at + 16))) {
+    index = at + 16
+    if (text[index] === ':' && isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2))) index += 3
+    if (text[index] === 'Z') index++
+    return index - at
+  }
+  let digits = 0
+  while (digits < 2 && isDigit(text.charCodeAt(index))) {
+    index++
+    digits++
+  }
+  if (digits === 0 || text[index] !== ':' || !isDigit(text.charCodeAt(index + 1)) || !isDigit(text.charCodeAt(index + 2))) return 0
+  index += 3
+  if (text[index] === ':' && isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2))) index += 3
+  if (isDigit(text.charCodeAt(index))) return 0
+  return index - at
+}
+
+/** Length of a time-zone word after a time (` UTC`, ` PST`, ` UTC+2`); 0 when none. */
+function zoneLength(text: string, at: number): number {
+  if (text[at] !== ' ') return 0
+  let index = at + 1
+  while (index - at - 1 < 5 && /[A-Z]/.test(text[index] ?? '')) index++
+  const letters = index - at - 1
+  if (letters < 2) return 0
+  if ((text[index] === '+' || text[index] === '-') && isDigit(text.charCodeAt(index + 1))) {
+    index += 2
+    if (isDigit(text.charCodeAt(index))) index++
+  }
+  const next = text[index]
+  return next === undefined || next === ' ' || next === ']' || next === '*' || next === ':' || next === ',' ? index - at : 0
+}
+
+/**
+ * A timeline row from a list item: `14:02 - text`, `14:02 text`, `[14:02] text`,
+ * `**14:02 UTC** text`. The time is kept as written (with its zone word, if any); the event is
+ * the rest, verbatim. `undefined` when the item does not start with a time.
+ */
+export function timelineItem(text: string): ListRow | undefined {
+  let at = 0
+  let close = ''
+  if (text.startsWith('**') || text.startsWith('__')) {
+    close = text.slice(0, 2)
+    at = 2
+  } else if (text.startsWith('[')) {
+    close = ']'
+    at = 1
+  }
+  const length = timeLength(text, at)
+  if (length === 0) return undefined
+  const zone = zoneLength(text, at + length)
+  const timeEnd = at + length + zone
+  let rest = timeEnd
+  if (close) {
+    if (!text.startsWith(close, rest)) return undefined
+    rest += close.length
+  }
+  // A separator between time and event: ` - `, ` – `, ` — `, `:`, `,` or spaces.
+  while (rest < text.length && (text[rest] === ' ' || text[rest] === '\t')) rest++
+  if (text[rest] === '-' || text[rest] === '–' || text[rest] === '—' || text[rest] === ':' || text[rest] === ',' || text[rest] === '|') {
+    rest++
+    while (rest < text.length && (text[rest] === ' ' || text[rest] === '\t')) rest++
+  }
+  const event = cell(text.slice(rest))
+  return {
+    values: {time: text.slice(at, timeEnd), event, who: null},
+    spans: event === null ? {time: [at, timeEnd]} : {time: [at, timeEnd], event: [rest, text.length]}
+  }
+}
+
+const priorities = new Map([
+  ['high', 'High'],
+  ['medium', 'Medium'],
+  ['med', 'Medium'],
+  ['low', 'Low']
+])
+
+/**
+ * An action item from a list item: `Rotate the certificate (@dana, due 2026-03-20)`. A final
+ * parenthetical of owner, due date, priority or `done` fills those cells; anything else in it
+ * keeps the parenthetical in the action text. A ticked box (`[x]`) or `done` is status Done.
+ */
+export function actionItem(text: string, checked: boolean | null | undefined): ListRow {
+  const values: Record<string, string | null> = {action: null, owner: null, dueDate: null, priority: null, status: checked === true ? 'Done' : null}
+  const spans: Record<string, readonly [number, number]> = {}
+  let action = text
+  const trimmed = trimMarkdown(text)
+  if (trimmed.endsWith(')')) {
+    let depth = 0
+    let open = -1
+    for (let index = trimmed.length - 1; index >= 0; index--) {
+      if (trimmed[index] === ')') depth++
+      else if (trimmed[index] === '(' && --depth === 0) {
+        open = index
+        break
+      }
+    }
+    if (open > 0) {
+      const found = readParenthetical(trimmed.slice(open + 1, -1))
+      if (found) {
+        action = trimmed.slice(0, open)
+        for (const [key, value] of Object.entries(found)) {
+          if (key === 'status' && values.status !== null) continue
+          values[key] = value
+          const at = text.indexOf(value, open)
+          if (at !== -1) spans[key] = [at, at + value.length]
+        }
+      }
+    }
+  }
+  values.action = cell(action)
+  if (values.action !== null) spans.action = [0, trimMarkdown(action).length]
+  return {values, spans}
+}
+
+function readParenthetical(inner: string): Record<string, string> | undefined {
+  const found: Record<string, string> = {}
+  for (const raw of inner.split(/[,;]/)) {
+    let part = raw.trim()
+    if (!part) continue
+    const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(part)
+    if (date) {
+      const words = part.replace(date[1]!, '').trim().toLowerCase()
+      if (words !== '' && !['due', 'due by', 'by', 'done', 'completed', 'done on', 'eta', 'target'].includes(words)) return undefined
+      if (found.dueDate) return undefined
+      found.dueDate = date[1]!
+      if (words === 'done' || words === 'completed' || words === 'done on') found.status = 'Done'
+      continue
+    }
+    const lower = part.toLowerCase()
+    if (lower === 'done' || lower === 'completed') {
+      found.status = 'Done'
+      continue
+    }
+    const bare = lower.endsWith(' priority') ? part.slice(0, -' priority'.length).trimEnd() : part
+    const priority = priorities.get(bare.toLowerCase())
+    if (priority && !found.priority) {
+      found.priority = bare
+      continue
+    }
+    if (/^owner:\s*/i.test(part)) part = part.replace(/^owner:\s*/i, '')
+    if (!found.owner && (/^@[\w.-]+$/.test(part) || /^[\p{L}][\p{L}.' -]{0,38}$/u.test(part)) && part.split(' ').length <= 4) {
+      found.owner = part
+      continue
+    }
+    return undefined
+  }
+  return Object.keys(found).length > 0 ? found : undefined
+}
