@@ -3,13 +3,16 @@ import {defineConfig} from 'tsup'
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    remark: 'src/remark.ts',
     'cli/bin': 'src/cli/bin.ts'
   },
   format: ['esm'],
-  dts: {entry: {index: 'src/index.ts'}},
+  dts: {entry: {index: 'src/index.ts', remark: 'src/remark.ts'}},
   target: 'node20',
   platform: 'neutral',
   clean: true,
   sourcemap: true,
-  splitting: true
+  splitting: true,
+  // Note: the JSON Schemas in schema/ are written from the built library after each build.
+  onSuccess: 'node scripts/write-schemas.mjs'
 })

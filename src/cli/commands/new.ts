@@ -1,0 +1,121 @@
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {emptyDraft} from '../../model/draft.js'
+import {PostmortemDraftSchema, severities} from '../../model/schema.js'
+import {joinPath, describePath} from '../../model/names.js'
+import {stringify} from '../../stringify/index.js'
+import {parseCommandArgs} from '../args.js'
+import {exit, UsageError, type CliIo} from '../io.js'
+import {writeAtomic} from '../write.js'
+
+export const newHelp = `Usage: postmortem new [--id ID] [--date YYYY-MM-DD] [--severity P0|P1|P2]
+                      [--incident TITLE] [--author NAME] [--out FILE [--force]]
+
+Start a postmortem from the template, with the header fields given filled in and every
+other field left as the template's placeholder. Without --out it is printed to stdout.
+
+Options:
+  --id ID             the hotfix id, as in "HOTFIX-2291" (a leading "HOTFIX-" is optional)
+  --date YYYY-MM-DD   the incident date
+  --severity LEVEL    P0, P1 or P2
+  --incident TITLE    the incident title
+  --author NAME       who writes the postmortem
+  --out FILE          write to FILE (never over an existing file)
+  --force             with --out, overwrite FILE if it exists
+  -h, --help          show this help
+
+Exit codes: 0 written; 2 usage error, or FILE exists and --force was not given.
+`
+
+/** Draft field → the flag that fills it. */
+const flags: Readonly<Record<string, string>> = {hotfixId: 'id', date: 'date', severity: 'severity', incident: 'incident', author: 'author'}
+
+/** `postmortem new`: the template, prefilled from flags. */
+export async function newPostmortem(args: readonly string[], io: CliIo): Promise<number> {
+  const {values, positionals} = parseCommandArgs(args, {
+    id: {type: 'string'},
+    date: {type: 'string'},
+    severity: {type: 'string'},
+    incident: {type: 'string'},
+    author: {type: 'string'},
+    out: {type: 'string', short: 'o'},
+    force: {type: 'boolean'}
+  })
+  if (positionals.length > 0) throw new UsageError(`new takes no paths (got \`${positionals[0]}\`); write to a file with --out FILE`)
+  if (values.force && typeof values.out !== 'string') throw new UsageError('--force only applies with --out FILE')
+  const text = (name: string): string | null => {
+    const value = values[name]
+    if (typeof value !== 'string') return null
+    const trimmed = value.trim()
+    if (trimmed === '') throw new UsageError(`Unexpected empty \`--${name}\`, expected a value (or leave the flag out to keep the placeholder)`)
+    return trimmed
+  }
+  const draft = emptyDraft()
+  const id = text('id')
+  draft.hotfixId = id === null ? null : id.replace(/^hotfix-/i, '')
+  draft.date = text('date')
+  if (draft.date !== null && !isCalendarDate(draft.date)) {
+    throw new UsageError(`Unexpected \`--date ${draft.date}\`, expected a real date as YYYY-MM-DD such as \`--date 2026-03-01\``)
+  }
+  draft.severity = text('severity')
+  if (draft.severity !== null && !(severities as readonly string[]).includes(draft.severity)) {
+    throw new UsageError(`Unexpected \`--severity ${draft.severity}\`, expected ${severities.map((value) => `\`${value}\``).join(', ')}`)
+  }
+  draft.incident = text('incident')
+  draft.author = text('author')
+
+  // Note: the schema refuses what cannot be written back where it belongs (a line break in a
+  // one-line header field); those are usage errors, named in the template's words.
+  const checked = PostmortemDraftSchema.safeParse(draft)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!
+    const where = joinPath(issue.path)
+    const flag = flags[where]
+    throw new UsageError(flag ? `Unexpected value for \`--${flag}\`: ${issue.message}` : `${issue.message} (${describePath(where)})`)
+  }
+  const markdown = stringify(checked.data)
+
+  if (typeof values.out !== 'string') {
+    io.stdout.write(markdown)
+    return exit.ok
+  }
+  const name = values.out
+  const file = path.resolve(io.cwd, name)
+  let overwritten = false
+  try {
+    // Note: `wx` creates the file or fails if it exists, with no window between check and write.
+    overwritten = await writeFile(file, markdown, {flag: 'wx'}).then(
+      () => false,
+      (error: {code?: string}) => {
+        if (error.code === 'EEXIST' && values.force) return true
+        throw error
+      }
+    )
+    if (overwritten) await writeAtomic(file, markdown)
+  } catch (error) {
+    const code = (error as {code?: string} | undefined)?.code
+    if (code === 'EEXIST') {
+      io.stderr.write(`Not writing \`${name}\`: the file already exists; choose another --out, or add --force to overwrite it\n`)
+    } else if (code === 'ENOENT') {
+      io.stderr.write(`Cannot write \`${name}\`: its folder does not exist\n`)
+    } else if (code === 'EACCES' || code === 'EPERM') {
+      io.stderr.write(`Cannot write \`${name}\`: permission denied\n`)
+    } else if (code === 'EISDIR') {
+      io.stderr.write(`Cannot write \`${name}\`: it is a folder\n`)
+    } else {
+      io.stderr.write(`Cannot write \`${name}\`: ${error instanceof Error ? error.message : String(error)}\n`)
+    }
+    return exit.usage
+  }
+  io.stderr.write(`${name}: ${overwritten ? 'overwritten' : 'created'}\n`)
+  return exit.ok
+}
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(2000, month - 1, day))
+  date.setUTCFullYear(year)
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}

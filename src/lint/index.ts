@@ -1,0 +1,129 @@
+import type {Root} from 'mdast'
+import remarkMessageControl from 'remark-message-control'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {finding, type Finding, type Severity, type Span} from '../model/finding.js'
+import {parseDocument, type PostmortemDocument} from '../parse/document.js'
+import {ruleList} from './rules/index.js'
+import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
+
+/** The rule catalog by id, with documentation and examples. */
+export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(ruleList.map((rule) => [rule.id, rule]))
+
+/** Ids the engine reports itself (not from a rule module). */
+const engineIds = ['input-limit', 'internal-error', 'unknown-rule'] as const
+
+/** Every rule id, including the engine's own (`input-limit`). */
+export const ruleIds: readonly string[] = [...ruleList.map((rule) => rule.id), ...engineIds]
+
+const levels: readonly RuleLevel[] = ['off', 'info', 'warning', 'error']
+
+/** Whether `value` is a rule level. */
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (levels as readonly string[]).includes(value)
+}
+
+/**
+ * Lint a postmortem: every rule of the catalog over one parse. Browser-safe and never throws.
+ * Findings come sorted by position, with configured levels applied and `<!-- postmortem
+ * disable|enable|ignore id -->` comments honoured.
+ */
+export function lint(markdown: string, options: LintOptions = {}): Finding[] {
+  return lintDocument(parseDocument(markdown), options)
+}
+
+/** Lint an already parsed document (so callers that also need the draft parse once). */
+export function lintDocument(document: PostmortemDocument, options: LintOptions = {}): Finding[] {
+  const configured = options.rules ?? {}
+  const now = options.now ?? new Date().toISOString().slice(0, 10)
+  let findings: Finding[] = []
+  if (!document.parsed) {
+    findings = [...document.findings]
+  } else {
+    for (const rule of ruleList) {
+      const level = configured[rule.id] ?? rule.severity
+      if (level === 'off') continue
+      runRule(rule, level, document, now, findings)
+    }
+  }
+  findings = findings.flatMap((item) => {
+    const level = configured[item.ruleId]
+    if (level === 'off') return []
+    return level && level !== item.severity ? [{...item, severity: level}] : [item]
+  })
+  if (options.inlineControl !== false && document.parsed) findings = applyInlineControl(document.tree, findings)
+  return findings.sort(byPosition)
+}
+
+function runRule(rule: Rule, level: Severity, document: PostmortemDocument, now: string, out: Finding[]): void {
+  const context: RuleContext = {
+    document,
+    draft: document.draft,
+    now,
+    report(path, message, span) {
+      out.push(finding(rule.id, level, message, path, span ?? spanFor(document, path)))
+    }
+  }
+  try {
+    rule.check(context)
+  } catch (error) {
+    // Note: a rule that throws is a bug; it is reported, and the other rules still run.
+    out.push(finding('internal-error', 'error', `Rule \`${rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}; please report it`, ''))
+  }
+}
+
+/** A field's own span, or its row's, its list's, or its section heading's. */
+export function spanFor(document: PostmortemDocument, path: string): Span | undefined {
+  let current = path
+  while (current) {
+    const info = document.fields.get(current)
+    if (info) return info.span
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['))
+    if (cut <= 0) break
+    current = current.slice(0, cut)
+  }
+  const top = path.split(/[.[]/)[0]
+  return document.sections.find((occurrence) => occurrence.id === top)?.span
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId)
+}
+
+/**
+ * Apply `<!-- postmortem disable|enable|ignore id -->` with remark-message-control: findings
+ * become VFile messages on the parsed tree, and the messages it keeps are the findings kept.
+ */
+function applyInlineControl(tree: Root, findings: Finding[]): Finding[] {
+  if (findings.length === 0) return findings
+  const file = new VFile()
+  const byMessage = new Map<object, Finding>()
+  for (const item of findings) {
+    const message = file.message(item.message, {
+      place: item.line === undefined ? undefined : {line: item.line, column: item.column!},
+      ruleId: item.ruleId,
+      source: 'postmortem'
+    })
+    byMessage.set(message, item)
+  }
+  const control = unified().use(remarkMessageControl, {name: 'postmortem', source: 'postmortem', known: [...ruleIds]})
+  control.runSync(tree, file)
+  const kept: Finding[] = []
+  for (const message of file.messages) {
+    const item = byMessage.get(message)
+    if (item) kept.push(item)
+    else if (message.ruleId === 'known') {
+      // An inline comment naming a rule that does not exist.
+      kept.push({
+        ruleId: 'unknown-rule',
+        severity: 'warning',
+        message: `${message.reason}; check the rule id in the comment`,
+        path: '',
+        ...(message.line ? {line: message.line, column: message.column ?? 1} : {})
+      })
+    }
+  }
+  return kept
+}
+
+export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel} from './types.js'

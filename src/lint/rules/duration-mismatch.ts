@@ -1,0 +1,41 @@
+import {describePath} from '../../model/names.js'
+import type {Rule} from '../types.js'
+import {code, timelineTimes} from './shared.js'
+
+/** Differences up to this many minutes, or up to this share of the Duration, are fine. */
+const slackMinutes = 5
+const slackShare = 0.1
+
+/** The `duration-mismatch` rule: the header Duration disagrees with the span of the timeline (last time minus first time). */
+export const durationMismatch: Rule = {
+  id: 'duration-mismatch',
+  severity: 'warning',
+  description: 'The header Duration disagrees with the span of the timeline (last time minus first time).',
+  rationale:
+    'Two numbers for one duration means one is wrong, and reports quote the header. Checked only when the Duration is whole minutes and every timeline time parses; a difference of more than 5 minutes and more than 10% is reported. Fix the Duration, or the timeline.',
+  examples: [
+    {title: 'Duration matches the timeline (14:02 to 14:49)', edits: [], findings: []},
+    {title: 'Far off: reported at the Duration', edits: [['**Duration:** 47 minutes', '**Duration:** 20 minutes']], findings: ['5:15']},
+    {title: 'Within 5 minutes', edits: [['**Duration:** 47 minutes', '**Duration:** 51 minutes']], findings: []},
+    {title: 'A time that does not parse: no comparison', edits: [['**Duration:** 47 minutes', '**Duration:** 20 minutes'], ['| 14:49 |', '| 2:49pm |']], findings: []}
+  ],
+  check(context) {
+    const {draft} = context
+    const written = draft.durationMinutes
+    if (written === null || !/^\d+$/.test(written) || draft.timeline.length < 2) return
+    const times = timelineTimes(draft)
+    if (times.some((time) => time === undefined)) return
+    const first = times[0]!
+    const last = times.at(-1)!
+    if (times.some((time) => time!.kind !== first.kind)) return
+    const span = last.minutes - first.minutes
+    if (span < 0) return // Out of order: `timeline-order` reports it.
+    const minutes = Number(written)
+    const difference = Math.abs(minutes - span)
+    if (difference <= slackMinutes || difference <= minutes * slackShare) return
+    context.report(
+      'durationMinutes',
+      `Unexpected ${code(written)} minutes for ${describePath('durationMinutes')}, expected about ${code(String(Math.round(span)))}, the span of the timeline (${code(first.value)} to ${code(last.value)})`
+    )
+  }
+}

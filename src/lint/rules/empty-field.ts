@@ -1,0 +1,88 @@
+import type {Span} from '../../model/finding.js'
+import {describePath} from '../../model/names.js'
+import type {PostmortemDocument} from '../../parse/document.js'
+import {sectionById} from '../../model/sections.js'
+import type {Rule} from '../types.js'
+import {cellContent, emptySections, hasPlaceholder, headingOf, keptRows, listOf, spanOf, templateTables} from './shared.js'
+
+/** Fields whose value is a list of items. */
+const listPaths = new Set(['rootCause.contributingFactors', 'wentWell', 'wentPoorly', 'lessonsLearned.technical', 'lessonsLearned.process', 'lessonsLearned.team'])
+
+/** Table cells the complete model may leave empty (a timeline row's Who). */
+const optionalCell = /^timeline\[\d+\]\.who$/
+
+/** The `empty-field` rule: a section, field, list item, table row or cell that is present but holds nothing. */
+export const emptyField: Rule = {
+  id: 'empty-field',
+  severity: 'error',
+  description: 'A section, field, list item, table row or cell that is present but holds nothing.',
+  rationale:
+    'An empty field reads as answered at a glance and is easy to miss in review. Write the answer, or write why there is none (`None`, `Not applicable`). A placeholder left in place is reported by `no-placeholder` instead; the proper-fix checklist is checked by `proper-fix`.',
+  examples: [
+    {title: 'Every field filled', edits: [], findings: []},
+    {title: 'An empty Author', edits: [['**Author:** Priya Raman', '**Author:**']], findings: ['7:12']},
+    {
+      title: 'A section with nothing under its heading: reported at the heading',
+      edits: [
+        [
+          '## Where We Got Lucky\n\nThe incident happened on a Saturday afternoon in the EU, when checkout traffic is ~40% below the weekday peak. At weekday volume the same change would have failed well over half of checkouts.\n\n`inventory-sync` was idle during the window. Had its hourly batch started at 14:30 instead of 15:00, the raised PgBouncer limit would have starved it of connections too, and stock levels on the storefront would have drifted.\n\n',
+          '## Where We Got Lucky\n\n'
+        ]
+      ],
+      findings: ['87:1']
+    },
+    {title: 'An empty Event cell', edits: [['| 14:36 | Decision to roll back to v4.17.3 instead of tuning further |', '| 14:36 | |']], findings: ['34:9']},
+    {title: 'An empty list item', edits: [['2. PgBouncer\'s log line named the exact limit, which pointed Ana straight at connection counts.', '2.']], findings: ['78:1']},
+    {title: 'An empty Who cell is allowed', edits: [['| 14:36 | Decision to roll back to v4.17.3 instead of tuning further | Priya Raman |', '| 14:36 | Decision to roll back to v4.17.3 instead of tuning further | |']], findings: []},
+    {title: 'A placeholder is not empty (`no-placeholder` reports it)', edits: [['**Author:** Priya Raman', '**Author:** {PM_NAME}']], findings: []}
+  ],
+  check(context) {
+    const {document} = context
+    const text = document.source.text
+    for (const occurrence of emptySections(document)) {
+      const section = sectionById.get(occurrence.id)!
+      context.report(section.path, `Empty section \`${headingOf(section)}\`, expected its content under the heading`, occurrence.span)
+    }
+    const tables = new Map(templateTables(document).map((table) => [table.path, table]))
+    for (const [path, info] of document.fields) {
+      if (listPaths.has(path)) {
+        const list = listOf(document, path)
+        if (!list) {
+          if (info.state === 'empty') context.report(path, `Empty ${describePath(path)}, expected at least one item`, info.span)
+          continue
+        }
+        list.children.forEach((item, index) => {
+          if (item.children.length === 0) context.report(path, `Empty ${describePath(`${path}[${index}]`)}, expected text or the item removed`, spanOf(document, item))
+        })
+        continue
+      }
+      const table = tables.get(path)
+      if (table) {
+        const [, ...rows] = table.table.children
+        if (rows.length === 0) {
+          // Note: one empty action table is fine (`no-action-items` checks all three).
+          if (path === 'timeline') context.report(path, `Empty ${describePath(path)} table, expected at least one row`, info.span)
+          continue
+        }
+        const kept = keptRows(document, path)
+        rows.forEach((row, index) => {
+          if (kept.has(row.position!.start.offset!)) return
+          const cells = row.children.map((cell) => {
+            const {start, end} = cellContent(text, cell)
+            return text.slice(start, end)
+          })
+          if (cells.some(hasPlaceholder)) return
+          context.report(path, `Empty row ${index + 1} in the ${describePath(path)} table, expected its cells filled or the row removed`, spanOf(document, row))
+        })
+        continue
+      }
+      if (info.state !== 'empty') continue
+      if (optionalCell.test(path) || /^properFix\.[a-zA-Z]+\.value$/.test(path)) continue
+      if (path === 'hotfixId' && text[info.span.start.offset] === '#') {
+        context.report(path, 'Unexpected title without a hotfix id, expected `# Postmortem: HOTFIX-` and the id', info.span)
+        continue
+      }
+      context.report(path, `Empty ${describePath(path)}, expected a value`, info.span)
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type {Rule} from '../types.js'
+import {dateFormat} from './date-format.js'
+import {dueDate} from './due-date.js'
+import {durationMismatch} from './duration-mismatch.js'
+import {duration} from './duration.js'
+import {emptyField} from './empty-field.js'
+import {futureDate} from './future-date.js'
+import {hotfixChoice} from './hotfix-choice.js'
+import {meetingDate} from './meeting-date.js'
+import {noActionItems} from './no-action-items.js'
+import {noPlaceholder} from './no-placeholder.js'
+import {oneLineField} from './one-line-field.js'
+import {overdueAction} from './overdue-action.js'
+import {priority} from './priority.js'
+import {properFix} from './proper-fix.js'
+import {severity} from './severity.js'
+import {status} from './status.js'
+import {duplicateSection, headingText, missingField, missingSection, sectionOrder, unknownSection} from './structure.js'
+import {tableShape} from './table-shape.js'
+import {timeFormat} from './time-format.js'
+import {timelineOrder} from './timeline-order.js'
+
+/** Every rule, in catalog order. A rule is one module; add it here to turn it on. */
+export const ruleList: readonly Rule[] = [
+  missingSection,
+  missingField,
+  duplicateSection,
+  sectionOrder,
+  headingText,
+  unknownSection,
+  tableShape,
+  noPlaceholder,
+  emptyField,
+  dateFormat,
+  severity,
+  duration,
+  priority,
+  status,
+  hotfixChoice,
+  properFix,
+  noActionItems,
+  timeFormat,
+  timelineOrder,
+  durationMismatch,
+  dueDate,
+  meetingDate,
+  overdueAction,
+  // Beyond the initial catalog.
+  futureDate,
+  oneLineField
+]

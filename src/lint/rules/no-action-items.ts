@@ -1,0 +1,40 @@
+import {sectionById} from '../../model/sections.js'
+import type {Rule} from '../types.js'
+import {actionTables, hasPlaceholder} from './shared.js'
+
+/** The `no-action-items` rule: all three action item tables are empty. */
+export const noActionItems: Rule = {
+  id: 'no-action-items',
+  severity: 'error',
+  description: 'All three action item tables are empty.',
+  rationale:
+    'A postmortem without a single action item changes nothing. Add at least one row to Prevent Recurrence, Improve Detection or Improve Response. Tables still holding the template’s rows are reported by `no-placeholder` instead.',
+  examples: [
+    {title: 'Action items present', edits: [], findings: []},
+    {
+      title: 'Every row removed: reported at the Action Items heading',
+      edits: [
+        ['| Add a CI check that computes pods * workers * (pool_size + max_overflow) per service and fails above its budget | @ana.souza | 2027-01-29 | High | In Progress |\n', ''],
+        ['| Move pool size and worker count into one Helm values block with a comment linking the budget doc | @marcus | 2026-04-10 | Medium | Done |\n', ''],
+        ['| Alert when PgBouncer client connections exceed 80% of `max_client_conn` for 2 minutes | @ana.souza | 2026-03-27 | High | Done |\n', ''],
+        ['| Run the weekly k6 checkout test against a production-sized pod count in the perf cluster | Jonas Weber | 2027-02-26 | Medium | Not Started |\n', ''],
+        ['| Add "roll back first, tune later" to the checkout runbook for any deploy-correlated 5xx spike | Priya Raman | 2026-03-31 | Medium | Done |\n', '']
+      ],
+      findings: ['93:1']
+    },
+    {title: 'The template’s rows are placeholders, not an empty list', base: 'template', edits: [], findings: []}
+  ],
+  check(context) {
+    const {document, draft} = context
+    const heading = document.sections.find((occurrence) => occurrence.id === 'actionItems')
+    if (!heading) return
+    if (actionTables.some((key) => draft.actionItems[key].length > 0)) return
+    const text = document.source.text
+    for (const key of actionTables) {
+      const info = document.fields.get(`actionItems.${key}`)
+      if (info && hasPlaceholder(text.slice(info.span.start.offset, info.span.end.offset))) return
+    }
+    const names = actionTables.map((key) => `\`### ${sectionById.get(key)!.heading}\``).join(', ')
+    context.report('actionItems', `Missing action items: ${names} are all empty, expected at least one row`, heading.span)
+  }
+}

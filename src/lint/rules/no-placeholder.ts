@@ -1,0 +1,83 @@
+import type {Nodes} from 'mdast'
+import {findPlaceholders} from '../../model/text.js'
+import type {Rule} from '../types.js'
+
+/** Inside these nodes `{…}` is code or a URL, never a placeholder. */
+const skip = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
+
+export const noPlaceholder: Rule = {
+  id: 'no-placeholder',
+  severity: 'error',
+  description: 'An unfilled `{PLACEHOLDER}` anywhere outside code.',
+  rationale:
+    'A placeholder left in a postmortem is a question nobody answered. Replace it with the answer, or write why there is none. The proper-fix checklist of a full fix is not required, so its placeholders are not reported.',
+  examples: [
+    {title: 'A filled document passes', edits: [], findings: []},
+    {title: 'A placeholder left in the Author field', edits: [['**Author:** Priya Raman', '**Author:** {PM_NAME}']], findings: ['7:13']},
+    {title: 'A placeholder inside a sentence', edits: [['#inc-2291 opened at 14:08', '#inc-2291 opened at {TIME}']], findings: ['126:48']},
+    {title: 'Braces in code are not placeholders', edits: [['**Author:** Priya Raman', '**Author:** Priya Raman (`{PM_NAME}`)']], findings: []}
+  ],
+  check(context) {
+    const {document, draft} = context
+    const text = document.source.text
+    const pathAt = fieldLocator(document)
+    const fullFix = draft.properFix.hotfixWas === 'Full fix'
+    const checklist = fullFix
+      ? (['storyCreated', 'scheduledFor', 'description'] as const).map((key) => document.fields.get(`properFix.${key}`)?.span).filter((span) => span !== undefined)
+      : []
+    // Scan each block's source (not its text values, so `\{` stays escaped), skipping the
+    // code spans and inline HTML inside it. Note: text nodes made by GFM autolinking carry no
+    // positions, so blocks, which always do, are the unit.
+    const visit = (node: Nodes): void => {
+      if (skip.has(node.type)) return
+      if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && node.position) {
+        const start = node.position.start.offset!
+        const excluded: [number, number][] = []
+        const collect = (child: Nodes): void => {
+          if ((child.type === 'inlineCode' || child.type === 'html') && child.position) excluded.push([child.position.start.offset!, child.position.end.offset!])
+          if ('children' in child) for (const grandchild of child.children) collect(grandchild as Nodes)
+        }
+        collect(node)
+        for (const match of findPlaceholders(text.slice(start, node.position.end.offset!))) {
+          const offset = start + match.start
+          if (excluded.some(([from, to]) => from <= offset && offset < to)) continue
+          if (checklist.some((span) => span.start.offset <= offset && offset <= span.end.offset)) continue
+          const span = document.source.span(offset, start + match.end)
+          context.report(pathAt(offset), `Unexpected placeholder \`${match.text}\`, expected it filled in`, span)
+        }
+        return
+      }
+      if ('children' in node) for (const child of node.children) visit(child as Nodes)
+    }
+    visit(document.tree)
+  }
+}
+
+/**
+ * The field path whose value holds an offset: the smallest field span around it. Spans are
+ * sorted once; each lookup is a binary search plus a short walk back over the spans that start
+ * just before (fields nest only a few levels: a row holds its cells), so big tables stay linear.
+ */
+function fieldLocator(document: import('../../parse/document.js').PostmortemDocument): (offset: number) => string {
+  const spans = [...document.fields].map(([path, info]) => ({path, start: info.span.start.offset, end: info.span.end.offset}))
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  return (offset) => {
+    let low = 0
+    let high = spans.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (spans[mid]!.start <= offset) low = mid + 1
+      else high = mid
+    }
+    let best = ''
+    let size = Infinity
+    for (let index = low - 1; index >= 0 && index >= low - 64; index--) {
+      const span = spans[index]!
+      if (span.end >= offset && span.end - span.start < size) {
+        best = span.path
+        size = span.end - span.start
+      }
+    }
+    return best
+  }
+}

@@ -1,0 +1,32 @@
+import {getPath} from '../../model/draft.js'
+import {describePath} from '../../model/names.js'
+import {fields} from '../../model/sections.js'
+import type {Rule} from '../types.js'
+
+/** The `one-line-field` rule: a labelled field (`**Immediate cause:**`, an Impact line, a checklist line) whose value runs over more than one line. */
+export const oneLineField: Rule = {
+  id: 'one-line-field',
+  severity: 'error',
+  description: 'A labelled field (`**Immediate cause:**`, an Impact line, a checklist line) whose value runs over more than one line.',
+  rationale:
+    'Labelled fields hold one line: the complete model rejects a line break in them, and tools that read the field see only part of it. Join the lines, or move the detail into a free-text section such as What Happened.',
+  examples: [
+    {title: 'One line each', edits: [], findings: []},
+    {
+      title: 'A label paragraph continued on a second line',
+      edits: [['**Immediate cause:** The Gunicorn worker count doubled while', '**Immediate cause:** The Gunicorn worker count doubled\nwhile']],
+      findings: ['59:22']
+    },
+    {title: 'An Impact line continued in its list item', edits: [['- **Data impact:** None. No order was written twice;', '- **Data impact:** None.\n  No order was written twice;']], findings: ['20:20']},
+    {title: 'A long line is fine', edits: [['**Process gap:** Capacity changes', '**Process gap:** Capacity changes, including worker counts, pool sizes and replica counts,']], findings: []}
+  ],
+  check(context) {
+    const {draft} = context
+    for (const {field} of fields) {
+      const value = getPath(draft, field.path)
+      const [path, text] = value !== null && typeof value === 'object' && 'value' in value ? [`${field.path}.value`, (value as {value: unknown}).value] : [field.path, value]
+      if (typeof text !== 'string' || !text.includes('\n')) continue
+      context.report(path, `Unexpected line break in ${describePath(path)}, expected one line`)
+    }
+  }
+}

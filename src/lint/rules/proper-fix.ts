@@ -1,0 +1,37 @@
+import {sectionById} from '../../model/sections.js'
+import type {Rule} from '../types.js'
+
+const checklist = (() => {
+  const block = sectionById.get('properFix')!.blocks.find((candidate) => candidate.type === 'checklist')
+  return block?.type === 'checklist' ? block.fields : []
+})()
+
+/** The `proper-fix` rule: a temporary workaround whose proper-fix checklist line is unchecked or unfilled. */
+export const properFix: Rule = {
+  id: 'proper-fix',
+  severity: 'error',
+  description: 'A temporary workaround whose proper-fix checklist line is unchecked or unfilled.',
+  rationale:
+    'A temporary workaround leaves the real problem in place; the checklist is the promise that the proper fix is tracked. Tick each line (`- [x]`) and fill it in. A full fix needs no checklist, and while the `**Hotfix was:**` choice is unresolved `hotfix-choice` reports that instead.',
+  examples: [
+    {title: 'Every line ticked and filled', edits: [], findings: []},
+    {title: 'An unticked line', edits: [['- [x] Scheduled for:', '- [ ] Scheduled for:']], findings: ['121:1']},
+    {title: 'A line left as a placeholder', edits: [['- [x] Story created: PAY-1432', '- [x] Story created: {STORY_ID}']], findings: ['120:1']},
+    {title: 'An empty line', edits: [['- [x] Story created: PAY-1432', '- [x] Story created:']], findings: ['120:1']},
+    {title: 'A full fix needs no checklist', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Full fix'], ['- [x]', '- [ ]']], findings: []},
+    {title: 'Unresolved choice: `hotfix-choice` reports it', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Full fix / Temporary workaround'], ['- [x]', '- [ ]']], findings: []}
+  ],
+  check(context) {
+    const {document, draft} = context
+    if (draft.properFix.hotfixWas !== 'Temporary workaround') return
+    for (const field of checklist) {
+      const info = document.fields.get(field.path)
+      if (!info) continue // `missing-field` reports an absent line.
+      const entry = draft.properFix[field.path.slice('properFix.'.length) as 'storyCreated' | 'scheduledFor' | 'description']
+      const problems = [...(entry.checked ? [] : ['unchecked']), ...(entry.value === null ? ['unfilled'] : [])]
+      if (problems.length === 0) continue
+      const expected = entry.value === null ? (entry.checked ? 'a value' : 'a value and a ticked box (`- [x]`)') : 'a ticked box (`- [x]`)'
+      context.report(field.path, `Unexpected ${problems.join(' and ')} \`${field.label}:\` for a temporary workaround, expected ${expected}`, info.span)
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Helpers shared by the rule modules: where the template's tables and lists stand in the tree,
+ * which sections are present but empty, and the values the rules compare. Not a rule itself.
+ */
+import type {List, Nodes, RootContent, Table, TableCell} from 'mdast'
+import type {Span} from '../../model/finding.js'
+import type {ActionItem, PostmortemDraft} from '../../model/schema.js'
+import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
+import {findPlaceholders, timeToMinutes} from '../../model/text.js'
+import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
+
+/** The three action item tables, in template order. */
+export const actionTables = ['preventRecurrence', 'improveDetection', 'improveResponse'] as const
+
+/** One action item with its field path (`actionItems.improveDetection[1]`). */
+export interface ActionRow {
+  readonly path: string
+  readonly item: ActionItem
+}
+
+/** Every action item of the draft, table by table, with its path. */
+export function actionRows(draft: PostmortemDraft): ActionRow[] {
+  return actionTables.flatMap((key) => draft.actionItems[key].map((item, index) => ({path: `actionItems.${key}[${index}]`, item})))
+}
+
+/** Whether a value holds a `{…}` placeholder (then `no-placeholder` reports it, not the value rules). */
+export function hasPlaceholder(value: string): boolean {
+  return findPlaceholders(value).length > 0
+}
+
+/** A value in backticks for a message; a backtick inside gets a longer fence. */
+export function code(value: string): string {
+  const fence = value.includes('`') ? '``' : '`'
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${value}${pad}${fence}`
+}
+
+/** `a`, `a or b`, `a, b or c` with every value in backticks. */
+export function oneOf(values: readonly string[]): string {
+  const shown = values.map(code)
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
+}
+
+/** A section's heading as the template writes it (`## Impact`). */
+export function headingOf(section: SectionSpec): string {
+  return `${'#'.repeat(section.depth)} ${section.heading ?? ''}`
+}
+
+/** A template table block and where the parser found it in the tree. */
+export interface TemplateTable {
+  readonly path: string
+  readonly section: SectionSpec
+  readonly block: Extract<Block, {type: 'table'}>
+  readonly table: Table
+}
+
+const tableSections = ['timeline', ...actionTables] as const
+
+/** The template tables (timeline, action items) the parser read, with their mdast nodes. */
+export function templateTables(document: PostmortemDocument): TemplateTable[] {
+  const found: TemplateTable[] = []
+  for (const id of tableSections) {
+    const section = sectionById.get(id)!
+    const block = section.blocks.find((candidate) => candidate.type === 'table')
+    if (!block || block.type !== 'table') continue
+    const info = document.fields.get(block.path)
+    if (!info) continue
+    const table = nodeAt(document, info.span.start.offset, 'table')
+    if (table && table.type === 'table') found.push({path: block.path, section, block, table})
+  }
+  return found
+}
+
+/** The list node the parser read for a list field (`wentWell`), if it read a list. */
+export function listOf(document: PostmortemDocument, path: string): List | undefined {
+  const info = document.fields.get(path)
+  if (!info) return undefined
+  const node = nodeAt(document, info.span.start.offset, 'list')
+  return node?.type === 'list' ? node : undefined
+}
+
+/** A top-level node of `type` starting at `offset`. */
+function nodeAt(document: PostmortemDocument, offset: number, type: RootContent['type']): RootContent | undefined {
+  return document.tree.children.find((node) => node.type === type && node.position?.start.offset === offset)
+}
+
+/** Offsets of a cell's content, without its pipes and padding. */
+export function cellContent(text: string, cell: TableCell): {start: number; end: number} {
+  let start = cell.position!.start.offset!
+  let end = cell.position!.end.offset!
+  if (text[start] === '|') start++
+  if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  return {start, end}
+}
+
+/** The template column a header cell names (`Time (UTC)` → Time), if any. */
+export function columnFor(columns: readonly ColumnSpec[], name: string): ColumnSpec | undefined {
+  const key = normalizeName(name)
+  return columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === key))
+}
+
+/** The span of a node of the tree. */
+export function spanOf(document: PostmortemDocument, node: Nodes): Span {
+  return document.source.span(node.position!.start.offset!, node.position!.end.offset!)
+}
+
+/**
+ * Sections present but with nothing under their heading (the next node is a heading, the
+ * meeting footer, or the end). Sections whose content is their sub-sections (Root Cause Analysis,
+ * Action Items, Lessons Learned) and the title are not counted; only first occurrences are.
+ */
+export function emptySections(document: PostmortemDocument): SectionOccurrence[] {
+  const children = document.tree.children
+  const seen = new Set<string>()
+  const empty: SectionOccurrence[] = []
+  for (const occurrence of document.sections) {
+    if (seen.has(occurrence.id)) continue
+    seen.add(occurrence.id)
+    const section = sectionById.get(occurrence.id)
+    if (!section || section.id === 'title' || section.blocks.length === 0) continue
+    const index = children.findIndex((node) => node.type === 'heading' && node.position?.start.offset === occurrence.span.start.offset)
+    if (index === -1) continue
+    const next = children[index + 1]
+    if (!next || next.type === 'heading' || (next.type === 'thematicBreak' && startsFooter(document, children[index + 2]))) empty.push(occurrence)
+  }
+  return empty
+}
+
+/** Whether `node` is the paragraph of the meeting footer. */
+function startsFooter(document: PostmortemDocument, node: RootContent | undefined): boolean {
+  if (!node || node.type !== 'paragraph' || !node.position) return false
+  const line = node.position.start.line
+  return ['meeting.heldOn', 'meeting.attendees', 'meeting.documentedBy'].some((path) => document.fields.get(path)?.span.start.line === line)
+}
+
+/** Start offset of each table row the parser kept → its row path (`timeline[2]`). */
+export function keptRows(document: PostmortemDocument, tablePath: string): Map<number, string> {
+  const rows = new Map<number, string>()
+  for (const [path, info] of document.fields) {
+    if (!path.startsWith(`${tablePath}[`) || !path.endsWith(']')) continue
+    if (!/^\d+$/.test(path.slice(tablePath.length + 1, -1))) continue
+    rows.set(info.span.start.offset, path)
+  }
+  return rows
+}
+
+/** A timeline time in minutes, with its kind: a clock time of day or an ISO date-time. */
+export interface TimelineTime {
+  readonly path: string
+  readonly value: string
+  readonly minutes: number
+  readonly kind: 'clock' | 'iso'
+}
+
+/** The timeline's times that parse, row by row (`undefined` for a row whose time does not). */
+export function timelineTimes(draft: PostmortemDraft): (TimelineTime | undefined)[] {
+  return draft.timeline.map((row, index) => {
+    const value = row.time
+    if (value === null) return undefined
+    const minutes = timeToMinutes(value)
+    if (minutes === undefined) return undefined
+    return {path: `timeline[${index}]`, value, minutes, kind: /^\d{4}-/.test(value) ? 'iso' : 'clock'}
+  })
+}

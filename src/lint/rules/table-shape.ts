@@ -1,0 +1,49 @@
+import type {Rule} from '../types.js'
+import {cellContent, columnFor, headingOf, keptRows, oneOf, code, spanOf, templateTables} from './shared.js'
+
+/** The `table-shape` rule: a timeline or action item table whose header lacks a template column or has one the template lacks, or a row with the wrong number of cells. */
+export const tableShape: Rule = {
+  id: 'table-shape',
+  severity: 'error',
+  description: 'A timeline or action item table whose header lacks a template column or has one the template lacks, or a row with the wrong number of cells.',
+  rationale:
+    'Cells are read by their column: a missing column leaves a field unfilled in every row, a column the template lacks is not part of the model, and a row with too few or too many cells has values in the wrong place (GFM drops extra cells). Give every row one cell per header column, and use the template columns.',
+  examples: [
+    {title: 'Template tables', edits: [], findings: []},
+    {title: 'A row with a cell missing', edits: [['| 14:36 | Decision to roll back to v4.17.3 instead of tuning further | Priya Raman |', '| 14:36 | Decision to roll back to v4.17.3 instead of tuning further |']], findings: ['34:1']},
+    {title: 'A row with an extra cell', edits: [['| @marcus | 2026-04-10 | Medium | Done |', '| @marcus | 2026-04-10 | Medium | Done | PR #881 |']], findings: ['100:1']},
+    {title: 'A column the template lacks in place of Who: reported at the header cell and at the header', edits: [['| Time (UTC) | Event | Who |', '| Time (UTC) | Event | Team |']], findings: ['25:1', '25:24']},
+    {title: 'A known alias of a column header passes', edits: [['| Time (UTC) | Event | Who |', '| Timestamp | Event | Who |']], findings: []}
+  ],
+  check(context) {
+    const {document} = context
+    const text = document.source.text
+    for (const {path, section, block, table} of templateTables(document)) {
+      const [head, ...rows] = table.children
+      if (!head) continue
+      const where = `the \`${headingOf(section)}\` table`
+      const headers = block.columns.map((column) => column.header)
+      const found = new Set<string>()
+      for (const cell of head.children) {
+        const {start, end} = cellContent(text, cell)
+        const name = text.slice(start, end)
+        const column = columnFor(block.columns, name)
+        if (column) found.add(column.key)
+        else context.report(path, `Unexpected column ${code(name || ' ')} in ${where}, expected ${oneOf(headers)}`, document.source.span(start, end))
+      }
+      const missing = block.columns.filter((column) => !found.has(column.key)).map((column) => column.header)
+      if (missing.length > 0) {
+        const noun = missing.length === 1 ? 'column' : 'columns'
+        context.report(path, `Missing ${noun} ${missing.map(code).join(', ')} in ${where}, expected ${headers.map(code).join(', ')}`, spanOf(document, head))
+      }
+      const expected = head.children.length
+      const kept = keptRows(document, path)
+      rows.forEach((row, index) => {
+        const count = row.children.length
+        if (count === expected) return
+        const rowPath = kept.get(row.position!.start.offset!) ?? path
+        context.report(rowPath, `Unexpected ${count} ${count === 1 ? 'cell' : 'cells'} in row ${index + 1} of ${where}, expected ${expected}, one per column`, spanOf(document, row))
+      })
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type {Finding, Severity, Span} from '../model/finding.js'
+import type {PostmortemDraft} from '../model/schema.js'
+import type {PostmortemDocument} from '../parse/document.js'
+
+/** A rule's level in configuration: a severity, or `off`. */
+export type RuleLevel = Severity | 'off'
+
+/** What a rule sees: the parsed document and the options of this run. */
+export interface RuleContext {
+  readonly document: PostmortemDocument
+  readonly draft: PostmortemDraft
+  /** Today, `YYYY-MM-DD` (the `--now` option). */
+  readonly now: string
+  /**
+   * Report a finding about the field at `path`. Without `span`, it is placed at the field's own
+   * position, else at the nearest thing present (its row, its list, its section's heading).
+   */
+  report(path: string, message: string, span?: Span): void
+}
+
+/**
+ * A documented example of a rule: an edit of the bundled complete example document
+ * (`find` replaced by `replace`, every occurrence), and the findings it must give.
+ */
+export interface RuleExample {
+  /** What the example shows, in a sentence. */
+  readonly title: string
+  /** Pairs of `[find, replace]` applied to the complete example document, in order. */
+  readonly edits: readonly (readonly [string, string])[]
+  /** `line:column` of each finding of this rule the edited document gives (empty: passes). */
+  readonly findings: readonly string[]
+  /** A different base document than the complete example: `template` for the blank template. */
+  readonly base?: 'example' | 'template'
+}
+
+/** One lint rule: id, default severity, documentation with examples, and its check. */
+export interface Rule {
+  /** Kebab-case id (`no-placeholder`). */
+  readonly id: string
+  readonly severity: Severity
+  /** What the rule finds, in one sentence. */
+  readonly description: string
+  /** Why it matters and how to fix a finding. */
+  readonly rationale: string
+  /** At least one failing and one passing example; the test suite runs them. */
+  readonly examples: readonly RuleExample[]
+  /** Report findings through `context.report`. Never throws. */
+  check(context: RuleContext): void
+}
+
+/** Options of `lint`. */
+export interface LintOptions {
+  /** Rule id → level (`off`, `info`, `warning`, `error`); unlisted rules keep their default. */
+  readonly rules?: Readonly<Record<string, RuleLevel>>
+  /** Today as `YYYY-MM-DD`, for `overdue-action` (default: the current UTC date). */
+  readonly now?: string
+  /** Apply `<!-- postmortem disable|enable|ignore id -->` comments (default: `true`). */
+  readonly inlineControl?: boolean
+}
+
+export type {Finding}

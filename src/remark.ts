@@ -1,0 +1,65 @@
+/**
+ * postmortem-md/remark: a unified plugin that lints a postmortem and reports each finding as a
+ * `VFileMessage`, so remark-cli, `.remarkrc` files and remark-language-server show them.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {lint} from './lint/index.js'
+import type {LintOptions, RuleLevel} from './lint/index.js'
+import type {Finding} from './model/finding.js'
+
+/** Options of the plugin. */
+export interface RemarkPostmortemOptions {
+  /** Rule id → level (`off`, `info`, `warning`, `error`); unlisted rules keep their default. */
+  readonly rules?: Readonly<Record<string, RuleLevel>> | null | undefined
+  /** Today as `YYYY-MM-DD`, for `overdue-action` (default: the current UTC date). */
+  readonly now?: string | null | undefined
+}
+
+/** Where the rules are documented (the README's "Linting" section). */
+export const docsUrl = 'https://www.npmjs.com/package/postmortem-md'
+
+/** The documentation of one rule: an anchor in the README's rule table. */
+export function ruleUrl(ruleId: string): string {
+  return `${docsUrl}#rule-${ruleId}`
+}
+
+/**
+ * Report a finding on a file as a `VFileMessage` with `ruleId`, `source: 'postmortem'`, `url`
+ * and severity the unified way: `fatal: true` for an error, `false` for a warning, `undefined`
+ * for info.
+ */
+export function reportFinding(file: VFile, finding: Finding): VFileMessage {
+  const place =
+    finding.line === undefined
+      ? undefined
+      : finding.endLine === undefined
+        ? {line: finding.line, column: finding.column ?? 1}
+        : {start: {line: finding.line, column: finding.column ?? 1}, end: {line: finding.endLine, column: finding.endColumn ?? 1}}
+  const message = file.message(finding.message, {place, ruleId: finding.ruleId, source: 'postmortem'})
+  message.url = ruleUrl(finding.ruleId)
+  // Note: vfile-reporter and remark-cli read `fatal` as the severity: true is an error, false a
+  // warning, and undefined info.
+  message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
+  return message
+}
+
+/**
+ * Lint the file's text as a postmortem and report each finding as a message on the file.
+ * The tree is not used (the text is parsed the way `lint` parses it), so the plugin works
+ * whatever remark plugins come before it.
+ */
+const remarkPostmortem: Plugin<[(RemarkPostmortemOptions | null | undefined)?], Root> = function (options) {
+  const settings: LintOptions = {
+    ...(options?.rules ? {rules: options.rules} : {}),
+    ...(options?.now ? {now: options.now} : {})
+  }
+  return function (_tree, file) {
+    for (const finding of lint(String(file), settings)) reportFinding(file, finding)
+  }
+}
+
+export default remarkPostmortem
+export {remarkPostmortem}

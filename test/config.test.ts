@@ -1,0 +1,157 @@
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ConfigError, ConfigResolver, didYouMean, editDistance, parseConfig, parseRuleFlags} from '../src/cli/config.js'
+import {runInProcess} from './cli-harness.js'
+import {root} from './helpers.js'
+
+const now = ['--now', '2026-03-20']
+const json = async (argv: string[], options: {cwd?: string} = {}): Promise<{code: number; stderr: string; findings: {ruleId: string; severity: string}[][]}> => {
+  const run = await runInProcess(['lint', ...now, '--format', 'json', ...argv], options)
+  const files = run.stdout ? (JSON.parse(run.stdout) as {findings: {ruleId: string; severity: string}[]}[]) : []
+  return {code: run.code, stderr: run.stderr, findings: files.map((file) => file.findings.map(({ruleId, severity}) => ({ruleId, severity})))}
+}
+
+describe('.postmortemrc.json discovery', () => {
+  it('finds the nearest config from the file’s folder upward', async () => {
+    // fixtures/lint-cli/configured/.postmortemrc.json makes heading-text an error; the file is
+    // two folders below it.
+    const run = await json(['fixtures/lint-cli/configured/team/2026/warnings.md'])
+    expect(run).toMatchObject({code: 1, findings: [[{ruleId: 'heading-text', severity: 'error'}]]})
+  })
+
+  it('applies no config where none is found up to the filesystem root', async () => {
+    const run = await json(['fixtures/lint-cli/files/warnings.md'])
+    expect(run).toMatchObject({code: 0, findings: [[{ruleId: 'heading-text', severity: 'warning'}]]})
+  })
+
+  it('uses each file’s own config when linting several folders', async () => {
+    const run = await json(['fixtures/lint-cli/files/warnings.md', 'fixtures/lint-cli/configured'])
+    expect(run.findings).toEqual([[{ruleId: 'heading-text', severity: 'warning'}], [{ruleId: 'heading-text', severity: 'error'}]])
+  })
+
+  it('looks upward from the working folder for standard input', async () => {
+    const run = await runInProcess(['lint', ...now, '--format', 'json', '-'], {
+      cwd: path.join(root, 'fixtures/lint-cli/configured/team'),
+      stdin: readFileSync(path.join(root, 'fixtures/lint-cli/files/warnings.md'), 'utf8')
+    })
+    expect(JSON.parse(run.stdout)[0].findings[0]).toMatchObject({ruleId: 'heading-text', severity: 'error'})
+  })
+
+  it('reads each config once, from a cache per folder', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pm-config-'))
+    mkdirSync(path.join(folder, 'a', 'b'), {recursive: true})
+    writeFileSync(path.join(folder, '.postmortemrc.json'), '{"rules": {"severity": "off"}}')
+    const resolver = new ConfigResolver((file) => file)
+    const first = await resolver.resolve(path.join(folder, 'a', 'b'))
+    const second = await resolver.resolve(path.join(folder, 'a'))
+    expect(first).toEqual({rules: {severity: 'off'}, file: path.join(folder, '.postmortemrc.json')})
+    expect(second.rules).toBe(first.rules)
+  })
+})
+
+describe('--config and --rule', () => {
+  it('--config replaces discovery', async () => {
+    const run = await json(['--config', 'fixtures/lint-cli/custom/quiet-headings.json', 'fixtures/lint-cli/configured/team/2026/warnings.md'])
+    expect(run).toMatchObject({code: 0, findings: [[{ruleId: 'heading-text', severity: 'info'}]]})
+  })
+
+  it('--rule wins over a discovered config', async () => {
+    const run = await json(['--rule', 'heading-text=off', 'fixtures/lint-cli/configured/team/2026/warnings.md'])
+    expect(run).toMatchObject({code: 0, findings: [[]]})
+  })
+
+  it('--rule wins over --config, and the last --rule for an id wins', async () => {
+    const run = await json([
+      '--config',
+      'fixtures/lint-cli/custom/quiet-headings.json',
+      '--rule',
+      'heading-text=off',
+      '--rule',
+      'heading-text=error',
+      'fixtures/lint-cli/files/warnings.md'
+    ])
+    expect(run).toMatchObject({code: 1, findings: [[{ruleId: 'heading-text', severity: 'error'}]]})
+  })
+
+  it('--config skips a broken config that discovery would find', async () => {
+    const run = await json(['--config', 'fixtures/lint-cli/custom/quiet-headings.json', 'fixtures/lint-cli/bad-json/warnings.md'])
+    expect(run).toMatchObject({code: 0, findings: [[{ruleId: 'heading-text', severity: 'info'}]]})
+  })
+
+  it('a missing --config file is a usage error', async () => {
+    const run = await runInProcess(['lint', '--config', 'fixtures/lint-cli/nope.json', 'fixtures/lint-cli/files/clean.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/Cannot read config `fixtures\/lint-cli\/nope\.json`: no such file/)
+  })
+})
+
+describe('unusable configuration (exit 2)', () => {
+  it('names an unknown rule id in --rule and the nearest known ids', async () => {
+    const run = await runInProcess(['lint', '--rule', 'heading-txt=off', 'fixtures/lint-cli/files/clean.md'])
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toMatch(/Unknown rule `heading-txt` in `--rule heading-txt=off`; did you mean `heading-text`\?/)
+  })
+
+  it('names an unknown rule id in a config file and the nearest known ids; other files are still linted', async () => {
+    const run = await runInProcess(['lint', ...now, 'fixtures/lint-cli/unknown-rule', 'fixtures/lint-cli/files/warnings.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/Unknown rule `heading-txt` in `fixtures\/lint-cli\/unknown-rule\/\.postmortemrc\.json`; did you mean `heading-text`\?/)
+    expect(run.stderr).toMatch(/fixtures\/lint-cli\/unknown-rule\/warnings\.md: not linted: its configuration cannot be used/)
+    expect(run.stdout).toMatch(/fixtures\/lint-cli\/files\/warnings\.md\n\s*9:1-9:11\s+warning/)
+  })
+
+  it('an unknown level, with a suggestion', async () => {
+    const run = await runInProcess(['lint', '--rule', 'heading-text=warn', 'fixtures/lint-cli/files/clean.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/Unexpected level `warn` for rule `heading-text` in `--rule heading-text=warn`, expected `off`, `info`, `warning` or `error`; did you mean `warning`\?/)
+  })
+
+  it('a --rule without a level', async () => {
+    const run = await runInProcess(['lint', '--rule', 'heading-text', 'fixtures/lint-cli/files/clean.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/expected `--rule id=level`/)
+  })
+
+  it('invalid JSON in a discovered config: file:line:column', async () => {
+    const run = await runInProcess(['lint', ...now, 'fixtures/lint-cli/bad-json/warnings.md', 'fixtures/lint-cli/files/clean.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/^fixtures\/lint-cli\/bad-json\/\.postmortemrc\.json:4:5: invalid JSON: /m)
+    expect(run.stdout).toMatch(/clean\.md: no issues found/)
+  })
+
+  it('invalid JSON in --config: file:line:column', async () => {
+    const run = await runInProcess(['lint', '--config', 'fixtures/lint-cli/bad-json/.postmortemrc.json', 'fixtures/lint-cli/files/clean.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/fixtures\/lint-cli\/bad-json\/\.postmortemrc\.json:4:5: invalid JSON/)
+  })
+
+  it('a config of the wrong shape', () => {
+    expect(() => parseConfig('[]', 'x.json')).toThrow(/x\.json: unexpected array, expected an object/)
+    expect(() => parseConfig('{"rule": {}}', 'x.json')).toThrow(/x\.json: unexpected key `rule`, expected `rules`/)
+    expect(() => parseConfig('{"rules": ["severity"]}', 'x.json')).toThrow(/unexpected array for `rules`/)
+    expect(() => parseConfig('{"rules": {"severity": 2}}', 'x.json')).toThrow(/Unexpected level 2 for rule `severity`/)
+    expect(parseConfig('{"$schema": "x", "rules": {"severity": "off"}}', 'x.json')).toEqual({severity: 'off'})
+    expect(parseConfig('{}', 'x.json')).toEqual({})
+  })
+
+  it('never lets a config key reach a prototype', () => {
+    expect(() => parseConfig('{"rules": {"__proto__": "off", "constructor": "off"}}', 'x.json')).not.toThrow()
+    expect(() => parseRuleFlags(['__proto__=off'])).toThrow(ConfigError)
+  })
+})
+
+describe('suggestions', () => {
+  it('edit distance', () => {
+    expect(editDistance('', '')).toBe(0)
+    expect(editDistance('kitten', 'sitting')).toBe(3)
+    expect(editDistance('severty', 'severity')).toBe(1)
+  })
+
+  it('close names, else the three nearest', () => {
+    expect(didYouMean('severty', ['severity', 'status', 'priority'])).toBe('did you mean `severity`?')
+    expect(didYouMean('duedate', ['due-date', 'meeting-date', 'date-format'])).toBe('did you mean `due-date`?')
+    expect(didYouMean('zzz', ['status', 'duration', 'priority', 'severity'])).toMatch(/^the nearest known ones are `\w[\w-]*`, `\w[\w-]*` and `\w[\w-]*`$/)
+  })
+})

@@ -1,0 +1,86 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {lint, ruleIds, rules} from '../src/lint/index.js'
+import {ruleList} from '../src/lint/rules/index.js'
+import type {RuleExample} from '../src/lint/types.js'
+import {fixtures, template} from './helpers.js'
+
+/** The base document of rule examples: a complete postmortem that lints clean. */
+const example = readFileSync(path.join(fixtures, 'examples', '01-checkout-db-pool.md'), 'utf8')
+
+/** Examples are checked against a fixed day, so `overdue-action` and `future-date` stay put. */
+const now = '2026-11-26'
+
+/** Apply an example's edits in order, each `find` replaced everywhere; every `find` must occur. */
+function applyEdits(item: RuleExample): string {
+  let text = item.base === 'template' ? template : example
+  for (const [find, replace] of item.edits) {
+    expect(find, `\`${find.slice(0, 60)}…\` should occur in the document`).not.toBe('')
+    expect(text.includes(find), `\`${find.slice(0, 60)}…\` should occur in the document`).toBe(true)
+    text = text.split(find).join(replace)
+  }
+  return text
+}
+
+describe('rule catalog', () => {
+  it('has kebab-case, unique, documented rules', () => {
+    const ids = ruleList.map((rule) => rule.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const rule of ruleList) {
+      expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/)
+      expect(['error', 'warning', 'info']).toContain(rule.severity)
+      expect(rule.description.length, rule.id).toBeGreaterThan(10)
+      expect(rule.rationale.length, rule.id).toBeGreaterThan(10)
+      expect(rules[rule.id]).toBe(rule)
+      expect(ruleIds).toContain(rule.id)
+    }
+  })
+
+  it('covers the catalog of the specification', () => {
+    const catalog = [
+      'missing-section', 'missing-field', 'duplicate-section', 'section-order', 'heading-text', 'unknown-section', 'table-shape',
+      'no-placeholder', 'empty-field', 'date-format', 'severity', 'duration', 'priority', 'status', 'hotfix-choice', 'proper-fix',
+      'no-action-items', 'time-format', 'timeline-order', 'duration-mismatch', 'due-date', 'meeting-date', 'overdue-action'
+    ]
+    expect(ruleList.map((rule) => rule.id).slice(0, catalog.length)).toEqual(catalog)
+    expect(ruleIds).toContain('input-limit')
+  })
+
+  it('gives every rule a failing and a passing example', () => {
+    for (const rule of ruleList) {
+      expect(rule.examples.some((item) => item.findings.length > 0), `${rule.id} needs a failing example`).toBe(true)
+      expect(rule.examples.some((item) => item.findings.length === 0), `${rule.id} needs a passing example`).toBe(true)
+      for (const item of rule.examples) expect(item.title.length, rule.id).toBeGreaterThan(3)
+    }
+  })
+})
+
+describe('rule examples', () => {
+  for (const rule of ruleList) {
+    describe(rule.id, () => {
+      for (const item of rule.examples) {
+        it(item.title, () => {
+          const text = applyEdits(item)
+          const found = lint(text, {now})
+            .filter((finding) => finding.ruleId === rule.id)
+            .map((finding) => `${finding.line}:${finding.column}`)
+          expect(found).toEqual(item.findings)
+        })
+      }
+    })
+  }
+
+  it('messages of the examples name a field and quote values in backticks', () => {
+    for (const rule of ruleList) {
+      for (const item of rule.examples) {
+        if (item.findings.length === 0) continue
+        for (const finding of lint(applyEdits(item), {now}).filter((candidate) => candidate.ruleId === rule.id)) {
+          expect(finding.message, rule.id).toMatch(/^(?:Unexpected|Missing|Empty) /)
+          expect(finding.message, rule.id).toMatch(/`[^`]+`/)
+          expect(finding.severity).toBe(rule.severity)
+        }
+      }
+    }
+  })
+})
