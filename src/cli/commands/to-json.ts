@@ -30,6 +30,11 @@ export async function toJson(args: readonly string[], io: CliIo): Promise<number
     return exit.usage
   }
   const document = parseDocument(text)
+  if (!document.parsed) {
+    // Over a size or nesting limit: there is no draft to print, even with --draft.
+    for (const finding of document.findings) io.stderr.write(formatFindingLine(name, finding) + '\n')
+    return exit.findings
+  }
   if (values.draft) {
     io.stdout.write(JSON.stringify(document.draft, null, 2) + '\n')
     return exit.ok
