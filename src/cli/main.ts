@@ -1,6 +1,10 @@
+import {actions, actionsHelp} from './commands/actions.js'
 import {fmt, fmtHelp} from './commands/fmt.js'
 import {fromJson, fromJsonHelp} from './commands/from-json.js'
+import {lint, lintHelp} from './commands/lint.js'
+import {newHelp, newPostmortem} from './commands/new.js'
 import {schema, schemaHelp} from './commands/schema.js'
+import {stats, statsHelp} from './commands/stats.js'
 import {toJson, toJsonHelp} from './commands/to-json.js'
 import {exit, UsageError, type CliIo} from './io.js'
 import {version} from './version.js'
@@ -14,10 +18,14 @@ export interface Command {
 
 /** Every command, by name. */
 export const commands: Record<string, Command> = {
+  lint: {summary: 'report what is unfilled, invalid or out of place in postmortems', help: lintHelp, run: lint},
+  new: {summary: 'start a postmortem from the template, prefilled from flags', help: newHelp, run: newPostmortem},
   'to-json': {summary: 'print the complete Postmortem of a Markdown file as JSON', help: toJsonHelp, run: toJson},
   'from-json': {summary: 'write canonical Markdown from draft or complete JSON', help: fromJsonHelp, run: fromJson},
   fmt: {summary: "rewrite postmortems in the template's canonical layout", help: fmtHelp, run: fmt},
-  schema: {summary: 'print the JSON Schema of the model', help: schemaHelp, run: schema}
+  schema: {summary: 'print the JSON Schema of the model', help: schemaHelp, run: schema},
+  actions: {summary: 'list action items across postmortems', help: actionsHelp, run: actions},
+  stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats}
 }
 
 function mainHelp(): string {
@@ -46,7 +54,7 @@ Exit codes: 0 no errors; 1 findings of severity error (or files that --check wou
 export async function main(io: CliIo): Promise<number> {
   const [name, ...rest] = io.argv
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    if (name === 'help' && rest[0] && commands[rest[0]]) {
+    if (name === 'help' && rest[0] && Object.hasOwn(commands, rest[0])) {
       io.stdout.write(commands[rest[0]]!.help)
       return exit.ok
     }
@@ -57,7 +65,8 @@ export async function main(io: CliIo): Promise<number> {
     io.stdout.write(version() + '\n')
     return exit.ok
   }
-  const command = commands[name]
+  // Note: own keys only, so `postmortem constructor` is an unknown command, not Object's.
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
     io.stderr.write(`postmortem: unknown command \`${name}\`, expected one of ${Object.keys(commands).map((key) => `\`${key}\``).join(', ')}\n`)
     return exit.usage

@@ -1,0 +1,282 @@
+import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
+import {statuses} from '../../model/schema.js'
+import {isIsoDate} from '../../model/text.js'
+import {parseCommandArgs} from '../args.js'
+import {expandInputs, readError, readInput} from '../files.js'
+import {exit, UsageError, type CliIo} from '../io.js'
+import {formatFindingLine} from '../report.js'
+
+export const actionsHelp = `Usage: postmortem actions [paths…] [options]
+
+List the action items of postmortems: one row per item of the Prevent Recurrence, Improve
+Detection and Improve Response tables, with the file and line it stands on. Incomplete
+postmortems contribute whatever items they have.
+
+Paths may be files, folders (searched for *.md) or globs; - reads standard input.
+Without paths, the current folder is searched.
+
+Options:
+  --open                 only items whose status is not Done or Won't Do
+  --overdue              only open items due before --now (items without a valid due date are
+                         never overdue)
+  --now YYYY-MM-DD       the date --overdue compares with (default: today, UTC)
+  --owner NAME           only items owned by NAME (case-insensitive; a leading @ is ignored)
+  --format table|json|csv
+                         table (default): aligned text with a header; json: an array of
+                         objects; csv: RFC 4180 with a header row
+  -h, --help             show this help
+
+Exit codes: 0 listed (even when nothing matches); 1 a file over the size or nesting limit;
+2 usage error or unreadable file (the other files are still listed).
+`
+
+/** The three action tables, in template order. */
+export const actionTables = [
+  {key: 'preventRecurrence', title: 'Prevent Recurrence'},
+  {key: 'improveDetection', title: 'Improve Detection'},
+  {key: 'improveResponse', title: 'Improve Response'}
+] as const
+
+export type ActionTableKey = (typeof actionTables)[number]['key']
+
+/** One action item as `postmortem actions` lists it. */
+export interface ActionRow {
+  readonly file: string
+  /** The table's heading: `Prevent Recurrence`, `Improve Detection` or `Improve Response`. */
+  readonly table: string
+  readonly action: string | null
+  readonly owner: string | null
+  readonly dueDate: string | null
+  readonly priority: string | null
+  readonly status: string | null
+  /** 1-based line of the item's row (or list item), when known. */
+  readonly line: number | null
+  /** Field path of the item, e.g. `actionItems.improveDetection[1]`. */
+  readonly path: string
+}
+
+/** A postmortem read by a command: its display name and its parsed document. */
+export interface ReadPostmortem {
+  readonly name: string
+  readonly document: PostmortemDocument
+}
+
+/**
+ * Expand `paths`, read and parse each file once. Unreadable files and paths that match nothing
+ * are reported on stderr (exit 2); files over the size or nesting limit are reported (exit 1)
+ * and left out. Returns the parsed documents and the exit code so far.
+ */
+export async function readPostmortems(paths: readonly string[], io: CliIo): Promise<{documents: ReadPostmortem[]; code: number}> {
+  const {inputs, problems} = await expandInputs(paths.length === 0 ? ['.'] : paths, io.cwd)
+  let code: number = exit.ok
+  for (const problem of problems) {
+    io.stderr.write(problem.message + '\n')
+    code = Math.max(code, exit.usage)
+  }
+  const documents: ReadPostmortem[] = []
+  for (const input of inputs) {
+    let text: string
+    try {
+      text = await readInput(input, io)
+    } catch (error) {
+      io.stderr.write(readError(error, input.name) + '\n')
+      code = Math.max(code, exit.usage)
+      continue
+    }
+    const document = parseDocument(text)
+    if (!document.parsed) {
+      for (const finding of document.findings) io.stderr.write(formatFindingLine(input.name, finding) + '\n')
+      io.stderr.write(`${input.name}: not read\n`)
+      code = Math.max(code, exit.findings)
+      continue
+    }
+    documents.push({name: input.name, document})
+  }
+  return {documents, code}
+}
+
+/** Every action item of a document, in table and row order. */
+export function actionRows(name: string, document: PostmortemDocument): ActionRow[] {
+  const rows: ActionRow[] = []
+  for (const {key, title} of actionTables) {
+    const items = document.draft.actionItems[key]
+    items.forEach((item, index) => {
+      const path = `actionItems.${key}[${index}]`
+      const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
+      rows.push({
+        file: name,
+        table: title,
+        action: item.action,
+        owner: item.owner,
+        dueDate: item.dueDate,
+        priority: item.priority,
+        status: item.status,
+        line: span ? span.start.line : null,
+        path
+      })
+    })
+  }
+  return rows
+}
+
+/** A status as one of the template's values (tolerating case, emphasis, code and `’`), or `undefined`. */
+export function canonicalStatus(status: string | null): (typeof statuses)[number] | undefined {
+  if (status === null) return undefined
+  const normal = normalizeStatus(status)
+  return statuses.find((value) => normalizeStatus(value) === normal)
+}
+
+function normalizeStatus(value: string): string {
+  return value
+    .replace(/[*_`~]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+}
+
+/** Whether an item is still open: its status is neither Done nor Won't Do (unfilled counts as open). */
+export function isOpen(row: Pick<ActionRow, 'status'>): boolean {
+  const status = canonicalStatus(row.status)
+  return status !== 'Done' && status !== "Won't Do"
+}
+
+/** Whether an item is open and due (a real `YYYY-MM-DD`) strictly before `now`. */
+export function isOverdue(row: Pick<ActionRow, 'status' | 'dueDate'>, now: string): boolean {
+  if (!isOpen(row) || row.dueDate === null) return false
+  const due = row.dueDate.trim()
+  return isIsoDate(due) && due < now
+}
+
+function normalizeOwner(value: string): string {
+  return value
+    .replace(/[*_`]/g, '')
+    .trim()
+    .replace(/^@/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+}
+
+/**
+ * Whether an item is owned by `name`: the owner cell, or one of the names it lists (separated by
+ * `,`, `/`, `&`, `;` or ` and `), equals `name`, ignoring case and a leading `@`.
+ */
+export function ownedBy(row: Pick<ActionRow, 'owner'>, name: string): boolean {
+  if (row.owner === null) return false
+  const wanted = normalizeOwner(name)
+  if (wanted === '') return false
+  if (normalizeOwner(row.owner) === wanted) return true
+  // Note: split on separators, then on the word `and` between names (no backtracking pattern).
+  return row.owner
+    .split(/[,/&;]/)
+    .flatMap((part) => part.split(/ and /i))
+    .some((part) => normalizeOwner(part) === wanted)
+}
+
+/** Today's date in UTC, `YYYY-MM-DD`. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/** Check a `--format` value against the allowed ones. */
+export function formatOption<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`unknown format \`${String(value)}\`, expected ${allowed.map((name) => `\`${name}\``).join(', ')}`)
+}
+
+const formats = ['table', 'json', 'csv'] as const
+
+/** `postmortem actions`: action items across postmortems. */
+export async function actions(args: readonly string[], io: CliIo): Promise<number> {
+  const {values, positionals} = parseCommandArgs(args, {
+    open: {type: 'boolean'},
+    overdue: {type: 'boolean'},
+    now: {type: 'string'},
+    owner: {type: 'string'},
+    format: {type: 'string'}
+  })
+  const format = formatOption(values.format, formats, 'table')
+  const now = typeof values.now === 'string' ? values.now : todayUtc()
+  if (!isIsoDate(now)) throw new UsageError(`--now expects a date written YYYY-MM-DD, got \`${now}\``)
+  const owner = typeof values.owner === 'string' ? values.owner : undefined
+  if (owner !== undefined && normalizeOwner(owner) === '') throw new UsageError('--owner expects a name')
+
+  const {documents, code} = await readPostmortems(positionals, io)
+  let rows = documents.flatMap(({name, document}) => actionRows(name, document))
+  if (values.open) rows = rows.filter(isOpen)
+  if (values.overdue) rows = rows.filter((row) => isOverdue(row, now))
+  if (owner !== undefined) rows = rows.filter((row) => ownedBy(row, owner))
+
+  if (format === 'json') io.stdout.write(JSON.stringify(rows.map(jsonRow), null, 2) + '\n')
+  else if (format === 'csv') io.stdout.write(csv(rows))
+  else io.stdout.write(table(rows))
+  return code
+}
+
+function jsonRow(row: ActionRow): Record<string, unknown> {
+  const {file, line, table, action, owner, dueDate, priority, status, path} = row
+  return {file, line, table, action, owner, dueDate, priority, status, path}
+}
+
+const columns: readonly {header: string; value: (row: ActionRow) => string}[] = [
+  {header: 'File', value: (row) => row.file},
+  {header: 'Line', value: (row) => (row.line === null ? '' : String(row.line))},
+  {header: 'Table', value: (row) => row.table},
+  {header: 'Action', value: (row) => row.action ?? ''},
+  {header: 'Owner', value: (row) => row.owner ?? ''},
+  {header: 'Due Date', value: (row) => row.dueDate ?? ''},
+  {header: 'Priority', value: (row) => row.priority ?? ''},
+  {header: 'Status', value: (row) => row.status ?? ''}
+]
+
+/** RFC 4180: CRLF line breaks, a header row, fields quoted when they hold `"`, `,`, CR or LF. */
+export function csv(rows: readonly ActionRow[]): string {
+  const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+  const lines = [columns.map((column) => field(column.header)), ...rows.map((row) => columns.map((column) => field(column.value(row))))]
+  return lines.map((cells) => cells.join(',') + '\r\n').join('')
+}
+
+/** Aligned plain text: a header, then one line per item; unfilled cells show `-`. */
+export function table(rows: readonly ActionRow[]): string {
+  if (rows.length === 0) return 'No action items.\n'
+  const cells = [
+    columns.map((column) => column.header.toUpperCase()),
+    ...rows.map((row) => columns.map((column) => oneLine(column.value(row)) || '-'))
+  ]
+  const widths = columns.map((_, index) => Math.max(...cells.map((line) => displayWidth(line[index]!))))
+  return cells
+    .map((line) =>
+      line
+        .map((cell, index) => (index === line.length - 1 ? cell : cell + ' '.repeat(widths[index]! - displayWidth(cell))))
+        .join('  ')
+        .trimEnd()
+    )
+    .map((line) => line + '\n')
+    .join('')
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ')
+}
+
+/** Columns a string takes in a terminal: combining marks take none, wide and emoji characters two. */
+export function displayWidth(text: string): number {
+  let width = 0
+  for (const char of text) {
+    if (/[\p{M}\u200b-\u200f\u2060\ufeff]/u.test(char)) continue
+    const code = char.codePointAt(0)!
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1faff) ||
+      (code >= 0x20000 && code <= 0x3fffd)
+    width += wide ? 2 : 1
+  }
+  return width
+}
