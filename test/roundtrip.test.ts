@@ -66,3 +66,20 @@ describe('R4: content the template has no field for', () => {
     }
   })
 })
+
+describe('R4 regressions found by fuzzing', () => {
+  const cases: [string, string][] = [
+    ['a timeline row with more cells than its header', template.replace('| {TIME} | {event_description} | {person_or_system} |', '| 14:02 | Paged | Alertmanager | extra words here |')],
+    ['a label paragraph with lines under it', template.replace('**Contributing factors:**\n1. {factor_1}', '**Contributing factors:**\nsee the incident channel\n1. {factor_1}')],
+    ['a checklist line the template lacks', template.replace('- [ ] Description: {proper_fix_description}', '- [ ] Description: {proper_fix_description}\n- [x] Rollback tested in staging')],
+    ['a title whose HOTFIX- is not at a word start', template.replace('# Postmortem: HOTFIX-{ID}', '# Postmortem: HHOTFIX-OTFIX-2318')],
+    ['a header table whose rows are all known', template.replace('**Date:** {DATE}\n', '| Field | Value |\n|---|---|\n| Date | 2026-03-04 |\n\n')]
+  ]
+  for (const [name, text] of cases) {
+    it(`keeps every word of ${name}`, () => {
+      const once = stringify(parse(text))
+      expect(lostWords(text, once)).toEqual([])
+      expect(stringify(parse(once))).toBe(once)
+    })
+  }
+})

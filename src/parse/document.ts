@@ -676,7 +676,7 @@ class Reader {
 
   private readTable(block: Extract<Block, {type: 'table'}>, table: Table): boolean {
     const [head, ...rows] = table.children
-    if (!head || this.hasExcessCells(table)) return false
+    if (!head) return false
     const columns: (ColumnSpec | undefined)[] = head.children.map((cell) => {
       const name = normalizeName(this.cellText(cell) ?? '')
       return block.columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === name))
@@ -715,6 +715,11 @@ class Reader {
         const text = row.children[index] ? this.cellText(row.children[index]!) : undefined
         return text ? [`${header}: ${text.replace(/\\\|/g, '|')}`] : []
       })
+      // Cells past the header's width (`table-shape` reports them) are kept the same way.
+      for (const cell of row.children.slice(head.children.length)) {
+        const text = this.cellText(cell)
+        if (text) kept.push(text.replace(/\\\|/g, '|'))
+      }
       if (kept.length > 0) values[host.key] = `${values[host.key] ?? ''} (${kept.join(', ')})`.trim()
       rowsRead.push({values, span: this.spanOf(row), cells})
     }
@@ -747,8 +752,8 @@ class Reader {
   }
 
   /**
-   * Whether a row holds more cells than the header: no column holds them, so such a table is
-   * kept as written rather than read (`table-shape` reports it).
+   * Whether a row holds more cells than the header (a header table with one is kept as written;
+   * `table-shape` reports it in the template's tables).
    */
   private hasExcessCells(table: Table): boolean {
     const width = table.children[0]?.children.length ?? 0
