@@ -91,3 +91,13 @@ export function readError(error: unknown, name: string): string {
   if (code === 'EISDIR') return `Cannot read \`${name}\`: it is a folder`
   return `Cannot read \`${name}\`: ${error instanceof Error ? error.message : String(error)}`
 }
+
+/** Read an input, or report why it cannot be read on stderr and return `undefined`. */
+export async function readOrReport(input: Input, io: CliIo): Promise<string | undefined> {
+  try {
+    return await readInput(input, io)
+  } catch (error) {
+    io.stderr.write(readError(error, input.name) + '\n')
+    return undefined
+  }
+}

@@ -3,7 +3,7 @@ import remarkMessageControl from 'remark-message-control'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {finding, type Finding, type Severity, type Span} from '../model/finding.js'
-import {parseDocument, type PostmortemDocument} from '../parse/document.js'
+import {parseDocument, spanForPath, type PostmortemDocument} from '../parse/document.js'
 import {ruleList} from './rules/index.js'
 import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
 
@@ -73,18 +73,7 @@ function runRule(rule: Rule, level: Severity, document: PostmortemDocument, now:
 }
 
 /** A field's own span, or its row's, its list's, or its section heading's. */
-export function spanFor(document: PostmortemDocument, path: string): Span | undefined {
-  let current = path
-  while (current) {
-    const info = document.fields.get(current)
-    if (info) return info.span
-    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['))
-    if (cut <= 0) break
-    current = current.slice(0, cut)
-  }
-  const top = path.split(/[.[]/)[0]
-  return document.sections.find((occurrence) => occurrence.id === top)?.span
-}
+export const spanFor = spanForPath
 
 function byPosition(a: Finding, b: Finding): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId)

@@ -1,4 +1,4 @@
-import type {Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table} from 'mdast'
+import type {Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parse as parseYaml} from 'yaml'
 import {emptyDraft, getPath, setPath} from '../model/draft.js'
@@ -809,15 +809,8 @@ class Reader {
   }
 
   /** Offsets of a cell's content, without its pipes and padding. */
-  private cellContent(cell: Table['children'][number]['children'][number]): {start: number; end: number} {
-    const text = this.source.text
-    let start = cell.position!.start.offset!
-    let end = cell.position!.end.offset!
-    if (text[start] === '|') start++
-    if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--
-    while (start < end && (text[start] === ' ' || text[start] === '\t')) start++
-    while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
-    return {start, end}
+  private cellContent(cell: TableCell): {start: number; end: number} {
+    return cellContent(this.source.text, cell)
   }
 
   /** The content of a list item after its marker (and checkbox), with its indentation. */
@@ -980,6 +973,34 @@ export function headingContent(text: string, heading: Heading): {start: number; 
   }
   while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
   return {start, end}
+}
+
+/** Offsets of a table cell's content in `text`, without its pipes and padding. */
+export function cellContent(text: string, cell: TableCell): {start: number; end: number} {
+  let start = cell.position!.start.offset!
+  let end = cell.position!.end.offset!
+  if (text[start] === '|') start++
+  if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  return {start, end}
+}
+
+/**
+ * Where a finding about a field path goes: the field's own span, else its row's or list's,
+ * else its section's heading (SPEC §5: about something absent, point at the nearest thing present).
+ */
+export function spanForPath(document: PostmortemDocument, path: string): Span | undefined {
+  let current = path
+  while (current) {
+    const info = document.fields.get(current)
+    if (info) return info.span
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['))
+    if (cut <= 0) break
+    current = current.slice(0, cut)
+  }
+  const top = path.split(/[.[]/)[0]
+  return document.sections.find((occurrence) => occurrence.id === top)?.span
 }
 
 /** Whether the section's body is free Markdown (its whole content is the value). */

@@ -1,4 +1,4 @@
-import type {PostmortemDocument} from '../parse/document.js'
+import {spanForPath, type PostmortemDocument} from '../parse/document.js'
 import {finding, type Finding} from '../model/finding.js'
 import {describePath, joinPath} from '../model/names.js'
 import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
@@ -44,7 +44,7 @@ export function validate(draft: PostmortemDraft): ValidateResult {
     const value = valueAt(candidate, issue.path)
     const info = document?.fields.get(path) ?? document?.fields.get(`${path}.value`)
     const {ruleId, message} = classify(path, value, info?.state, issue.message, document !== undefined && info === undefined)
-    const span = info?.span ?? nearestSpan(document, path)
+    const span = info?.span ?? (document ? spanForPath(document, path) : undefined)
     issues.push(finding(ruleId, 'error', message, path, span))
   }
   return {ok: false, issues}
@@ -89,20 +89,4 @@ function classify(
   if (/\.status$/.test(path)) return {ruleId: 'status', message: `Unexpected ${shown} for ${name}, expected \`Not Started\`, \`In Progress\`, \`Blocked\`, \`Done\` or \`Won't Do\``}
   if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: `Unexpected ${shown} for ${name}, expected \`HH:MM\`, \`HH:MM:SS\` or an ISO date-time`}
   return {ruleId: 'schema', message: `${zodMessage} (${name})`}
-}
-
-/** For a field without a span of its own: its row, its list, or its section. */
-function nearestSpan(document: PostmortemDocument | undefined, path: string) {
-  if (!document) return undefined
-  let current = path
-  while (current) {
-    const info = document.fields.get(current)
-    if (info) return info.span
-    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['))
-    if (cut <= 0) break
-    current = current.slice(0, cut)
-  }
-  const top = path.split(/[.[]/)[0]
-  const section = document.sections.find((occurrence) => occurrence.id === top || (top === 'rootCause' && occurrence.id === 'rootCause'))
-  return section?.span
 }

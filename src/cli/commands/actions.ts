@@ -2,7 +2,7 @@ import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
 import {statuses} from '../../model/schema.js'
 import {isIsoDate} from '../../model/text.js'
 import {parseCommandArgs} from '../args.js'
-import {expandInputs, readError, readInput} from '../files.js'
+import {expandInputs, readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
 
@@ -75,11 +75,8 @@ export async function readPostmortems(paths: readonly string[], io: CliIo): Prom
   }
   const documents: ReadPostmortem[] = []
   for (const input of inputs) {
-    let text: string
-    try {
-      text = await readInput(input, io)
-    } catch (error) {
-      io.stderr.write(readError(error, input.name) + '\n')
+    const text = await readOrReport(input, io)
+    if (text === undefined) {
       code = Math.max(code, exit.usage)
       continue
     }

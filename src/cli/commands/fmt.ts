@@ -3,7 +3,7 @@ import {lostWords} from '../../lossless.js'
 import {parseDocument} from '../../parse/document.js'
 import {stringify} from '../../stringify/index.js'
 import {parseCommandArgs} from '../args.js'
-import {expandInputs, readError, readInput} from '../files.js'
+import {expandInputs, readError, readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
 import {writeAtomic} from '../write.js'
@@ -45,11 +45,8 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
     raise(exit.usage)
   }
   for (const input of inputs) {
-    let text: string
-    try {
-      text = await readInput(input, io)
-    } catch (error) {
-      io.stderr.write(readError(error, input.name) + '\n')
+    const text = await readOrReport(input, io)
+    if (text === undefined) {
       raise(exit.usage)
       continue
     }

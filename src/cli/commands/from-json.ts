@@ -2,7 +2,7 @@ import path from 'node:path'
 import {modelFromJson, parseJson} from '../../json.js'
 import {stringify} from '../../stringify/index.js'
 import {parseCommandArgs} from '../args.js'
-import {readError, readInput} from '../files.js'
+import {readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 
 export const fromJsonHelp = `Usage: postmortem from-json <file|->
@@ -20,13 +20,8 @@ export async function fromJson(args: readonly string[], io: CliIo): Promise<numb
   const {positionals} = parseCommandArgs(args, {})
   if (positionals.length !== 1) throw new UsageError('from-json takes exactly one file (or `-` for standard input)')
   const name = positionals[0]!
-  let text: string
-  try {
-    text = await readInput({name, file: name === '-' ? undefined : path.resolve(io.cwd, name)}, io)
-  } catch (error) {
-    io.stderr.write(readError(error, name) + '\n')
-    return exit.usage
-  }
+  const text = await readOrReport({name, file: name === '-' ? undefined : path.resolve(io.cwd, name)}, io)
+  if (text === undefined) return exit.usage
   const json = parseJson(text)
   if (!json.ok) {
     io.stderr.write(`${name}:${json.error.line}:${json.error.column}: invalid JSON: ${json.error.message}\n`)

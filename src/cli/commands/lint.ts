@@ -3,7 +3,7 @@ import {lint as lintMarkdown, ruleIds, type RuleLevel} from '../../lint/index.js
 import type {Finding} from '../../model/finding.js'
 import {parseCommandArgs} from '../args.js'
 import {ConfigError, ConfigResolver, loadConfig, parseRuleFlags, type RuleLevels} from '../config.js'
-import {expandInputs, readError, readInput} from '../files.js'
+import {expandInputs, readOrReport} from '../files.js'
 import {formatters, type FileReport} from '../format/index.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {version} from '../version.js'
@@ -83,11 +83,8 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
       raise(exit.usage)
       continue
     }
-    let text: string
-    try {
-      text = await readInput(input, io)
-    } catch (error) {
-      io.stderr.write(readError(error, input.name) + '\n')
+    const text = await readOrReport(input, io)
+    if (text === undefined) {
       raise(exit.usage)
       continue
     }

@@ -3,7 +3,7 @@ import {parseDocument} from '../../parse/document.js'
 import {validate} from '../../validate/index.js'
 import {formatFindingLine} from '../report.js'
 import {exit, UsageError, type CliIo} from '../io.js'
-import {readError, readInput, type Input} from '../files.js'
+import {readOrReport, type Input} from '../files.js'
 import {parseCommandArgs} from '../args.js'
 
 export const toJsonHelp = `Usage: postmortem to-json <file|-> [--draft]
@@ -22,13 +22,8 @@ export async function toJson(args: readonly string[], io: CliIo): Promise<number
   if (positionals.length !== 1) throw new UsageError('to-json takes exactly one file (or `-` for standard input)')
   const name = positionals[0]!
   const input: Input = {name, file: name === '-' ? undefined : path.resolve(io.cwd, name)}
-  let text: string
-  try {
-    text = await readInput(input, io)
-  } catch (error) {
-    io.stderr.write(readError(error, name) + '\n')
-    return exit.usage
-  }
+  const text = await readOrReport(input, io)
+  if (text === undefined) return exit.usage
   const document = parseDocument(text)
   if (!document.parsed) {
     // Over a size or nesting limit: there is no draft to print, even with --draft.

@@ -2,7 +2,7 @@
  * Helpers shared by the rule modules: where the template's tables and lists stand in the tree,
  * which sections are present but empty, and the values the rules compare. Not a rule itself.
  */
-import type {List, Nodes, RootContent, Table, TableCell} from 'mdast'
+import type {List, Nodes, RootContent, Table} from 'mdast'
 import type {Span} from '../../model/finding.js'
 import type {ActionItem, PostmortemDraft} from '../../model/schema.js'
 import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
@@ -84,16 +84,8 @@ function nodeAt(document: PostmortemDocument, offset: number, type: RootContent[
   return document.tree.children.find((node) => node.type === type && node.position?.start.offset === offset)
 }
 
-/** Offsets of a cell's content, without its pipes and padding. */
-export function cellContent(text: string, cell: TableCell): {start: number; end: number} {
-  let start = cell.position!.start.offset!
-  let end = cell.position!.end.offset!
-  if (text[start] === '|') start++
-  if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--
-  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++
-  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
-  return {start, end}
-}
+/** Offsets of a cell's content, without its pipes and padding (the parser's own). */
+export {cellContent} from '../../parse/document.js'
 
 /** The template column a header cell names (`Time (UTC)` → Time), if any. */
 export function columnFor(columns: readonly ColumnSpec[], name: string): ColumnSpec | undefined {
