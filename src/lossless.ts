@@ -1,4 +1,4 @@
-import type {Nodes} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import {tryParse} from './model/markdown.js'
 import {fields, sections} from './model/sections.js'
 import {findPlaceholders} from './model/text.js'
@@ -63,10 +63,11 @@ function leafWords(node: Nodes, out: Map<string, number>): void {
  * there three times. Words the template owns (headings, labels) and placeholders are exempt.
  * Linear in the size of both texts.
  */
-export function lostWords(input: string, output: string): string[] {
+export function lostWords(input: string, output: string, options: {inputTree?: Root} = {}): string[] {
   const before = new Map<string, number>()
   const after = new Map<string, number>()
-  const inputTree = tryParse(input.replace(/^\uFEFF+/, ''))
+  // A caller that parsed the input already (`fmt`) passes its tree: the input is parsed once.
+  const inputTree = options.inputTree ?? tryParse(input.replace(/^\uFEFF+/, ''))
   const outputTree = tryParse(output)
   // Note: what cannot be read cannot be checked, so it counts as lost.
   if (!inputTree || !outputTree) return ['(text the Markdown parser cannot read)']

@@ -59,7 +59,7 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
     }
     const output = stringify(document.draft)
     const changed = output !== text
-    const lost = changed ? lostWords(text, output) : []
+    const lost = changed ? lostWords(text, output, {inputTree: document.tree}) : []
     if (lost.length > 0) {
       const shown = lost.slice(0, 8).map((word) => `\`${word}\``).join(', ')
       io.stderr.write(`${input.name}: not formatted: the rewrite would lose ${shown}${lost.length > 8 ? ` and ${lost.length - 8} more` : ''}\n`)
