@@ -1,7 +1,6 @@
-import {describePath} from '../../model/names.js'
 import {priorities} from '../../model/schema.js'
 import type {Rule} from '../types.js'
-import {actionRows, code, hasPlaceholder, oneOf} from './shared.js'
+import {checkActionEnum} from './shared.js'
 
 /** The `priority` rule: an action item Priority that is not `High`, `Medium` or `Low`. */
 export const priority: Rule = {
@@ -15,10 +14,6 @@ export const priority: Rule = {
     {title: 'Lower case', edits: [['| Jonas Weber | 2027-02-26 | Medium |', '| Jonas Weber | 2027-02-26 | medium |']], findings: ['107:121']}
   ],
   check(context) {
-    for (const {path, item} of actionRows(context.draft)) {
-      const value = item.priority
-      if (value === null || (priorities as readonly string[]).includes(value) || hasPlaceholder(value)) continue
-      context.report(`${path}.priority`, `Unexpected ${code(value)} for ${describePath(`${path}.priority`)}, expected ${oneOf(priorities)}`)
-    }
+    checkActionEnum(context, 'priority', priorities)
   }
 }

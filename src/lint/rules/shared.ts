@@ -8,6 +8,8 @@ import type {ActionItem, PostmortemDraft} from '../../model/schema.js'
 import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
 import {findPlaceholders, timeToMinutes} from '../../model/text.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
+import {describePath} from '../../model/names.js'
+import type {RuleContext} from '../types.js'
 
 /** The three action item tables, in template order. */
 export const actionTables = ['preventRecurrence', 'improveDetection', 'improveResponse'] as const
@@ -155,4 +157,16 @@ export function timelineTimes(draft: PostmortemDraft): (TimelineTime | undefined
     if (minutes === undefined) return undefined
     return {path: `timeline[${index}]`, value, minutes, kind: /^\d{4}-/.test(value) ? 'iso' : 'clock'}
   })
+}
+
+/**
+ * Report every action item whose `key` cell holds a value outside `values` (placeholders are
+ * `no-placeholder`'s business): the check of `priority` and `status`.
+ */
+export function checkActionEnum(context: RuleContext, key: 'priority' | 'status', values: readonly string[]): void {
+  for (const {path, item} of actionRows(context.draft)) {
+    const value = item[key]
+    if (value === null || values.includes(value) || hasPlaceholder(value)) continue
+    context.report(`${path}.${key}`, `Unexpected ${code(value)} for ${describePath(`${path}.${key}`)}, expected ${oneOf(values)}`)
+  }
 }

@@ -1,7 +1,6 @@
-import {describePath} from '../../model/names.js'
 import {statuses} from '../../model/schema.js'
 import type {Rule} from '../types.js'
-import {actionRows, code, hasPlaceholder, oneOf} from './shared.js'
+import {checkActionEnum} from './shared.js'
 
 /** The `status` rule: an action item Status that is not `Not Started`, `In Progress`, `Blocked`, `Done` or `Won't Do`. */
 export const status: Rule = {
@@ -15,10 +14,6 @@ export const status: Rule = {
     {title: 'Lower case', edits: [['| @marcus | 2026-04-10 | Medium | Done |', '| @marcus | 2026-04-10 | Medium | done |']], findings: ['100:134']}
   ],
   check(context) {
-    for (const {path, item} of actionRows(context.draft)) {
-      const value = item.status
-      if (value === null || (statuses as readonly string[]).includes(value) || hasPlaceholder(value)) continue
-      context.report(`${path}.status`, `Unexpected ${code(value)} for ${describePath(`${path}.status`)}, expected ${oneOf(statuses)}`)
-    }
+    checkActionEnum(context, 'status', statuses)
   }
 }
