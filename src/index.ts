@@ -17,8 +17,8 @@ export {
   severities,
   statuses
 } from './model/schema.js'
-export type {ActionItem, ChecklistEntry, Extra, Postmortem, PostmortemDraft, PostmortemDraftInput, TimelineRow} from './model/schema.js'
-export type {Finding, Point, Severity, Span} from './model/finding.js'
+export type {ActionItem, ActionPriority, ChecklistEntry, Extra, IncidentSeverity, Postmortem, PostmortemDraft, PostmortemDraftInput, TimelineRow} from './model/schema.js'
+export type {Finding, FindingSeverity, Point, Span} from './model/finding.js'
 export {emptyDraft} from './model/draft.js'
 export {describePath} from './model/names.js'
 export {jsonSchema} from './model/json-schema.js'
@@ -27,3 +27,5 @@ export type {Block, ColumnSpec, FieldSpec, SectionId, SectionSpec} from './model
 export {template} from './template.js'
 export {lint, lintDocument, rules, ruleIds} from './lint/index.js'
 export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel} from './lint/index.js'
+export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames} from './model/action-items.js'
+export type {ActionItemEntry, ActionStatus, ActionTableKey} from './model/action-items.js'

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {displayWidth, isOverdue, ownedBy} from '../src/cli/commands/actions.js'
+import {displayWidth} from '../src/cli/commands/actions.js'
+import {isOverdue, ownedBy} from '../src/model/action-items.js'
 import {runInProcess} from './cli-harness.js'
 import {root, template} from './helpers.js'
 

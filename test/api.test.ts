@@ -5,6 +5,13 @@ it('should expose the public api', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
       'ExtraSchema',
+      'actionItemsOf',
+      'actionTables',
+      'canonicalStatus',
+      'isOpen',
+      'isOverdue',
+      'ownedBy',
+      'ownerNames',
       'PostmortemDraftSchema',
       'PostmortemSchema',
       'describePath',

@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import remarkMessageControl from 'remark-message-control'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {finding, type Finding, type Severity, type Span} from '../model/finding.js'
+import {finding, type Finding, type FindingSeverity, type Span} from '../model/finding.js'
 import {parseDocument, spanForPath, type PostmortemDocument} from '../parse/document.js'
 import {ruleList} from './rules/index.js'
 import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
@@ -55,7 +55,7 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
   return findings.sort(byPosition)
 }
 
-function runRule(rule: Rule, level: Severity, document: PostmortemDocument, now: string, out: Finding[]): void {
+function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocument, now: string, out: Finding[]): void {
   const context: RuleContext = {
     document,
     draft: document.draft,

@@ -1,9 +1,9 @@
-import type {Finding, Severity, Span} from '../model/finding.js'
+import type {Finding, FindingSeverity, Span} from '../model/finding.js'
 import type {PostmortemDraft} from '../model/schema.js'
 import type {PostmortemDocument} from '../parse/document.js'
 
 /** A rule's level in configuration: a severity, or `off`. */
-export type RuleLevel = Severity | 'off'
+export type RuleLevel = FindingSeverity | 'off'
 
 /** What a rule sees: the parsed document and the options of this run. */
 export interface RuleContext {
@@ -37,7 +37,7 @@ export interface RuleExample {
 export interface Rule {
   /** Kebab-case id (`no-placeholder`). */
   readonly id: string
-  readonly severity: Severity
+  readonly severity: FindingSeverity
   /** What the rule finds, in one sentence. */
   readonly description: string
   /** Why it matters and how to fix a finding. */

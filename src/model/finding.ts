@@ -1,5 +1,5 @@
-/** How much a finding matters. */
-export type Severity = 'error' | 'warning' | 'info'
+/** How much a finding matters (not to be confused with an incident's severity, `IncidentSeverity`). */
+export type FindingSeverity = 'error' | 'warning' | 'info'
 
 /** A point in the source: 1-based line and column, 0-based offset. */
 export interface Point {
@@ -21,7 +21,7 @@ export interface Span {
  */
 export interface Finding {
   readonly ruleId: string
-  readonly severity: Severity
+  readonly severity: FindingSeverity
   readonly message: string
   readonly path: string
   readonly line?: number
@@ -31,7 +31,7 @@ export interface Finding {
 }
 
 /** Build a finding, placing it at `span` when there is one. */
-export function finding(ruleId: string, severity: Severity, message: string, path: string, span?: Span): Finding {
+export function finding(ruleId: string, severity: FindingSeverity, message: string, path: string, span?: Span): Finding {
   if (!span) return {ruleId, severity, message, path}
   return {
     ruleId,

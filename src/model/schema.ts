@@ -462,3 +462,7 @@ export const severities = severityValues
 export const priorities = priorityValues
 export const statuses = statusValues
 export const hotfixKinds = hotfixValues
+/** An incident's severity in a complete postmortem (not a finding's level, `FindingSeverity`). */
+export type IncidentSeverity = (typeof severityValues)[number]
+/** An action item's priority in a complete postmortem. */
+export type ActionPriority = (typeof priorityValues)[number]

@@ -1,5 +1,5 @@
 import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
-import {statuses} from '../../model/schema.js'
+import {actionItemsOf, isOpen, isOverdue, isOwnerName, ownedBy} from '../../model/action-items.js'
 import {isIsoDate} from '../../model/text.js'
 import {parseCommandArgs} from '../args.js'
 import {expandInputs, readOrReport} from '../files.js'
@@ -30,17 +30,8 @@ Exit codes: 0 listed (even when nothing matches); 1 a file over the size or nest
 2 usage error or unreadable file (the other files are still listed).
 `
 
-/** The three action tables, in template order. */
-export const actionTables = [
-  {key: 'preventRecurrence', title: 'Prevent Recurrence'},
-  {key: 'improveDetection', title: 'Improve Detection'},
-  {key: 'improveResponse', title: 'Improve Response'}
-] as const
-
-export type ActionTableKey = (typeof actionTables)[number]['key']
-
-/** One action item as `postmortem actions` lists it. */
-export interface ActionRow {
+/** One action item as `postmortem actions` lists it: the item's cells, its file and line. */
+export interface ListedActionItem {
   readonly file: string
   /** The table's heading: `Prevent Recurrence`, `Improve Detection` or `Improve Response`. */
   readonly table: string
@@ -92,82 +83,12 @@ export async function readPostmortems(paths: readonly string[], io: CliIo): Prom
   return {documents, code}
 }
 
-/** Every action item of a document, in table and row order. */
-export function actionRows(name: string, document: PostmortemDocument): ActionRow[] {
-  const rows: ActionRow[] = []
-  for (const {key, title} of actionTables) {
-    const items = document.draft.actionItems[key]
-    items.forEach((item, index) => {
-      const path = `actionItems.${key}[${index}]`
-      const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
-      rows.push({
-        file: name,
-        table: title,
-        action: item.action,
-        owner: item.owner,
-        dueDate: item.dueDate,
-        priority: item.priority,
-        status: item.status,
-        line: span ? span.start.line : null,
-        path
-      })
-    })
-  }
-  return rows
-}
-
-/** A status as one of the template's values (tolerating case, emphasis, code and `’`), or `undefined`. */
-export function canonicalStatus(status: string | null): (typeof statuses)[number] | undefined {
-  if (status === null) return undefined
-  const normal = normalizeStatus(status)
-  return statuses.find((value) => normalizeStatus(value) === normal)
-}
-
-function normalizeStatus(value: string): string {
-  return value
-    .replace(/[*_`~]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-}
-
-/** Whether an item is still open: its status is neither Done nor Won't Do (unfilled counts as open). */
-export function isOpen(row: Pick<ActionRow, 'status'>): boolean {
-  const status = canonicalStatus(row.status)
-  return status !== 'Done' && status !== "Won't Do"
-}
-
-/** Whether an item is open and due (a real `YYYY-MM-DD`) strictly before `now`. */
-export function isOverdue(row: Pick<ActionRow, 'status' | 'dueDate'>, now: string): boolean {
-  if (!isOpen(row) || row.dueDate === null) return false
-  const due = row.dueDate.trim()
-  return isIsoDate(due) && due < now
-}
-
-function normalizeOwner(value: string): string {
-  return value
-    .replace(/[*_`]/g, '')
-    .trim()
-    .replace(/^@/, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase()
-}
-
-/**
- * Whether an item is owned by `name`: the owner cell, or one of the names it lists (separated by
- * `,`, `/`, `&`, `;` or ` and `), equals `name`, ignoring case and a leading `@`.
- */
-export function ownedBy(row: Pick<ActionRow, 'owner'>, name: string): boolean {
-  if (row.owner === null) return false
-  const wanted = normalizeOwner(name)
-  if (wanted === '') return false
-  if (normalizeOwner(row.owner) === wanted) return true
-  // Note: split on separators, then on the word `and` between names (no backtracking pattern).
-  return row.owner
-    .split(/[,/&;]/)
-    .flatMap((part) => part.split(/ and /i))
-    .some((part) => normalizeOwner(part) === wanted)
+/** Every action item of a document, in table and row order, with its file and line. */
+export function listActionItems(name: string, document: PostmortemDocument): ListedActionItem[] {
+  return actionItemsOf(document.draft).map(({heading, path, item}) => {
+    const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
+    return {file: name, table: heading, ...item, line: span ? span.start.line : null, path}
+  })
 }
 
 /** Today's date in UTC, `YYYY-MM-DD`. */
@@ -197,10 +118,10 @@ export async function actions(args: readonly string[], io: CliIo): Promise<numbe
   const now = typeof values.now === 'string' ? values.now : todayUtc()
   if (!isIsoDate(now)) throw new UsageError(`--now expects a date written YYYY-MM-DD, got \`${now}\``)
   const owner = typeof values.owner === 'string' ? values.owner : undefined
-  if (owner !== undefined && normalizeOwner(owner) === '') throw new UsageError('--owner expects a name')
+  if (owner !== undefined && !isOwnerName(owner)) throw new UsageError('--owner expects a name')
 
   const {documents, code} = await readPostmortems(positionals, io)
-  let rows = documents.flatMap(({name, document}) => actionRows(name, document))
+  let rows = documents.flatMap(({name, document}) => listActionItems(name, document))
   if (values.open) rows = rows.filter(isOpen)
   if (values.overdue) rows = rows.filter((row) => isOverdue(row, now))
   if (owner !== undefined) rows = rows.filter((row) => ownedBy(row, owner))
@@ -211,12 +132,12 @@ export async function actions(args: readonly string[], io: CliIo): Promise<numbe
   return code
 }
 
-function jsonRow(row: ActionRow): Record<string, unknown> {
+function jsonRow(row: ListedActionItem): Record<string, unknown> {
   const {file, line, table, action, owner, dueDate, priority, status, path} = row
   return {file, line, table, action, owner, dueDate, priority, status, path}
 }
 
-const columns: readonly {header: string; value: (row: ActionRow) => string}[] = [
+const columns: readonly {header: string; value: (row: ListedActionItem) => string}[] = [
   {header: 'File', value: (row) => row.file},
   {header: 'Line', value: (row) => (row.line === null ? '' : String(row.line))},
   {header: 'Table', value: (row) => row.table},
@@ -228,14 +149,14 @@ const columns: readonly {header: string; value: (row: ActionRow) => string}[] = 
 ]
 
 /** RFC 4180: CRLF line breaks, a header row, fields quoted when they hold `"`, `,`, CR or LF. */
-export function csv(rows: readonly ActionRow[]): string {
+export function csv(rows: readonly ListedActionItem[]): string {
   const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
   const lines = [columns.map((column) => field(column.header)), ...rows.map((row) => columns.map((column) => field(column.value(row))))]
   return lines.map((cells) => cells.join(',') + '\r\n').join('')
 }
 
 /** Aligned plain text: a header, then one line per item; unfilled cells show `-`. */
-export function table(rows: readonly ActionRow[]): string {
+export function table(rows: readonly ListedActionItem[]): string {
   if (rows.length === 0) return 'No action items.\n'
   const cells = [
     columns.map((column) => column.header.toUpperCase()),

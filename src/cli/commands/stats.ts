@@ -4,7 +4,8 @@ import {severities, statuses} from '../../model/schema.js'
 import {validate} from '../../validate/index.js'
 import {parseCommandArgs} from '../args.js'
 import type {CliIo} from '../io.js'
-import {actionRows, canonicalStatus, formatOption, isOpen, readPostmortems} from './actions.js'
+import {actionItemsOf, canonicalStatus, isOpen} from '../../model/action-items.js'
+import {formatOption, readPostmortems} from './actions.js'
 
 export const statsHelp = `Usage: postmortem stats [paths…] [--format text|json]
 
@@ -71,7 +72,7 @@ export function computeStats(documents: readonly PostmortemDocument[]): Stats {
     const duration = draft.durationMinutes?.trim()
     if (duration !== undefined && /^\d+$/.test(duration)) minutes.push(Number(duration))
 
-    for (const row of actionRows('', document)) {
+    for (const {item: row} of actionItemsOf(draft)) {
       total++
       if (isOpen(row)) open++
       if (row.status === null) byStatus.unfilled++

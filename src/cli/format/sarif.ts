@@ -1,14 +1,14 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {rules as catalog} from '../../lint/index.js'
-import type {Finding, Severity} from '../../model/finding.js'
+import type {Finding, FindingSeverity} from '../../model/finding.js'
 import {docsUrl, ruleUrl} from '../../remark.js'
 import type {FileReport, Formatter} from './types.js'
 
 /** The final OASIS SARIF 2.1.0 schema (the one SARIF validators ask logs to name). */
 export const sarifSchemaUrl = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json'
 
-const levels: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {error: 'error', warning: 'warning', info: 'note'}
+const levels: Readonly<Record<FindingSeverity, 'error' | 'warning' | 'note'>> = {error: 'error', warning: 'warning', info: 'note'}
 
 /** One `reportingDescriptor` of `tool.driver.rules`. */
 interface SarifRule {
@@ -68,7 +68,7 @@ export const sarif: Formatter = (reports, options) => {
   return JSON.stringify(log, null, 2) + '\n'
 }
 
-function descriptor(id: string, severity: Severity, description: string, rationale: string): SarifRule {
+function descriptor(id: string, severity: FindingSeverity, description: string, rationale: string): SarifRule {
   const help = rationale || description
   return {
     id,

@@ -1,7 +1,8 @@
 import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
 import type {Rule} from '../types.js'
-import {actionRows, code, hasPlaceholder} from './shared.js'
+import {actionItemsOf} from '../../model/action-items.js'
+import {code, hasPlaceholder} from './shared.js'
 
 /** The `date-format` rule: a Date, Due Date or Meeting held that is not a real calendar date written `YYYY-MM-DD`. */
 export const dateFormat: Rule = {
@@ -20,7 +21,7 @@ export const dateFormat: Rule = {
     const {draft} = context
     const dates: [string, string | null][] = [
       ['date', draft.date],
-      ...actionRows(draft).map(({path, item}): [string, string | null] => [`${path}.dueDate`, item.dueDate]),
+      ...actionItemsOf(draft).map(({path, item}): [string, string | null] => [`${path}.dueDate`, item.dueDate]),
       ['meeting.heldOn', draft.meeting.heldOn]
     ]
     for (const [path, value] of dates) {

@@ -1,6 +1,6 @@
-import {sectionById} from '../../model/sections.js'
+import {actionTables} from '../../model/action-items.js'
 import type {Rule} from '../types.js'
-import {actionTables, hasPlaceholder} from './shared.js'
+import {hasPlaceholder} from './shared.js'
 
 /** The `no-action-items` rule: all three action item tables are empty. */
 export const noActionItems: Rule = {
@@ -28,13 +28,13 @@ export const noActionItems: Rule = {
     const {document, draft} = context
     const heading = document.sections.find((occurrence) => occurrence.id === 'actionItems')
     if (!heading) return
-    if (actionTables.some((key) => draft.actionItems[key].length > 0)) return
+    if (actionTables.some(({key}) => draft.actionItems[key].length > 0)) return
     const text = document.source.text
-    for (const key of actionTables) {
+    for (const {key} of actionTables) {
       const info = document.fields.get(`actionItems.${key}`)
       if (info && hasPlaceholder(text.slice(info.span.start.offset, info.span.end.offset))) return
     }
-    const names = actionTables.map((key) => `\`### ${sectionById.get(key)!.heading}\``).join(', ')
+    const names = actionTables.map(({heading}) => `\`### ${heading}\``).join(', ')
     context.report('actionItems', `Missing action items: ${names} are all empty, expected at least one row`, heading.span)
   }
 }

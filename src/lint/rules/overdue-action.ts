@@ -1,7 +1,8 @@
 import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
 import type {Rule} from '../types.js'
-import {actionRows, code} from './shared.js'
+import {actionItemsOf} from '../../model/action-items.js'
+import {code} from './shared.js'
 
 /** Statuses of an action item that is finished, one way or the other. */
 const closed = new Set(['Done', "Won't Do"])
@@ -22,7 +23,7 @@ export const overdueAction: Rule = {
   check(context) {
     const now = context.now
     if (!isIsoDate(now)) return
-    for (const {path, item} of actionRows(context.draft)) {
+    for (const {path, item} of actionItemsOf(context.draft)) {
       const due = item.dueDate
       if (due === null || !isIsoDate(due) || due >= now || (item.status !== null && closed.has(item.status))) continue
       const status = item.status === null ? 'no status' : `status ${code(item.status)}`

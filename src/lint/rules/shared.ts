@@ -4,26 +4,13 @@
  */
 import type {List, Nodes, RootContent, Table} from 'mdast'
 import type {Span} from '../../model/finding.js'
-import type {ActionItem, PostmortemDraft} from '../../model/schema.js'
+import {actionItemsOf, actionTables} from '../../model/action-items.js'
+import type {PostmortemDraft} from '../../model/schema.js'
 import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
 import {findPlaceholders, timeToMinutes} from '../../model/text.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
 import {describePath} from '../../model/names.js'
 import type {RuleContext} from '../types.js'
-
-/** The three action item tables, in template order. */
-export const actionTables = ['preventRecurrence', 'improveDetection', 'improveResponse'] as const
-
-/** One action item with its field path (`actionItems.improveDetection[1]`). */
-export interface ActionRow {
-  readonly path: string
-  readonly item: ActionItem
-}
-
-/** Every action item of the draft, table by table, with its path. */
-export function actionRows(draft: PostmortemDraft): ActionRow[] {
-  return actionTables.flatMap((key) => draft.actionItems[key].map((item, index) => ({path: `actionItems.${key}[${index}]`, item})))
-}
 
 /** Whether a value holds a `{…}` placeholder (then `no-placeholder` reports it, not the value rules). */
 export function hasPlaceholder(value: string): boolean {
@@ -56,7 +43,7 @@ export interface TemplateTable {
   readonly table: Table
 }
 
-const tableSections = ['timeline', ...actionTables] as const
+const tableSections = ['timeline', ...actionTables.map((table) => table.key)] as const
 
 /** The template tables (timeline, action items) the parser read, with their mdast nodes. */
 export function templateTables(document: PostmortemDocument): TemplateTable[] {
@@ -164,7 +151,7 @@ export function timelineTimes(draft: PostmortemDraft): (TimelineTime | undefined
  * `no-placeholder`'s business): the check of `priority` and `status`.
  */
 export function checkActionEnum(context: RuleContext, key: 'priority' | 'status', values: readonly string[]): void {
-  for (const {path, item} of actionRows(context.draft)) {
+  for (const {path, item} of actionItemsOf(context.draft)) {
     const value = item[key]
     if (value === null || values.includes(value) || hasPlaceholder(value)) continue
     context.report(`${path}.${key}`, `Unexpected ${code(value)} for ${describePath(`${path}.${key}`)}, expected ${oneOf(values)}`)
