@@ -23,7 +23,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fork} from 'node:child_process'
 import fc from 'fast-check'
-import {lintDocument, parseDocument, stringify, validate, type Finding} from '../src/index.js'
+import {lintDocument, parseDocument, stringify, validate, validateDocument, type Finding} from '../src/index.js'
 import {modelFromJson, parseJson} from '../src/json.js'
 import {lostWords} from '../src/lossless.js'
 
@@ -231,7 +231,7 @@ export function exerciseMarkdown(text: string, options: {lossless?: boolean} = {
   const findings = lintDocument(document)
   checkFindings('lint', findings)
   if (!document.parsed && !findings.some((item) => item.ruleId === 'input-limit')) throw new Error('not parsed, yet no input-limit finding')
-  const result = validate(document.draft)
+  const result = validateDocument(document)
   if (result.ok) {
     if (!result.postmortem) throw new Error('validate: ok without a postmortem')
   } else {

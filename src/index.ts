@@ -6,7 +6,7 @@ export {parse, parseDocument} from './parse/document.js'
 export type {FieldInfo, FieldState, PostmortemDocument, SectionOccurrence, UnknownSection} from './parse/document.js'
 export {stringify, toMdast} from './stringify/index.js'
 export type {StringifyInput} from './stringify/index.js'
-export {validate} from './validate/index.js'
+export {validate, validateDocument} from './validate/index.js'
 export type {ValidateResult} from './validate/index.js'
 export {
   ExtraSchema,

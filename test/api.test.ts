@@ -31,7 +31,8 @@ it('should expose the public api', () => {
       'stringify',
       'template',
       'toMdast',
-      'validate'
+      'validate',
+      'validateDocument'
     ].sort()
   )
 })

@@ -14,9 +14,13 @@ export function markdownFiles(folder: string): {name: string; file: string; text
     .map((name) => ({name, file: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8')}))
 }
 
-/** Compare with an expected JSON file; `UPDATE_FIXTURES=1` rewrites it instead. */
+/**
+ * Compare with an expected JSON file; `UPDATE_FIXTURES=1` writes it instead. A missing expected
+ * file is a failure, never a silent pass: run with `UPDATE_FIXTURES=1` and review what it wrote.
+ */
 export function expectedJson(file: string, actual: unknown): unknown {
-  if (process.env.UPDATE_FIXTURES || !existsSync(file)) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n')
+  if (process.env.UPDATE_FIXTURES) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n')
+  if (!existsSync(file)) throw new Error(`Missing expected file ${path.relative(root, file)}: run \`UPDATE_FIXTURES=1 npx vitest run\` and review it`)
   return JSON.parse(readFileSync(file, 'utf8'))
 }
 

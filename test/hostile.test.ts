@@ -7,7 +7,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {lint, parse, parseDocument, stringify, validate, type PostmortemDocument} from '../src/index.js'
+import {lint, parse, parseDocument, stringify, validateDocument, type PostmortemDocument} from '../src/index.js'
 import {runInProcess} from './cli-harness.js'
 import {template} from './helpers.js'
 
@@ -38,7 +38,7 @@ function sane(text: string): PostmortemDocument {
   const findings = lint(text)
   expect(findings.some((finding) => finding.ruleId === 'internal-error')).toBe(false)
   expect(findings.length > 0 || document.parsed).toBe(true)
-  const result = validate(document.draft)
+  const result = validateDocument(document)
   expect(result.ok || result.issues.length > 0).toBe(true)
   expect(typeof stringify(parse(text))).toBe('string')
   return document

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {parse, parseDocument, validate, emptyDraft} from '../src/index.js'
+import {parse, parseDocument, validate, validateDocument, emptyDraft} from '../src/index.js'
 import {markdownFiles, template} from './helpers.js'
 
 describe('validate', () => {
   it('reports every required field of the blank template with its path and line', () => {
-    const result = validate(parse(template))
+    const result = validateDocument(parseDocument(template))
     expect(result.ok).toBe(false)
     if (result.ok) return
     const byPath = Object.fromEntries(result.issues.map((issue) => [issue.path, `${issue.ruleId}@${issue.line}:${issue.column}`]))
@@ -60,9 +60,9 @@ describe('validate', () => {
 
   it('keeps what a user wrote even when invalid, and says what was expected', () => {
     const text = markdownFiles('examples')[0]!.text.replace('**Severity:** P1', '**Severity:** High').replace('**Date:** 2026-03-14', '**Date:** 2026-02-30')
-    const draft = parse(text)
-    expect(draft.severity).toBe('High')
-    const result = validate(draft)
+    const document = parseDocument(text)
+    expect(document.draft.severity).toBe('High')
+    const result = validateDocument(document)
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.issues.map((issue) => [issue.ruleId, issue.path, issue.line])).toEqual([

@@ -61,6 +61,18 @@ export type Block =
       readonly columns: readonly ColumnSpec[]
       /** Rows the template writes for an empty list. */
       readonly templateRows: readonly (readonly string[])[]
+      /**
+       * How a list item reads as a row when the rows are written as a list: `timeline`
+       * (`- 14:02 - text`) or `action` (`- [x] Rotate the key (@dana, due 2026-03-20)`).
+       */
+      readonly listRows: 'timeline' | 'action'
+      /** The column whose words hold what the template has no column for (`Bug: #12`). */
+      readonly textColumn: string
+      /**
+       * The column whose header names the time zone (`Time (UTC)`); the section's heading may
+       * name it too (`Timeline (all times PST)`).
+       */
+      readonly zoneColumn?: string
     }
   /** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */
   | {
@@ -96,8 +108,16 @@ export type SectionId =
   | 'blamelessNote'
   | 'meeting'
 
+/**
+ * What a section is: the `title` (the `#` heading and the header fields under it), a `section`
+ * with a heading and blocks, a `group` whose content is its sub-sections (Root Cause Analysis,
+ * Action Items, Lessons Learned), or the `footer` (after `---`, no heading).
+ */
+export type SectionKind = 'title' | 'section' | 'group' | 'footer'
+
 export interface SectionSpec {
   readonly id: SectionId
+  readonly kind: SectionKind
   /** Heading text as the template writes it; `null` for the meeting footer (no heading). */
   readonly heading: string | null
   /** Heading depth in the template. */
@@ -115,6 +135,11 @@ export interface SectionSpec {
    * `## Contributing Factors` without a Root Cause Analysis around them).
    */
   readonly standalone?: boolean
+  /**
+   * For a group: the sub-section whose blocks content written straight under the group's heading
+   * is read as (`## Action Items` then a table: Prevent Recurrence), any number of times.
+   */
+  readonly bareContent?: SectionId
 }
 
 const actionColumns: readonly ColumnSpec[] = [
@@ -131,7 +156,7 @@ const actionTemplateRows: readonly (readonly string[])[] = [
 ]
 
 function actionTable(path: string): Block {
-  return {type: 'table', path, columns: actionColumns, templateRows: actionTemplateRows}
+  return {type: 'table', path, columns: actionColumns, templateRows: actionTemplateRows, listRows: 'action', textColumn: 'action'}
 }
 
 const lessonPlaceholders = ['{lesson_1}', '{lesson_2}']
@@ -140,6 +165,7 @@ const lessonPlaceholders = ['{lesson_1}', '{lesson_2}']
 export const sections: readonly SectionSpec[] = [
   {
     id: 'title',
+    kind: 'title',
     heading: 'Postmortem: HOTFIX-{ID}',
     depth: 1,
     parent: null,
@@ -160,6 +186,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'executiveSummary',
+    kind: 'section',
     heading: 'Executive Summary',
     depth: 2,
     parent: null,
@@ -169,6 +196,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'impact',
+    kind: 'section',
     heading: 'Impact',
     depth: 2,
     parent: null,
@@ -189,6 +217,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'timeline',
+    kind: 'section',
     heading: 'Timeline (Detailed)',
     depth: 2,
     parent: null,
@@ -207,12 +236,16 @@ export const sections: readonly SectionSpec[] = [
           ['{TIME}', '{event_description}', '{person_or_system}'],
           ['{TIME}', '{event_description}', '{person_or_system}'],
           ['{TIME}', '{event_description}', '{person_or_system}']
-        ]
+        ],
+        listRows: 'timeline',
+        textColumn: 'event',
+        zoneColumn: 'time'
       }
     ]
   },
   {
     id: 'rootCause',
+    kind: 'group',
     heading: 'Root Cause Analysis',
     depth: 2,
     parent: null,
@@ -222,6 +255,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'whatHappened',
+    kind: 'section',
     heading: 'What Happened',
     depth: 3,
     parent: 'rootCause',
@@ -232,6 +266,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'whyItHappened',
+    kind: 'section',
     heading: 'Why It Happened',
     depth: 3,
     parent: 'rootCause',
@@ -245,6 +280,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'whyNotCaught',
+    kind: 'section',
     heading: "Why It Wasn't Caught Earlier",
     depth: 3,
     parent: 'rootCause',
@@ -258,6 +294,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'wentWell',
+    kind: 'section',
     heading: 'What Went Well',
     depth: 2,
     parent: null,
@@ -267,6 +304,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'wentPoorly',
+    kind: 'section',
     heading: "What Didn't Go Well",
     depth: 2,
     parent: null,
@@ -276,6 +314,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'gotLucky',
+    kind: 'section',
     heading: 'Where We Got Lucky',
     depth: 2,
     parent: null,
@@ -285,15 +324,18 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'actionItems',
+    kind: 'group',
     heading: 'Action Items',
     depth: 2,
     parent: null,
     aliases: ['Action Items & Follow-ups', 'Action Items and Follow-ups', 'Follow-ups', 'Follow-up Actions', 'Follow Ups', 'Followups', 'Corrective Actions', 'Corrective and Preventative Measures', 'Corrective and Preventive Actions', 'Remediation', 'Remediations', 'Recommendations', 'Review Actions', 'Actions'],
     path: 'actionItems',
-    blocks: []
+    blocks: [],
+    bareContent: 'preventRecurrence'
   },
   {
     id: 'preventRecurrence',
+    kind: 'section',
     heading: 'Prevent Recurrence',
     depth: 3,
     parent: 'actionItems',
@@ -303,6 +345,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'improveDetection',
+    kind: 'section',
     heading: 'Improve Detection',
     depth: 3,
     parent: 'actionItems',
@@ -312,6 +355,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'improveResponse',
+    kind: 'section',
     heading: 'Improve Response',
     depth: 3,
     parent: 'actionItems',
@@ -321,6 +365,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'properFix',
+    kind: 'section',
     heading: 'Proper Fix',
     depth: 2,
     parent: null,
@@ -341,6 +386,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'communication',
+    kind: 'section',
     heading: 'Communication',
     depth: 2,
     parent: null,
@@ -354,6 +400,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'lessonsLearned',
+    kind: 'group',
     heading: 'Lessons Learned',
     depth: 2,
     parent: null,
@@ -363,6 +410,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'technicalLessons',
+    kind: 'section',
     heading: 'Technical Lessons',
     depth: 3,
     parent: 'lessonsLearned',
@@ -372,6 +420,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'processLessons',
+    kind: 'section',
     heading: 'Process Lessons',
     depth: 3,
     parent: 'lessonsLearned',
@@ -381,6 +430,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'teamLessons',
+    kind: 'section',
     heading: 'Team Lessons',
     depth: 3,
     parent: 'lessonsLearned',
@@ -390,6 +440,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'blamelessNote',
+    kind: 'section',
     heading: 'Blameless Culture Note',
     depth: 2,
     parent: null,
@@ -399,6 +450,7 @@ export const sections: readonly SectionSpec[] = [
   },
   {
     id: 'meeting',
+    kind: 'footer',
     heading: null,
     depth: 2,
     parent: null,

@@ -1,4 +1,5 @@
-import {spanForPath, type PostmortemDocument} from '../parse/document.js'
+import type {PostmortemDocument} from '../parse/document.js'
+import {spanForPath} from '../parse/positions.js'
 import {finding, type Finding} from '../model/finding.js'
 import {describePath, joinPath} from '../model/names.js'
 import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
@@ -7,27 +8,26 @@ import {fields as fieldTable} from '../model/sections.js'
 /** The outcome of `validate`: a complete postmortem, or what prevents it. */
 export type ValidateResult = {ok: true; postmortem: Postmortem} | {ok: false; issues: Finding[]}
 
-const documents = new WeakMap<object, PostmortemDocument>()
-
-/** Remember the document a draft came from, so issues about it carry positions. */
-export function rememberDocument(document: PostmortemDocument): void {
-  documents.set(document.draft, document)
-}
-
-/** The document a draft was parsed from, if it came from `parse` / `parseDocument`. */
-export function documentOf(draft: object): PostmortemDocument | undefined {
-  return documents.get(draft)
-}
-
 const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type]))
 
 /**
  * Turn a draft into a complete `Postmortem` (typed: integer minutes, real dates, enums) or list
- * the issues that prevent it, each with its field path and, when the draft came from Markdown,
- * its line and column.
+ * the issues that prevent it, each with its field path. A draft carries no positions: to have
+ * each issue's line and column, validate the parsed document (`validateDocument`).
  */
 export function validate(draft: PostmortemDraft): ValidateResult {
-  const document = documentOf(draft)
+  return check(draft, undefined)
+}
+
+/**
+ * Validate a parsed document's draft: the issues of `validate`, each at the line and column of
+ * the field it is about (or of the nearest thing present).
+ */
+export function validateDocument(document: PostmortemDocument): ValidateResult {
+  return check(document.draft, document)
+}
+
+function check(draft: PostmortemDraft, document: PostmortemDocument | undefined): ValidateResult {
   const candidate = {
     ...draft,
     durationMinutes: typeof draft.durationMinutes === 'string' && /^\d+$/.test(draft.durationMinutes) ? Number(draft.durationMinutes) : draft.durationMinutes

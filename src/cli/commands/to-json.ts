@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {parseDocument} from '../../parse/document.js'
-import {validate} from '../../validate/index.js'
+import {validateDocument} from '../../validate/index.js'
 import {formatFindingLine} from '../report.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {readOrReport, type Input} from '../files.js'
@@ -34,7 +34,7 @@ export async function toJson(args: readonly string[], io: CliIo): Promise<number
     io.stdout.write(JSON.stringify(document.draft, null, 2) + '\n')
     return exit.ok
   }
-  const result = validate(document.draft)
+  const result = validateDocument(document)
   if (result.ok) {
     io.stdout.write(JSON.stringify(result.postmortem, null, 2) + '\n')
     return exit.ok

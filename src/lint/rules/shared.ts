@@ -74,7 +74,7 @@ function nodeAt(document: PostmortemDocument, offset: number, type: RootContent[
 }
 
 /** Offsets of a cell's content, without its pipes and padding (the parser's own). */
-export {cellContent} from '../../parse/document.js'
+export {cellContent} from '../../parse/values.js'
 
 /** The template column a header cell names (`Time (UTC)` → Time), if any. */
 export function columnFor(columns: readonly ColumnSpec[], name: string): ColumnSpec | undefined {

@@ -1,0 +1,63 @@
+import {sections, type Block} from '../../model/sections.js'
+import type {Rule} from '../types.js'
+import {blockPaths, firstOccurrences, footerSpan, isPresent} from './presence.js'
+import {emptySections} from './shared.js'
+
+/**
+ * Each labelled field, list or table the template has in a section the document has, but that
+ * the section lacks. A section with nothing under its heading is reported once, as that
+ * section's `empty-field`, instead of once per field; a full fix needs no proper-fix checklist
+ * (SPEC §2), so its absent lines are not reported either.
+ */
+export const missingField: Rule = {
+  id: 'missing-field',
+  severity: 'error',
+  description: 'A labelled field (`**Severity:**`, a checklist line, a table) is absent from its section.',
+  rationale: 'Tools and readers look for each field under its label. Add the label line back, with its value.',
+  examples: [
+    {title: 'All fields present', edits: [], findings: []},
+    {title: 'The Author line removed: reported at the title', edits: [['**Author:** Priya Raman\n', '']], findings: ['1:1']},
+    {title: 'A section with nothing under its heading is `empty-field`, not a missing field each', edits: [['**Public postmortem:** No, the impact was short and fully covered by the status page update\n\n', ''], ['**Customer notification:** Yes, status page incident from 14:24 to 14:52 and a follow-up email to merchants with failed orders on 2026-03-15\n\n', ''], ['**Internal notification:** #inc-2291 opened at 14:08; #eng-announce and the Commerce leads were notified at 14:26 by Priya Raman\n\n', '']], findings: []},
+    {title: 'A full fix needs no checklist lines', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Full fix'], ['**If temporary, proper fix required:**\n- [x] Story created: PAY-1432\n- [x] Scheduled for: Sprint 2026-14\n', '**If temporary, proper fix required:**\n']], findings: []},
+    {title: 'A temporary workaround needs them', edits: [['**If temporary, proper fix required:**\n- [x] Story created: PAY-1432\n- [x] Scheduled for: Sprint 2026-14\n', '**If temporary, proper fix required:**\n']], findings: ['115:1', '115:1']}
+  ],
+  check(context) {
+    const {document, draft} = context
+    const present = firstOccurrences(document)
+    const empty = new Set(emptySections(document).map((occurrence) => occurrence.id))
+    const fullFix = draft.properFix.hotfixWas === 'Full fix'
+    for (const section of sections) {
+      if (!isPresent(document, section, present) || empty.has(section.id)) continue
+      const anchor = present.get(section.id)?.span ?? (section.kind === 'footer' ? footerSpan(document) : undefined)
+      for (const block of section.blocks) {
+        if (fullFix && block.type === 'checklist') continue
+        for (const path of blockPaths(block)) {
+          if (!document.fields.has(path)) context.report(path, message(block, path), anchor)
+        }
+      }
+    }
+  }
+}
+
+function message(block: Block, path: string): string {
+  switch (block.type) {
+    case 'fieldLines':
+    case 'labelList':
+    case 'labelParagraph':
+    case 'checklist': {
+      const fields = block.type === 'labelParagraph' ? [block.field] : block.fields
+      const field = fields.find((candidate) => candidate.path === path)!
+      return block.type === 'checklist' ? `Missing checklist line \`- [ ] ${field.label}: …\`` : `Missing field \`**${field.label}:**\``
+    }
+    case 'labeledList':
+      return `Missing \`**${block.label}:**\` and its list`
+    case 'list':
+      return 'Missing the list of items'
+    case 'markdown':
+      return 'Missing the section text'
+    case 'table':
+      return 'Missing the table'
+    case 'rule':
+      return 'Missing `---`'
+  }
+}

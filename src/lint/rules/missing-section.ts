@@ -1,0 +1,33 @@
+import {sections, type SectionSpec} from '../../model/sections.js'
+import type {Rule} from '../types.js'
+import {firstOccurrences, isPresent, nextPresentSpan} from './presence.js'
+
+/**
+ * Each template section the document lacks, reported at the next section present. A sub-section
+ * of a group the document lacks as a whole is not reported again: the group is.
+ */
+export const missingSection: Rule = {
+  id: 'missing-section',
+  severity: 'error',
+  description: 'A section of the template is absent.',
+  rationale: 'Every section of the template is a question the review must answer. Add the section (its heading and content); if there is nothing to say, say so in it.',
+  examples: [
+    {title: 'All sections present', edits: [], findings: []},
+    {title: 'Where We Got Lucky removed: reported at the next section present', edits: [['## Where We Got Lucky\n\nThe incident happened on a Saturday afternoon in the EU, when checkout traffic is ~40% below the weekday peak. At weekday volume the same change would have failed well over half of checkouts.\n\n`inventory-sync` was idle during the window. Had its hourly batch started at 14:30 instead of 15:00, the raised PgBouncer limit would have starved it of connections too, and stock levels on the storefront would have drifted.\n\n', '']], findings: ['87:1']}
+  ],
+  check(context) {
+    const {document} = context
+    const present = firstOccurrences(document)
+    for (const section of sections) {
+      if (isPresent(document, section, present)) continue
+      if (section.parent && !present.has(section.parent)) continue
+      context.report(section.path, message(section), nextPresentSpan(document, section, present))
+    }
+  }
+}
+
+function message(section: SectionSpec): string {
+  if (section.kind === 'footer') return 'Missing the meeting footer (`---` then `**Meeting held:**`, `**Attendees:**`, `**Documented by:**`)'
+  if (section.kind === 'title') return `Missing the title \`# ${section.heading}\``
+  return `Missing section \`${'#'.repeat(section.depth)} ${section.heading}\``
+}

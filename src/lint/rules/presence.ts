@@ -1,0 +1,63 @@
+/**
+ * Which template sections a document has, and where: the facts the structure rules
+ * (`missing-section`, `missing-field`, `duplicate-section`, `section-order`, `heading-text`)
+ * judge. Not a rule itself.
+ */
+import type {Span} from '../../model/finding.js'
+import {sectionOrder, sections, type Block, type SectionId, type SectionSpec} from '../../model/sections.js'
+import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
+
+const footerFields = sections.filter((section) => section.kind === 'footer').flatMap((section) => section.blocks.flatMap(blockPaths))
+
+/** The first occurrence of each recognised section, by id. */
+export function firstOccurrences(document: PostmortemDocument): Map<SectionId, SectionOccurrence> {
+  const present = new Map<SectionId, SectionOccurrence>()
+  for (const occurrence of document.sections) if (!present.has(occurrence.id)) present.set(occurrence.id, occurrence)
+  return present
+}
+
+/** Whether the document has `section` (the footer has no heading: it is there when it started). */
+export function isPresent(document: PostmortemDocument, section: SectionSpec, present: ReadonlyMap<SectionId, SectionOccurrence>): boolean {
+  return section.kind === 'footer' ? document.footer !== undefined : present.has(section.id)
+}
+
+/** Where the footer's fields start: its first field found. */
+export function footerSpan(document: PostmortemDocument): Span | undefined {
+  for (const path of footerFields) {
+    const info = document.fields.get(path)
+    if (info) return info.span
+  }
+  return undefined
+}
+
+/** Where a missing section is reported: the next present section's heading, or the end. */
+export function nextPresentSpan(document: PostmortemDocument, section: SectionSpec, present: ReadonlyMap<SectionId, SectionOccurrence>): Span {
+  for (const later of sections.slice(sectionOrder.get(section.id)! + 1)) {
+    const occurrence = present.get(later.id)
+    if (occurrence) return occurrence.span
+    if (later.kind === 'footer' && document.footer !== undefined) {
+      const span = footerSpan(document)
+      if (span) return span
+    }
+  }
+  return document.source.end()
+}
+
+/** The field paths a block of the template holds. */
+export function blockPaths(block: Block): string[] {
+  switch (block.type) {
+    case 'fieldLines':
+    case 'labelList':
+    case 'checklist':
+      return block.fields.map((field) => field.path)
+    case 'labelParagraph':
+      return [block.field.path]
+    case 'labeledList':
+    case 'list':
+    case 'markdown':
+    case 'table':
+      return [block.path]
+    case 'rule':
+      return []
+  }
+}

@@ -1,0 +1,64 @@
+import {sectionById, sectionOrder as templateOrder, type SectionId} from '../../model/sections.js'
+import type {SectionOccurrence} from '../../parse/document.js'
+import type {Rule} from '../types.js'
+import {firstOccurrences} from './presence.js'
+
+/**
+ * Sections out of the template's order. The sections outside the longest run already in
+ * template order are the ones out of place (moving `Where We Got Lucky` up reports it, not the
+ * sections it jumped over). Sections are ordered among sections, sub-sections among their
+ * siblings, so a moved group is reported once.
+ */
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  severity: 'warning',
+  description: "Sections out of the template's order.",
+  rationale: 'Readers expect the template order; `postmortem fmt` restores it without changing any text.',
+  examples: [
+    {title: 'Template order', edits: [], findings: []},
+    {title: 'Where We Got Lucky moved before What Went Well: the section that moved is reported', edits: [['## What Went Well', '## Where We Got Lucky\n\nNothing else broke.\n\n## What Went Well'], ['## Where We Got Lucky\n\nThe incident happened', '## Lucky Notes\n\nThe incident happened']], findings: ['75:1']}
+  ],
+  check(context) {
+    const groups = new Map<SectionId | null, SectionOccurrence[]>()
+    for (const occurrence of firstOccurrences(context.document).values()) {
+      const parent = sectionById.get(occurrence.id)!.parent
+      groups.set(parent, [...(groups.get(parent) ?? []), occurrence])
+    }
+    const heading = (id: SectionId): string => sectionById.get(id)!.heading ?? id
+    for (const order of groups.values()) {
+      const inOrder = longestInOrder(order.map((occurrence) => templateOrder.get(occurrence.id)!))
+      order.forEach((occurrence, index) => {
+        if (inOrder.has(index)) return
+        const next = order.slice(index + 1).find((_, offset) => inOrder.has(index + 1 + offset))
+        const previous = order.slice(0, index).reverse().find((_, offset) => inOrder.has(index - 1 - offset))
+        const where =
+          previous && templateOrder.get(previous.id)! > templateOrder.get(occurrence.id)!
+            ? `after \`${heading(previous.id)}\`, expected it before`
+            : next
+              ? `before \`${heading(next.id)}\`, expected it after`
+              : 'here'
+        context.report(sectionById.get(occurrence.id)!.path, `Unexpected \`${heading(occurrence.id)}\` ${where}`, occurrence.span)
+      })
+    }
+  }
+}
+
+/** Indexes of one longest strictly increasing subsequence of `values` (patience sorting). */
+function longestInOrder(values: readonly number[]): Set<number> {
+  const tails: number[] = []
+  const previous: number[] = []
+  values.forEach((value, index) => {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (values[tails[mid]!]! < value) low = mid + 1
+      else high = mid
+    }
+    previous[index] = low > 0 ? tails[low - 1]! : -1
+    tails[low] = index
+  })
+  const kept = new Set<number>()
+  for (let index = tails.at(-1) ?? -1; index !== -1; index = previous[index]!) kept.add(index)
+  return kept
+}

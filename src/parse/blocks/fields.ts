@@ -1,0 +1,152 @@
+/**
+ * Readers of labelled fields: lines of `**Label:** value` (the header and the footer), a
+ * `**Label:** value` paragraph, and a list of `- **Label:** value` items (Impact).
+ */
+import type {List, ListItem, RootContent, Table} from 'mdast'
+import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
+import {addExtra, readValue, type Reading} from '../reading.js'
+import {readLabel} from '../source.js'
+import {cellContent, cellText, endOf, itemContent, labelMatches, lineAt, startOf} from '../values.js'
+import type {BlockReader} from './types.js'
+
+/** One paragraph, one `**Label:** value` per line; also a list or a two-column table of them. */
+export const fieldLines: BlockReader<Extract<Block, {type: 'fieldLines'}>> = {
+  repeats: true,
+  read({reading, section, block, nodes, index}) {
+    const node = nodes[index]!
+    if (node.type === 'paragraph') return readLines(reading, section, block.fields, node) ? 1 : 0
+    if (node.type === 'list') return readLabelList(reading, section, block.fields, node) ? 1 : 0
+    if (node.type === 'table') return readFieldTable(reading, section, block.fields, node) ? 1 : 0
+    return 0
+  }
+}
+
+/** A paragraph `**Label:** value`. */
+export const labelParagraph: BlockReader<Extract<Block, {type: 'labelParagraph'}>> = {
+  repeats: false,
+  read({reading, block, nodes, index}) {
+    const node = nodes[index]!
+    if (node.type !== 'paragraph') return 0
+    const start = startOf(node)
+    const label = readLabel(lineAt(reading.source, node, start))
+    if (!label || !labelMatches(block.field, label.label)) return 0
+    readValue(reading, block.field, start + label.valueStart, endOf(node))
+    return 1
+  }
+}
+
+/** A bullet list of `- **Label:** value` items. */
+export const labelList: BlockReader<Extract<Block, {type: 'labelList'}>> = {
+  repeats: false,
+  read({reading, section, block, nodes, index}) {
+    const node = nodes[index]!
+    return node.type === 'list' && readLabelList(reading, section, block.fields, node) ? 1 : 0
+  }
+}
+
+function readLines(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: RootContent): boolean {
+  const text = reading.source.text
+  const start = startOf(node)
+  const end = endOf(node)
+  let matched = false
+  let lineStart = start
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end
+    const line = text.slice(lineStart, lineEnd)
+    const label = readLabel(line)
+    const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
+    if (label && spec && !reading.fields.has(spec.path)) {
+      readValue(reading, spec, lineStart + label.valueStart, lineEnd)
+      matched = true
+    } else if (matched || lineStart !== start) {
+      // Note: a line that is not a known field is kept as a paragraph of its own.
+      addExtra(reading, section.id, line.trim(), lineStart)
+    } else {
+      return false
+    }
+    lineStart = lineEnd + 1
+  }
+  return matched
+}
+
+/**
+ * Header fields in a two-column table (`| Date | 2026-03-04 |`). Rows the template has no
+ * field for are kept as a table of their own, under the same header row.
+ */
+function readFieldTable(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], table: Table): boolean {
+  const {source} = reading
+  const [head, ...rows] = table.children
+  if (!head || head.children.length !== 2 || rows.length === 0 || hasExcessCells(table)) return false
+  const labelOf = (row: Table['children'][number]): FieldSpec | undefined => {
+    const first = row.children[0]
+    const text = first ? (cellText(source, first) ?? '') : ''
+    const label = text.replace(/^(\*\*|__)(.*)\1$/, '$2').replace(/:$/, '').trim()
+    return specs.find((field) => labelMatches(field, label))
+  }
+  if (labelOf(head) || !rows.some((row) => labelOf(row))) return false
+  const unknown: Table['children'][number][] = []
+  for (const row of rows) {
+    const spec = labelOf(row)
+    const cell = row.children[1]
+    if (!spec || reading.fields.has(spec.path) || !cell) {
+      unknown.push(row)
+      continue
+    }
+    const {start, end} = cellContent(source.text, cell)
+    readValue(reading, spec, start, end)
+  }
+  if (unknown.length > 0) {
+    const text = source.text
+    const tableStart = startOf(table)
+    const headEnd = text.indexOf('\n', text.indexOf('\n', tableStart) + 1)
+    const lines = [text.slice(tableStart, headEnd === -1 ? endOf(table) : headEnd)]
+    for (const row of unknown) lines.push(text.slice(source.lineStart(startOf(row)), endOf(row)))
+    addExtra(reading, section.id, lines.join('\n'), tableStart)
+  }
+  return true
+}
+
+/**
+ * Whether a row holds more cells than the header (a header table with one is kept as written;
+ * `table-shape` reports it in the template's tables).
+ */
+function hasExcessCells(table: Table): boolean {
+  const width = table.children[0]?.children.length ?? 0
+  return table.children.some((row) => row.children.length > width)
+}
+
+/** A list of `- **Label:** value` items; unknown items are kept as extras. */
+export function readLabelList(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], list: List): boolean {
+  const {source} = reading
+  const matches = list.children.map((item) => {
+    const content = itemContent(source, item)
+    if (!content) return undefined
+    const label = readLabel(content.text)
+    const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
+    return label && spec ? {content, label, spec} : undefined
+  })
+  if (!matches.some(Boolean)) return false
+  // Unknown items are kept verbatim, a run of them as one extra: before the first known item
+  // right after the heading, later at the end of the section.
+  let run: ListItem[] = []
+  let before = true
+  const flush = (): void => {
+    const first = run[0]
+    const last = run.at(-1)
+    if (!first || !last) return
+    addExtra(reading, before ? `${section.id}:heading` : section.id, source.text.slice(startOf(first), endOf(last)), startOf(first))
+    run = []
+  }
+  for (const [index, match] of matches.entries()) {
+    if (match && !reading.fields.has(match.spec.path)) {
+      flush()
+      before = false
+      readValue(reading, match.spec, match.content.start + match.label.valueStart, match.content.end, match.content)
+    } else {
+      run.push(list.children[index]!)
+    }
+  }
+  flush()
+  return true
+}

@@ -1,0 +1,105 @@
+/**
+ * Readers of the template's lists: an ordered list of items (What Went Well), a label directly
+ * followed by its list (Contributing factors), and the proper-fix checklist.
+ */
+import type {List, ListItem} from 'mdast'
+import {setPath} from '../../model/draft.js'
+import type {Span} from '../../model/finding.js'
+import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
+import {isPlaceholder} from '../../model/text.js'
+import {addExtra, readValue, setField, type Reading} from '../reading.js'
+import {readLabel} from '../source.js'
+import {endOf, isLabelOnly, itemContent, labelMatches, spanOf, startOf} from '../values.js'
+import type {BlockReader} from './types.js'
+
+/** An ordered list making up the whole section. */
+export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
+  repeats: false,
+  read({reading, block, nodes, index}) {
+    const node = nodes[index]!
+    if (node.type !== 'list') return 0
+    readList(reading, block.path, node)
+    return 1
+  }
+}
+
+/** A `**Label:**` paragraph directly followed by its list (or, in a section of its own, the list alone). */
+export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
+  repeats: false,
+  read({reading, block, nodes, index}) {
+    const node = nodes[index]!
+    if (node.type === 'list' && !reading.fields.has(block.path)) {
+      // `## Contributing Factors` holding only the list.
+      readList(reading, block.path, node)
+      return 1
+    }
+    if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
+    const next = nodes[index + 1]
+    setField(reading, block.path, spanOf(reading.source, node), 'empty')
+    if (next?.type === 'list') {
+      readList(reading, block.path, next)
+      return 2
+    }
+    return 1
+  }
+}
+
+/** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */
+export const checklist: BlockReader<Extract<Block, {type: 'checklist'}>> = {
+  repeats: false,
+  read({reading, section, block, nodes, index}) {
+    const node = nodes[index]!
+    if (node.type === 'paragraph') {
+      if (!isLabelOnly(reading.source, node, block.label)) return 0
+      const next = nodes[index + 1]
+      if (next?.type === 'list' && readChecklist(reading, section, block.fields, next)) return 2
+      return 1
+    }
+    return node.type === 'list' && readChecklist(reading, section, block.fields, node) ? 1 : 0
+  }
+}
+
+function readList(reading: Reading, path: string, node: List): void {
+  const items: string[] = []
+  const spans: Span[] = []
+  for (const item of node.children) {
+    const content = itemContent(reading.source, item)
+    if (!content) continue
+    const value = content.value
+    if (value === '' || isPlaceholder(value)) continue
+    items.push(value)
+    spans.push(reading.source.span(content.start, content.end))
+  }
+  setPath(reading.draft, path, items)
+  setField(reading, path, spanOf(reading.source, node), items.length > 0 ? 'filled' : 'empty')
+  spans.forEach((span, index) => setField(reading, `${path}[${index}]`, span, 'filled'))
+}
+
+function readChecklist(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: List): boolean {
+  let matched = false
+  // Items the checklist has no line for are kept verbatim, a run of them as one extra.
+  let run: ListItem[] = []
+  const flush = (): void => {
+    const first = run[0]
+    const last = run.at(-1)
+    if (!first || !last) return
+    addExtra(reading, section.id, reading.source.text.slice(startOf(first), endOf(last)), startOf(first))
+    run = []
+  }
+  for (const item of node.children) {
+    const content = itemContent(reading.source, item, true)
+    const label = content ? readLabel(content.text) : undefined
+    const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
+    if (!content || !label || !spec || reading.fields.has(`${spec.path}.value`)) {
+      run.push(item)
+      continue
+    }
+    flush()
+    matched = true
+    setPath(reading.draft, `${spec.path}.checked`, item.checked === true)
+    setField(reading, spec.path, spanOf(reading.source, item), 'filled')
+    readValue(reading, {path: `${spec.path}.value`, placeholder: spec.placeholder}, content.start + label.valueStart, content.end, content)
+  }
+  if (matched) flush()
+  return matched
+}

@@ -1,0 +1,125 @@
+/**
+ * The reader of the template's tables (Timeline, action items): a GFM table whose columns are
+ * matched by name, or rows written as a list (`- 14:02 - text`, `- [x] Rotate the key (@dana)`).
+ */
+import type {List, Table} from 'mdast'
+import {getPath} from '../../model/draft.js'
+import type {Span} from '../../model/finding.js'
+import {normalizeName, type Block, type ColumnSpec} from '../../model/sections.js'
+import {isPlaceholder} from '../../model/text.js'
+import {setField, type Reading} from '../reading.js'
+import {actionItem, timelineItem} from '../rows.js'
+import type {FieldInfo, FieldState} from '../types.js'
+import {cellContent, cellText, endOf, itemContent, spanOf, startOf, zoneOf} from '../values.js'
+import type {BlockReader} from './types.js'
+
+type TableBlock = Extract<Block, {type: 'table'}>
+
+/** One row read: its cell values, where it stood, and where each cell stood. */
+interface Row {
+  readonly values: Record<string, string | null>
+  readonly span: Span
+  readonly cells: Map<string, FieldInfo>
+}
+
+/** A table of rows, or its rows written as a list. */
+export const table: BlockReader<TableBlock> = {
+  repeats: false,
+  read({reading, block, nodes, index}) {
+    const node = nodes[index]!
+    if (node.type === 'list') return readRowList(reading, block, node) ? 1 : 0
+    return node.type === 'table' && readTable(reading, block, node) ? 1 : 0
+  }
+}
+
+function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
+  const {source} = reading
+  const [head, ...rows] = node.children
+  if (!head) return false
+  const columns: (ColumnSpec | undefined)[] = head.children.map((cell) => {
+    const name = normalizeName(cellText(source, cell) ?? '')
+    return block.columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === name))
+  })
+  // The first column named like a known one wins; a second one is an extra column.
+  columns.forEach((column, index) => {
+    if (column && columns.indexOf(column) !== index) columns[index] = undefined
+  })
+  if (!columns.some(Boolean)) return false
+  if (block.zoneColumn !== undefined) {
+    const zoneCell = head.children[columns.findIndex((column) => column?.key === block.zoneColumn)]
+    const zone = zoneCell ? zoneOf(cellText(source, zoneCell) ?? '') : undefined
+    if (zone) reading.draft.timelineTimeZone = zone
+  }
+  // Columns the template lacks (`Bug`, `Type`) are kept in the text column as `(Bug: #123)`,
+  // so `fmt` loses no word of them.
+  const extraColumns = head.children.flatMap((cell, index) => (columns[index] ? [] : [{index, header: cellText(source, cell) ?? ''}]))
+  const rowsRead: Row[] = []
+  for (const row of rows) {
+    const values: Record<string, string | null> = {}
+    const cells = new Map<string, FieldInfo>()
+    for (const column of block.columns) values[column.key] = null
+    row.children.forEach((cell, index) => {
+      const column = columns[index]
+      if (!column) return
+      const text = cellText(source, cell)
+      const value = text === undefined ? '' : text.replace(/\\\|/g, '|')
+      const state: FieldState = value === '' ? 'empty' : isPlaceholder(value) ? 'placeholder' : 'filled'
+      values[column.key] = state === 'filled' ? value : null
+      // An empty cell has no content to point at: its span is the cell, pipe to pipe.
+      const content = state === 'empty' ? {start: startOf(cell), end: endOf(cell)} : cellContent(source.text, cell)
+      cells.set(column.key, {span: source.span(content.start, content.end), state})
+    })
+    const kept = extraColumns.flatMap(({index, header}) => {
+      const cell = row.children[index]
+      const text = cell ? cellText(source, cell) : undefined
+      return text ? [`${header}: ${text.replace(/\\\|/g, '|')}`] : []
+    })
+    // Cells past the header's width (`table-shape` reports them) are kept the same way.
+    for (const cell of row.children.slice(head.children.length)) {
+      const text = cellText(source, cell)
+      if (text) kept.push(text.replace(/\\\|/g, '|'))
+    }
+    if (kept.length > 0) values[block.textColumn] = `${values[block.textColumn] ?? ''} (${kept.join(', ')})`.trim()
+    rowsRead.push({values, span: spanOf(source, row), cells})
+  }
+  // Extra columns live in the rows' text; without rows to hold them, the table is kept as is.
+  if (extraColumns.length > 0 && rows.length === 0) return false
+  addRows(reading, block, rowsRead, spanOf(source, node))
+  return true
+}
+
+/**
+ * Rows written as a list: a timeline (`- 14:02 - text`, `- [14:02] text`, `- **14:02 UTC** text`)
+ * or action items (`- [x] Rotate the certificate (@dana, due 2026-03-20)`).
+ */
+function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
+  const {source} = reading
+  const rows: Row[] = []
+  for (const item of node.children) {
+    const content = itemContent(source, item, true)
+    if (!content || content.value === '') continue
+    const row = block.listRows === 'timeline' ? timelineItem(content.value) : actionItem(content.value, item.checked)
+    if (!row) return false
+    const cells = new Map<string, FieldInfo>()
+    for (const [key, [from, to]] of Object.entries(row.spans)) {
+      cells.set(key, {span: source.span(content.start + from, content.start + to), state: 'filled'})
+    }
+    rows.push({values: row.values, span: spanOf(source, item), cells})
+  }
+  if (rows.length === 0) return false
+  addRows(reading, block, rows, spanOf(source, node))
+  return true
+}
+
+/** Append rows to a table's list (several tables or lists may feed one), with positions. */
+function addRows(reading: Reading, block: TableBlock, rows: readonly Row[], span: Span): void {
+  const list = getPath(reading.draft, block.path) as Record<string, string | null>[]
+  const start = list.length
+  const kept = rows.filter(({values}) => !block.columns.every((column) => !column.placeholderColumn || values[column.key] === null))
+  list.push(...kept.map(({values}) => values))
+  if (!reading.fields.has(block.path) || start === 0) setField(reading, block.path, span, list.length > 0 ? 'filled' : 'empty')
+  kept.forEach(({span: rowSpan, cells}, offset) => {
+    setField(reading, `${block.path}[${start + offset}]`, rowSpan, 'filled')
+    for (const [key, info] of cells) reading.fields.set(`${block.path}[${start + offset}].${key}`, info)
+  })
+}

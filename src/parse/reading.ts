@@ -1,0 +1,100 @@
+/**
+ * What a parse gathers while it walks the document: the draft, where each field stood, the
+ * content kept verbatim (extras), and the facts about its structure that the rules judge.
+ */
+import type {Nodes, Root, RootContent} from 'mdast'
+import {emptyDraft, setPath} from '../model/draft.js'
+import type {Span} from '../model/finding.js'
+import {anchorRank, type PostmortemDraft} from '../model/schema.js'
+import type {FieldSpec} from '../model/sections.js'
+import {isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
+import type {Source} from './source.js'
+import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
+import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
+
+/** The state of one parse. Readers add to it; nothing else holds parse state. */
+export interface Reading {
+  readonly source: Source
+  readonly tree: Root
+  readonly draft: PostmortemDraft
+  readonly fields: Map<string, FieldInfo>
+  readonly sections: SectionOccurrence[]
+  readonly unknownSections: UnknownSection[]
+  /** Content kept verbatim, with the offset it stood at (to keep document order). */
+  readonly extras: {after: string; markdown: string; offset: number}[]
+  /** Where the meeting footer starts. */
+  footer: Span | undefined
+}
+
+/** A fresh reading of `tree`. */
+export function startReading(source: Source, tree: Root): Reading {
+  return {source, tree, draft: emptyDraft(), fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined}
+}
+
+/** Keep `markdown` verbatim, written back at `after` (see `Extra`). */
+export function addExtra(reading: Reading, after: string, markdown: string, offset: number): void {
+  reading.extras.push({after, markdown, offset})
+}
+
+/** Keep a run of nodes verbatim, from the first one's start to the last one's end. */
+export function keepNodes(reading: Reading, nodes: readonly RootContent[], after: string): void {
+  const first = nodes[0]
+  const last = nodes.at(-1)
+  if (!first || !last) return
+  addExtra(reading, after, reading.source.text.slice(startOf(first), endOf(last)), startOf(first))
+}
+
+/** Keep one node verbatim. */
+export function keepNode(reading: Reading, node: Nodes, after: string): void {
+  addExtra(reading, after, sourceOf(reading.source, node), startOf(node))
+}
+
+/** Extras in document order: by where they are written back, then by where they stood. */
+export function orderedExtras(reading: Reading): PostmortemDraft['extra'] {
+  return reading.extras
+    .map((extra) => ({extra, rank: anchorRank(extra.after)}))
+    .sort((a, b) => a.rank - b.rank || a.extra.offset - b.extra.offset)
+    .map(({extra}) => ({after: extra.after, markdown: extra.markdown}))
+}
+
+/** Record a field's state and span. */
+export function setField(reading: Reading, path: string, span: Span, state: FieldState): void {
+  reading.fields.set(path, {span, state})
+}
+
+/** What `readValue` needs of a field: its path, placeholder, suffix and type. */
+export type ValueSpec = Pick<FieldSpec, 'path' | 'placeholder'> & {readonly suffix?: string; readonly type?: FieldSpec['type']}
+
+/**
+ * Record a field's value: the source from `start` to `end`, verbatim (without outer white space
+ * and the template's suffix; a list item's continuation lines without their indentation).
+ */
+export function readValue(reading: Reading, spec: ValueSpec, start: number, end: number, content?: ItemContent): void {
+  const text = reading.source.text
+  let value = content ? dedent(text.slice(start, end), content.indent) : text.slice(start, end)
+  let valueEnd = end
+  const trimmed = trimMarkdown(value)
+  if (trimmed !== value) {
+    const lead = value.length - value.trimStart().length
+    start += Math.min(lead, value.length)
+    valueEnd = start + trimmed.length
+    value = trimmed
+  }
+  if (spec.suffix && value.endsWith(spec.suffix)) {
+    value = value.slice(0, -spec.suffix.length)
+    valueEnd -= spec.suffix.length
+  }
+  const unfilled = isPlaceholder(value) || (spec.type === 'hotfix' && isUnresolvedChoice(value))
+  const state: FieldState = value === '' ? 'empty' : unfilled ? 'placeholder' : 'filled'
+  if (spec.type === 'names') setPath(reading.draft, spec.path, state === 'filled' ? splitNames(value) : [])
+  else setPath(reading.draft, spec.path, state === 'filled' ? value : null)
+  setField(reading, spec.path, reading.source.span(start, Math.max(start, valueEnd)), state)
+}
+
+/** Names written comma-separated (`Ana, Lee`). */
+function splitNames(value: string): string[] {
+  return value
+    .split(',')
+    .map((name) => trimMarkdown(name))
+    .filter((name) => name !== '')
+}
