@@ -23,7 +23,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fork} from 'node:child_process'
 import fc from 'fast-check'
-import {lintDocument, parseDocument, stringify, validate, validateDocument, type Finding} from '../src/index.js'
+import {lintDocument, parseDocument, stringify, validateDocument, type Finding} from '../src/index.js'
 import {modelFromJson, parseJson} from '../src/json.js'
 import {lostWords} from '../src/lossless.js'
 

@@ -5,7 +5,7 @@
 export {parse, parseDocument} from './parse/document.js'
 export type {FieldInfo, FieldState, PostmortemDocument, SectionOccurrence, UnknownSection} from './parse/document.js'
 export {stringify, toMdast} from './stringify/index.js'
-export type {StringifyInput} from './stringify/index.js'
+export type {StringifyInput, StringifyOptions} from './stringify/index.js'
 export {validate, validateDocument} from './validate/index.js'
 export type {ValidateResult} from './validate/index.js'
 export {
@@ -17,9 +17,9 @@ export {
   severities,
   statuses
 } from './model/schema.js'
-export type {ActionItem, ActionPriority, ChecklistEntry, Extra, IncidentSeverity, Postmortem, PostmortemDraft, PostmortemDraftInput, TimelineRow} from './model/schema.js'
+export type {ActionItem, ActionPriority, ChecklistEntry, Extra, IncidentSeverity, Postmortem, PostmortemDraft, TimelineRow} from './model/schema.js'
 export type {Finding, FindingSeverity, Point, Span} from './model/finding.js'
-export {emptyDraft} from './model/draft.js'
+export {blankDraft} from './model/draft.js'
 export {describePath} from './model/names.js'
 export {jsonSchema} from './model/json-schema.js'
 export {sections} from './model/sections.js'
@@ -29,3 +29,5 @@ export {lint, lintDocument, rules, ruleIds} from './lint/index.js'
 export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel} from './lint/index.js'
 export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames} from './model/action-items.js'
 export type {ActionItemEntry, ActionStatus, ActionTableKey} from './model/action-items.js'
+export {format} from './format.js'
+export type {FormatOptions, FormatResult} from './format.js'

@@ -80,3 +80,14 @@ export function lostWords(input: string, output: string, options: {inputTree?: R
   }
   return lost
 }
+
+/**
+ * The user's words in a node, counted: every word of its leaves, without placeholders and the
+ * words the template owns (headings, labels). What must stay together when a section is moved.
+ */
+export function userWords(node: Nodes): Map<string, number> {
+  const all = new Map<string, number>()
+  leafWords(node, all)
+  for (const word of all.keys()) if (vocabulary.has(word)) all.delete(word)
+  return all
+}

@@ -34,12 +34,12 @@ const ok = (schema: {safeParse: (value: unknown) => {success: boolean}}) => (val
 export const oneLine = accepted(line.map((text) => text.trim()), ok(draftShape.incident))
 
 /** A table cell. */
-export const cell = accepted(line.map((text) => text.trim()), ok(draftShape.timeline.element.shape.event))
+export const cell = accepted(line.map((text) => text.trim()), ok(draftShape.timeline.unwrap().element.shape.event))
 
 /** Multi-line Markdown accepted as an ordered-list item. */
 export const listItem = accepted(
   fc.array(line, {minLength: 1, maxLength: 4}).chain((lines) => fc.constantFrom('\n', '\n\n').map((sep) => lines.join(sep).trim())),
-  ok(draftShape.wentWell.element)
+  ok(draftShape.wentWell.unwrap().element.unwrap())
 )
 
 /** Multi-paragraph Markdown accepted as a section body. */
@@ -54,19 +54,21 @@ const hotfixId = accepted(
   ok(draftShape.hotfixId)
 )
 
-const name = accepted(fc.array(token, {minLength: 1, maxLength: 3}).map((parts) => parts.join(' ').trim()), ok(draftShape.meeting.shape.attendees.element))
+const name = accepted(fc.array(token, {minLength: 1, maxLength: 3}).map((parts) => parts.join(' ').trim()), ok(draftShape.meeting.unwrap().shape.attendees.unwrap().unwrap().element))
 
 const nullable = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, {nil: null, freq: 3})
 
-const timelineRow = accepted(
-  fc.record({time: nullable(cell), event: nullable(cell), who: nullable(cell)}),
-  ok(draftShape.timeline.element)
-)
-const actionItem = accepted(
-  fc.record({action: nullable(cell), owner: nullable(cell), dueDate: nullable(cell), priority: nullable(cell), status: nullable(cell)}),
-  ok(draftShape.actionItems.shape.preventRecurrence.element)
-)
+const timelineRow = fc.record({time: nullable(cell), event: nullable(cell), who: nullable(cell)})
+const actionItem = fc.record({action: nullable(cell), owner: nullable(cell), dueDate: nullable(cell), priority: nullable(cell), status: nullable(cell)})
 const checklist = fc.record({checked: fc.boolean(), value: nullable(oneLine)})
+/** A table's rows: each has the cells of the table's columns (`keep`), a column the table lacks is absent. */
+const rows = <T extends Record<string, unknown>>(row: fc.Arbitrary<T>, maxLength: number) =>
+  fc.tuple(fc.array(row, {maxLength}), fc.boolean()).map(([list, dropLast]) =>
+    dropLast ? list.map((item) => Object.fromEntries(Object.entries(item).slice(0, -1)) as Partial<T>) : list
+  )
+const items = (arbitrary: fc.Arbitrary<string>, maxLength: number) => fc.array(nullable(arbitrary), {maxLength})
+/** Every key optional: a draft lacks what its document lacks. */
+const optional = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) => fc.record(shape, {requiredKeys: []})
 
 /** Extras of the kinds the parser keeps: paragraphs, comments, images, unknown sections. */
 const extraMarkdown = fc.oneof(
@@ -75,16 +77,16 @@ const extraMarkdown = fc.oneof(
 )
 const anchors = ['start', 'title:heading', 'title', 'impact', 'timeline', 'rootCause', 'whyNotCaught', 'gotLucky', 'actionItems', 'improveResponse', 'communication', 'meeting']
 const extras = fc
-  .array(fc.record({after: fc.constantFrom(...anchors), markdown: extraMarkdown}), {maxLength: 3})
+  .array(fc.record({after: fc.constantFrom(...anchors), markdown: extraMarkdown}), {minLength: 1, maxLength: 3})
   .map((list) => {
     // At most one extra an anchor keeps the generator inside the schema's ordering rules.
     const seen = new Set<string>()
     return list.filter((extra) => (seen.has(extra.after) ? false : (seen.add(extra.after), true)))
   })
 
-/** Any draft the schema accepts. */
+/** Any draft the schema accepts: every key may be absent, unfilled (`null`) or written. */
 export const draft: fc.Arbitrary<PostmortemDraft> = accepted(
-  fc.record({
+  optional({
     hotfixId: nullable(hotfixId),
     date: nullable(oneLine),
     incident: nullable(oneLine),
@@ -92,32 +94,36 @@ export const draft: fc.Arbitrary<PostmortemDraft> = accepted(
     severity: nullable(oneLine),
     author: nullable(oneLine),
     executiveSummary: nullable(body),
-    impact: fc.record({usersAffected: nullable(oneLine), duration: nullable(oneLine), revenueImpact: nullable(oneLine), dataImpact: nullable(oneLine), reputationImpact: nullable(oneLine)}),
-    timeline: fc.array(timelineRow, {maxLength: 4}),
-    timelineTimeZone: fc.constantFrom('UTC', 'PST', 'Europe/Berlin', 'UTC+2'),
-    rootCause: fc.record({
+    impact: optional({usersAffected: nullable(oneLine), duration: nullable(oneLine), revenueImpact: nullable(oneLine), dataImpact: nullable(oneLine), reputationImpact: nullable(oneLine)}),
+    timeline: rows(timelineRow, 4),
+    rootCause: optional({
       whatHappened: nullable(body),
       immediateCause: nullable(oneLine),
-      contributingFactors: fc.array(listItem, {maxLength: 3}),
+      contributingFactors: items(listItem, 3),
       testingGap: nullable(oneLine),
       monitoringGap: nullable(oneLine),
       processGap: nullable(oneLine)
     }),
-    wentWell: fc.array(listItem, {maxLength: 3}),
-    wentPoorly: fc.array(listItem, {maxLength: 3}),
+    wentWell: items(listItem, 3),
+    wentPoorly: items(listItem, 3),
     gotLucky: nullable(body),
-    actionItems: fc.record({
-      preventRecurrence: fc.array(actionItem, {maxLength: 3}),
-      improveDetection: fc.array(actionItem, {maxLength: 2}),
-      improveResponse: fc.array(actionItem, {maxLength: 2})
+    actionItems: optional({
+      preventRecurrence: rows(actionItem, 3),
+      improveDetection: rows(actionItem, 2),
+      improveResponse: rows(actionItem, 2)
     }),
-    properFix: fc.record({hotfixWas: nullable(oneLine), storyCreated: checklist, scheduledFor: checklist, description: checklist}),
-    communication: fc.record({internalNotification: nullable(oneLine), customerNotification: nullable(oneLine), publicPostmortem: nullable(oneLine)}),
-    lessonsLearned: fc.record({technical: fc.array(listItem, {maxLength: 2}), process: fc.array(listItem, {maxLength: 2}), team: fc.array(listItem, {maxLength: 2})}),
+    properFix: optional({hotfixWas: nullable(oneLine), storyCreated: checklist, scheduledFor: checklist, description: checklist}),
+    communication: optional({internalNotification: nullable(oneLine), customerNotification: nullable(oneLine), publicPostmortem: nullable(oneLine)}),
+    lessonsLearned: optional({technical: items(listItem, 2), process: items(listItem, 2), team: items(listItem, 2)}),
     blamelessNote: nullable(body),
-    meeting: fc.record({heldOn: nullable(oneLine), attendees: fc.array(name, {maxLength: 4}), documentedBy: nullable(oneLine)}),
-    frontMatter: fc.option(fc.constantFrom('tags: [db]', 'team: payments\nreviewed: true', ''), {nil: null}),
+    meeting: optional({heldOn: nullable(oneLine), attendees: nullable(fc.array(name, {maxLength: 4})), documentedBy: nullable(oneLine)}),
+    frontMatter: fc.constantFrom('tags: [db]', 'team: payments\nreviewed: true', ''),
     extra: extras.map((list) => list.sort((a, b) => anchors.indexOf(a.after) - anchors.indexOf(b.after)))
+  }).map((model) => {
+    // A timeline with rows names its zone (`UTC` when the document names none).
+    const timeline = (model as {timeline?: unknown[]}).timeline
+    const zone = ['UTC', 'PST', 'Europe/Berlin', 'UTC+2', 'US Pacific'][(timeline?.length ?? 0) % 5]!
+    return timeline && timeline.length > 0 ? {...model, timelineTimeZone: zone} : model
   }),
   ok(PostmortemDraftSchema)
 ) as fc.Arbitrary<PostmortemDraft>
@@ -167,8 +173,6 @@ export const complete: fc.Arbitrary<Postmortem> = accepted(
     lessonsLearned: fc.record({technical: fc.array(listItem, {minLength: 1, maxLength: 2}), process: fc.array(listItem, {minLength: 1, maxLength: 2}), team: fc.array(listItem, {minLength: 1, maxLength: 2})}),
     blamelessNote: body,
     meeting: fc.record({heldOn: isoDate, attendees: fc.array(name, {minLength: 1, maxLength: 4}), documentedBy: oneLine}),
-    frontMatter: fc.constant(null),
-    extra: fc.constant([])
   }),
   ok(PostmortemSchema)
 ) as fc.Arbitrary<Postmortem>

@@ -24,7 +24,7 @@ const scenarios: Scenario[] = [
   {name: 'command help', argv: ['fmt', '--help'], code: 0, stdout: /Usage: postmortem fmt/},
   {name: 'unknown option', argv: ['to-json', '--bogus', example], code: 2, stderr: /Unknown option '--bogus'/},
   {name: 'to-json of a complete example', argv: ['to-json', example], code: 0, stdout: /"hotfixId": "2291"/},
-  {name: 'to-json of the template fails with findings', argv: ['to-json', 'fixtures/template.md'], code: 1, stderr: /fixtures\/template.md:6:15: error Unfilled placeholder in `\*\*Severity:\*\*`/},
+  {name: 'to-json of the template fails with findings', argv: ['to-json', 'fixtures/template.md'], code: 1, stderr: /fixtures\/template.md:6:15: error Unexpected placeholder `\{P0\/P1\/P2\}`, expected it filled in/},
   {name: 'to-json --draft of the template', argv: ['to-json', '--draft', 'fixtures/template.md'], code: 0, stdout: /"severity": null/},
   {name: 'to-json of a missing file', argv: ['to-json', 'fixtures/nope.md'], code: 2, stderr: /Cannot read `fixtures\/nope.md`: no such file/},
   {name: 'from-json of invalid JSON', argv: ['from-json', '-'], stdin: '{\n  "hotfixId": "1",\n  oops\n}', code: 2, stderr: /-:3:3: invalid JSON/},

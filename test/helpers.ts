@@ -25,3 +25,21 @@ export function expectedJson(file: string, actual: unknown): unknown {
 }
 
 export const template = readFileSync(path.join(fixtures, 'template.md'), 'utf8')
+
+/** Every Markdown fixture that is UTF-8 text, in every folder, by path relative to `fixtures/`. */
+export function allMarkdownFiles(): {name: string; file: string; text: string}[] {
+  const found: {name: string; file: string; text: string}[] = []
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (entry.name.endsWith('.md')) {
+        const bytes = readFileSync(file)
+        const text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)
+        if (!text.includes('\uFFFD')) found.push({name: path.relative(fixtures, file), file, text})
+      }
+    }
+  }
+  walk(fixtures)
+  return found
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parse, parseDocument, stringify, validate} from '../src/index.js'
+import {blankDraft, parse, parseDocument, stringify, validate} from '../src/index.js'
 import {lostWords} from '../src/lossless.js'
 import {expectedJson, markdownFiles, template} from './helpers.js'
 
@@ -8,13 +8,29 @@ describe('R1: the blank template', () => {
     expect(stringify(parse(template))).toBe(template)
   })
 
-  it('parses to the all-null draft with no structural findings', () => {
+  it('parses to the blank draft: every key present, every value unfilled, the unfilled rows kept', () => {
     const document = parseDocument(template)
     expect(document.findings).toEqual([])
+    expect(document.draft).toEqual(blankDraft())
     expect(document.draft.hotfixId).toBeNull()
-    expect(document.draft.timeline).toEqual([])
-    expect(document.draft.actionItems.preventRecurrence).toEqual([])
-    expect(document.draft.properFix.hotfixWas).toBeNull()
+    expect(document.draft.timeline).toEqual([
+      {time: null, event: null, who: null},
+      {time: null, event: null, who: null},
+      {time: null, event: null, who: null}
+    ])
+    expect(document.draft.actionItems?.preventRecurrence).toEqual([
+      {action: null, owner: null, dueDate: null, priority: 'High', status: 'Not Started'},
+      {action: null, owner: null, dueDate: null, priority: 'Medium', status: 'Not Started'}
+    ])
+    expect(document.draft.wentWell).toEqual([null, null, null])
+    expect(document.draft.properFix?.hotfixWas).toBeNull()
+    expect(stringify(blankDraft())).toBe(template)
+  })
+
+  it('writes nothing for what a draft lacks, and everything with addMissing', () => {
+    expect(stringify({})).toBe('')
+    expect(stringify({executiveSummary: 'Short.'})).toBe('## Executive Summary\n\nShort.\n')
+    expect(stringify({}, {addMissing: true})).toBe(template)
   })
 })
 
@@ -61,8 +77,8 @@ describe('R4: content the template has no field for', () => {
     for (const {text} of [...markdownFiles('messy'), ...markdownFiles('real-world')]) {
       const draft = parse(text)
       const output = stringify(draft)
-      for (const extra of draft.extra) expect(output).toContain(extra.markdown)
-      if (draft.frontMatter !== null) expect(output).toContain(draft.frontMatter)
+      for (const extra of draft.extra ?? []) expect(output).toContain(extra.markdown)
+      if (draft.frontMatter !== undefined) expect(output).toContain(draft.frontMatter)
     }
   })
 })

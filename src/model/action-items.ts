@@ -28,19 +28,27 @@ export interface ActionItemEntry {
   readonly item: ActionItem
 }
 
-/** Every action item of a draft, table by table, in row order. */
+/**
+ * Every action item of a draft, table by table, in row order. A row the template wrote and
+ * nobody filled (`{action_1}`, `{owner}`, `{date}`) is not an action item and is left out.
+ */
 export function actionItemsOf(draft: PostmortemDraft): ActionItemEntry[] {
   return actionTables.flatMap(({key, heading}) =>
-    draft.actionItems[key].map((item, index) => ({table: key, heading, index, path: `actionItems.${key}[${index}]`, item}))
+    (draft.actionItems?.[key] ?? []).flatMap((item, index) => (isUnfilledRow(item) ? [] : [{table: key, heading, index, path: `actionItems.${key}[${index}]`, item}]))
   )
+}
+
+/** Whether an action item is the template's own row, still unfilled: Action, Owner and Due Date placeholders. */
+export function isUnfilledRow(item: ActionItem): boolean {
+  return item.action === null && item.owner === null && item.dueDate === null
 }
 
 /** The template's statuses. */
 export type ActionStatus = (typeof statuses)[number]
 
 /** A status as one of the template's values (tolerating case, emphasis, code and `’`), or `undefined`. */
-export function canonicalStatus(status: string | null): ActionStatus | undefined {
-  if (status === null) return undefined
+export function canonicalStatus(status: string | null | undefined): ActionStatus | undefined {
+  if (status === null || status === undefined) return undefined
   const normal = normalizeStatus(status)
   return statuses.find((value) => normalizeStatus(value) === normal)
 }
@@ -62,7 +70,7 @@ export function isOpen(item: Pick<ActionItem, 'status'>): boolean {
 
 /** Whether an item is open and due (a real `YYYY-MM-DD`) strictly before `now`. */
 export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, now: string): boolean {
-  if (!isOpen(item) || item.dueDate === null) return false
+  if (!isOpen(item) || item.dueDate === null || item.dueDate === undefined) return false
   const due = item.dueDate.trim()
   return isIsoDate(due) && due < now
 }
@@ -80,8 +88,8 @@ function normalizeOwner(value: string): string {
  * The names an owner cell lists: split on `,`, `/`, `&`, `;` and the word `and`, without
  * emphasis or a leading `@` (`@dana, Priya and Lee` → `dana`, `Priya`, `Lee`).
  */
-export function ownerNames(owner: string | null): string[] {
-  if (owner === null) return []
+export function ownerNames(owner: string | null | undefined): string[] {
+  if (owner === null || owner === undefined) return []
   // Note: split on separators, then on the word `and` between names (no backtracking pattern).
   return owner
     .split(/[,/&;]/)
@@ -95,7 +103,7 @@ export function ownerNames(owner: string | null): string[] {
  * `name`, ignoring case and a leading `@`.
  */
 export function ownedBy(item: Pick<ActionItem, 'owner'>, name: string): boolean {
-  if (item.owner === null) return false
+  if (item.owner === null || item.owner === undefined) return false
   const wanted = normalizeOwner(name)
   if (wanted === '') return false
   if (normalizeOwner(item.owner) === wanted) return true

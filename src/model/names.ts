@@ -1,4 +1,4 @@
-import {splitPath} from './draft.js'
+import {splitPath} from './paths.js'
 import {fields, sections} from './sections.js'
 
 const labels = new Map<string, string>()

@@ -30,7 +30,7 @@ export interface ColumnSpec {
   readonly aliases?: readonly string[]
   /** Whether the template writes a placeholder in this column of its own rows. */
   readonly placeholderColumn: boolean
-  /** Text written for an unfilled cell of a filled row. */
+  /** Text written for an unfilled cell (`N`: the row's number, as in `{action_1}`). */
   readonly placeholder: string
   readonly type: 'text' | 'time' | 'date' | 'priority' | 'status'
 }
@@ -143,7 +143,7 @@ export interface SectionSpec {
 }
 
 const actionColumns: readonly ColumnSpec[] = [
-  {key: 'action', header: 'Action', aliases: ['Action Item', 'Item', 'Task', 'Description'], placeholderColumn: true, placeholder: '{action}', type: 'text'},
+  {key: 'action', header: 'Action', aliases: ['Action Item', 'Item', 'Task', 'Description'], placeholderColumn: true, placeholder: '{action_N}', type: 'text'},
   {key: 'owner', header: 'Owner', aliases: ['Who', 'Assignee', 'Owners'], placeholderColumn: true, placeholder: '{owner}', type: 'text'},
   {key: 'dueDate', header: 'Due Date', aliases: ['Due', 'Deadline', 'Due By', 'Target Date', 'ETA'], placeholderColumn: true, placeholder: '{date}', type: 'date'},
   {key: 'priority', header: 'Priority', aliases: ['Prio'], placeholderColumn: false, placeholder: '{priority}', type: 'priority'},

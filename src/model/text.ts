@@ -82,12 +82,18 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
  */
 export function timeToMinutes(input: string): number | undefined {
   // A zone word after the time (`08:52 PST`, as list-form timelines write it) is allowed.
-  const value = input.replace(/ [A-Z]{2,5}(?:[+-]\d{1,2})?$/, '')
-  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value)
+  const value = /\d [AP]M$/.test(input) ? input : input.replace(/ [A-Z]{2,5}(?:[+-]\d{1,2})?$/, '')
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(value)
   if (clock) {
-    const hours = Number(clock[1])
+    let hours = Number(clock[1])
     const minutes = Number(clock[2])
     const seconds = clock[3] === undefined ? 0 : Number(clock[3])
+    const meridiem = clock[4]?.toLowerCase()
+    if (meridiem !== undefined) {
+      // 12-hour: 12:07 PM is just after noon, 12:30 AM just after midnight.
+      if (hours < 1 || hours > 12) return undefined
+      hours = (hours % 12) + (meridiem === 'p' ? 12 : 0)
+    }
     if (hours > 23 || minutes > 59 || seconds > 59) return undefined
     return hours * 60 + minutes + seconds / 60
   }
@@ -121,4 +127,21 @@ export function hasOuterSpace(value: string): boolean {
 /** Whether `value` holds a line ending. */
 export function hasLineBreak(value: string): boolean {
   return value.includes('\n') || value.includes('\r')
+}
+
+const zoneNames = /^(?:(?:US|U\.S\.|Canada|Canadian)\s+)?(?:Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?$/
+
+/**
+ * Whether a qualifier names a time zone: an abbreviation (`PST`, `CET`, `UTC+2`), an offset
+ * (`+02:00`), an IANA name (`Europe/Berlin`) or a North American zone in words (`US Pacific`).
+ */
+export function looksLikeZone(text: string): boolean {
+  const value = text.trim()
+  if (value.length === 0 || value.length > 40 || /[|()\n]/.test(value)) return false
+  return (
+    /^[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?$/.test(value) ||
+    /^[+-]\d{2}:?\d{2}$/.test(value) ||
+    /^[A-Z][A-Za-z_]+\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?$/.test(value) ||
+    zoneNames.test(value)
+  )
 }

@@ -4,17 +4,17 @@
  * (`blocks/`), the title and front matter fill the header (`title.ts`, `front-matter.ts`), and
  * content the template lacks is kept verbatim where it stood (`reading.ts`).
  */
-import {emptyDraft} from '../model/draft.js'
+import {canonicalOrder} from '../model/draft.js'
 import {finding} from '../model/finding.js'
 import {parseMarkdown} from '../model/markdown.js'
 import type {PostmortemDraft} from '../model/schema.js'
 import {readFrontMatter} from './front-matter.js'
 import {checkLimits} from './limits.js'
-import {orderedExtras, startReading} from './reading.js'
+import {anchorTrailing, orderedExtras, resolveGroupAnchors, startReading} from './reading.js'
 import {readRegion} from './section.js'
 import {Source} from './source.js'
 import {split} from './split.js'
-import {placeTitleWords} from './title.js'
+import {finishTables} from './blocks/table.js'
 import type {PostmortemDocument} from './types.js'
 
 /** Options of `parseDocument`: the limits past which an input is not parsed. */
@@ -53,12 +53,13 @@ function read(source: Source): PostmortemDocument {
   const regions = split(reading)
   for (const region of regions) readRegion(reading, region)
   readFrontMatter(reading)
-  const title = regions.find((region) => region.section?.kind === 'title')
-  const heading = reading.sections.find((occurrence) => occurrence.id === 'title')
-  if (title?.heading && heading) placeTitleWords(reading, title.heading, heading.text)
-  reading.draft.extra = orderedExtras(reading)
+  finishTables(reading)
+  resolveGroupAnchors(reading)
+  anchorTrailing(reading)
+  const extra = orderedExtras(reading)
+  if (extra.length > 0) reading.draft.extra = extra
   return {
-    draft: reading.draft,
+    draft: canonicalOrder(reading.draft),
     tree: reading.tree,
     source,
     fields: reading.fields,
@@ -72,7 +73,7 @@ function read(source: Source): PostmortemDocument {
 
 function unread(source: Source, problem: PostmortemDocument['findings'][number]): PostmortemDocument {
   return {
-    draft: emptyDraft(),
+    draft: {},
     tree: {type: 'root', children: []},
     source,
     fields: new Map(),

@@ -3,10 +3,11 @@
  * content kept verbatim (extras), and the facts about its structure that the rules judge.
  */
 import type {Nodes, Root, RootContent} from 'mdast'
-import {emptyDraft, setPath} from '../model/draft.js'
+import {setPath} from '../model/paths.js'
 import type {Span} from '../model/finding.js'
-import {anchorRank, type PostmortemDraft} from '../model/schema.js'
-import type {FieldSpec} from '../model/sections.js'
+import {anchorRank, type Extra, type PostmortemDraft} from '../model/schema.js'
+import {isWritten} from '../model/presence.js'
+import {sections, type FieldSpec} from '../model/sections.js'
 import {isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
 import type {Source} from './source.js'
 import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
@@ -28,7 +29,7 @@ export interface Reading {
 
 /** A fresh reading of `tree`. */
 export function startReading(source: Source, tree: Root): Reading {
-  return {source, tree, draft: emptyDraft(), fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined}
+  return {source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined}
 }
 
 /** Keep `markdown` verbatim, written back at `after` (see `Extra`). */
@@ -49,8 +50,45 @@ export function keepNode(reading: Reading, node: Nodes, after: string): void {
   addExtra(reading, after, sourceOf(reading.source, node), startOf(node))
 }
 
+/**
+ * The anchor of content that follows a whole group (`## Resolution` after Root Cause Analysis
+ * and its sub-sections), until the document is read.
+ */
+export const groupAnchor = 'group:'
+
+/**
+ * Anchor content that follows a whole group after the group's last sub-section that is written
+ * (or the group itself when none is).
+ */
+export function resolveGroupAnchors(reading: Reading): void {
+  const pending = reading.extras.filter((extra) => extra.after.startsWith(groupAnchor))
+  if (pending.length === 0) return
+  const draft = {...reading.draft, extra: reading.extras.filter((extra) => !extra.after.startsWith(groupAnchor))}
+  for (const extra of pending) {
+    const group = extra.after.slice(groupAnchor.length)
+    const last = sections.filter((section) => section.parent === group && isWritten(draft, section)).at(-1)
+    extra.after = last?.id ?? group
+  }
+}
+
+/**
+ * A section the template lacks, kept after the last section written, is at the end: it stays
+ * there whatever sections the document has before it.
+ */
+export function anchorTrailing(reading: Reading): void {
+  const draft = {...reading.draft, extra: reading.extras}
+  const last = sections.filter((section) => isWritten(draft, section)).at(-1)
+  if (!last) return
+  for (const extra of reading.extras) if (extra.after === last.id && startsWithHeading(extra.markdown)) extra.after = 'end'
+}
+
+/** Whether Markdown starts with a heading (ATX or setext). */
+export function startsWithHeading(markdown: string): boolean {
+  return /^ {0,3}#{1,6}(?:[ \t]|$)/.test(markdown) || /^[^\n]+\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/.test(markdown)
+}
+
 /** Extras in document order: by where they are written back, then by where they stood. */
-export function orderedExtras(reading: Reading): PostmortemDraft['extra'] {
+export function orderedExtras(reading: Reading): Extra[] {
   return reading.extras
     .map((extra) => ({extra, rank: anchorRank(extra.after)}))
     .sort((a, b) => a.rank - b.rank || a.extra.offset - b.extra.offset)
@@ -86,8 +124,9 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
   }
   const unfilled = isPlaceholder(value) || (spec.type === 'hotfix' && isUnresolvedChoice(value))
   const state: FieldState = value === '' ? 'empty' : unfilled ? 'placeholder' : 'filled'
-  if (spec.type === 'names') setPath(reading.draft, spec.path, state === 'filled' ? splitNames(value) : [])
-  else setPath(reading.draft, spec.path, state === 'filled' ? value : null)
+  // Three states: what the user wrote (`""` when present but empty), or `null` when unfilled.
+  if (state === 'placeholder') setPath(reading.draft, spec.path, null)
+  else setPath(reading.draft, spec.path, spec.type === 'names' ? splitNames(value) : value)
   setField(reading, spec.path, reading.source.span(start, Math.max(start, valueEnd)), state)
 }
 

@@ -11,23 +11,32 @@ function oneLine(text: string): string {
   return text.includes('\n') ? text.split('\n').map((line) => line.trim()).join(' ') : text
 }
 
+/** A cell's value: the text, `""` when empty, `null` when only a placeholder. */
 function cell(text: string): string | null {
   const value = trimMarkdown(oneLine(text))
-  return value === '' || isPlaceholder(value) ? null : value
+  return value !== '' && isPlaceholder(value) ? null : value
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
 
-/** Length of a time at `at`: `H:MM`, `HH:MM`, `HH:MM:SS`, or an ISO date-time; 0 when none. */
+/**
+ * Length of a time at `at`: `H:MM`, `HH:MM`, `HH:MM:SS`, a 12-hour time (`2:54 PM`, `11:05am`)
+ * or an ISO date-time with its offset; 0 when none.
+ */
 function timeLength(text: string, at: number): number {
   let index = at
-  // ISO date-time: YYYY-MM-DD[T ]HH:MM[:SS][Z]
+  // ISO date-time: YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH:MM]
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.slice(at, at + 16))) {
     index = at + 16
     if (text[index] === ':' && isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2))) index += 3
+    if (text[index] === '.' && isDigit(text.charCodeAt(index + 1))) {
+      index++
+      while (isDigit(text.charCodeAt(index))) index++
+    }
     if (text[index] === 'Z') index++
+    else if ((text[index] === '+' || text[index] === '-') && /^\d{2}:?\d{2}/.test(text.slice(index + 1, index + 6))) index += text[index + 3] === ':' ? 6 : 5
     return index - at
   }
   let digits = 0
@@ -39,7 +48,16 @@ function timeLength(text: string, at: number): number {
   index += 3
   if (text[index] === ':' && isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2))) index += 3
   if (isDigit(text.charCodeAt(index))) return 0
-  return index - at
+  return index - at + meridiemLength(text, index)
+}
+
+/** Length of ` PM`, `pm`, ` a.m.` after a time; 0 when none. */
+function meridiemLength(text: string, at: number): number {
+  const match = /^ ?([AaPp])(\.?)[Mm]\2/.exec(text.slice(at, at + 6))
+  if (!match) return 0
+  const end = at + match[0].length
+  const next = text[end]
+  return next === undefined || !/[\p{L}\p{N}]/u.test(next) ? match[0].length : 0
 }
 
 /** Length of a time-zone word after a time (` UTC`, ` PST`, ` UTC+2`); 0 when none. */
@@ -54,13 +72,13 @@ function zoneLength(text: string, at: number): number {
     if (isDigit(text.charCodeAt(index))) index++
   }
   const next = text[index]
-  return next === undefined || next === ' ' || next === ']' || next === '*' || next === ':' || next === ',' ? index - at : 0
+  return next === undefined || next === ' ' || next === ']' || next === '*' || next === ':' || next === ',' || next === ')' ? index - at : 0
 }
 
 /**
  * A timeline row from a list item: `14:02 - text`, `14:02 text`, `[14:02] text`,
- * `**14:02 UTC** text`. The time is kept as written (with its zone word, if any); the event is
- * the rest, verbatim. `undefined` when the item does not start with a time.
+ * `**14:02 UTC** text`, `2:54 PM PST: text`. The time is kept as written (with its zone word,
+ * if any); the event is the rest, verbatim. `undefined` when the item does not start with a time.
  */
 export function timelineItem(text: string): ListRow | undefined {
   let at = 0
@@ -89,8 +107,8 @@ export function timelineItem(text: string): ListRow | undefined {
   }
   const event = cell(text.slice(rest))
   return {
-    values: {time: text.slice(at, timeEnd), event, who: null},
-    spans: event === null ? {time: [at, timeEnd]} : {time: [at, timeEnd], event: [rest, text.length]}
+    values: {time: text.slice(at, timeEnd), event},
+    spans: event === null || event === '' ? {time: [at, timeEnd]} : {time: [at, timeEnd], event: [rest, text.length]}
   }
 }
 
@@ -107,7 +125,7 @@ const priorities = new Map([
  * keeps the parenthetical in the action text. A ticked box (`[x]`) or `done` is status Done.
  */
 export function actionItem(text: string, checked: boolean | null | undefined): ListRow {
-  const values: Record<string, string | null> = {action: null, owner: null, dueDate: null, priority: null, status: checked === true ? 'Done' : null}
+  const values: Record<string, string | null> = checked === true ? {status: 'Done'} : {}
   const spans: Record<string, readonly [number, number]> = {}
   let action = text
   const trimmed = trimMarkdown(text)
@@ -126,7 +144,7 @@ export function actionItem(text: string, checked: boolean | null | undefined): L
       if (found) {
         action = trimmed.slice(0, open)
         for (const [key, value] of Object.entries(found)) {
-          if (key === 'status' && values.status !== null) continue
+          if (key === 'status' && values.status !== undefined) continue
           values[key] = value
           const at = text.indexOf(value, open)
           if (at !== -1) spans[key] = [at, at + value.length]
@@ -135,7 +153,7 @@ export function actionItem(text: string, checked: boolean | null | undefined): L
     }
   }
   values.action = cell(action)
-  if (values.action !== null) spans.action = [0, trimMarkdown(action).length]
+  if (values.action !== null && values.action !== '') spans.action = [0, trimMarkdown(action).length]
   return {values, spans}
 }
 

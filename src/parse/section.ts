@@ -3,28 +3,20 @@
  * template lacks kept verbatim where it stood.
  */
 import type {RootContent} from 'mdast'
+import {getPath, setPath} from '../model/paths.js'
+import {singleBlock} from '../model/presence.js'
 import {sectionById, type Block, type SectionSpec} from '../model/sections.js'
 import {readerOf} from './blocks/index.js'
-import {keepNode, keepNodes, type Reading} from './reading.js'
+import {addExtra, keepNode, keepNodes, type Reading} from './reading.js'
 import type {Region} from './split.js'
 import {readTitle} from './title.js'
-import {headingText, spanOf, zoneOf} from './values.js'
+import {looksLikeZone} from '../model/text.js'
+import {endOf, headingText, lineAt, spanOf, startOf, zoneOf} from './values.js'
 
 /** Read a region into the draft. */
 export function readRegion(reading: Reading, region: Region): void {
   const {section, heading} = region
   if (!section) {
-    if (region.group && heading) {
-      // `### Immediate` under Action Items: the heading is kept, its lists and tables are read
-      // as the group's bare content.
-      keepNode(reading, heading, region.anchor)
-      const child = sectionById.get(region.group.bareContent!)!
-      for (const [index, node] of region.nodes.entries()) {
-        if (index === 0) continue
-        if (!readAnyBlock(reading, child, child.blocks, region.nodes, index)) keepNode(reading, node, region.anchor)
-      }
-      return
-    }
     // An unknown section is kept whole; content before the title node by node.
     if (heading) keepNodes(reading, region.nodes, region.anchor)
     else for (const node of region.nodes) keepNode(reading, node, region.anchor)
@@ -39,11 +31,14 @@ export function readRegion(reading: Reading, region: Region): void {
     return
   }
   if (section.kind === 'title' && heading) readTitle(reading, heading)
-  if (heading && section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) {
-    // `Timeline (all times PST)`: the heading names the zone (a table header may name it too).
-    const zone = zoneOf(headingText(reading.source, heading))
-    if (zone) reading.draft.timelineTimeZone = zone
+  // A sub-section is written inside its group: the group is there with it.
+  const group = section.parent ? sectionById.get(section.parent) : undefined
+  if (group && getPath(reading.draft, group.path) === undefined) setPath(reading.draft, group.path, {})
+  if (section.kind === 'group' || (section.kind === 'section' && !singleBlock(section) && section.path !== section.parent)) {
+    // A section that holds an object (`impact`, a group) is there as soon as its heading is.
+    if (getPath(reading.draft, section.path) === undefined) setPath(reading.draft, section.path, {})
   }
+  if (heading && section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) readHeadingZone(reading, region, nodes)
   const bare = section.bareContent === undefined ? undefined : sectionById.get(section.bareContent)
   const consumed = new Set<RootContent>()
   const used = new Set<Block>()
@@ -63,11 +58,39 @@ export function readRegion(reading: Reading, region: Region): void {
     }
   }
   keepUnconsumed(reading, section, nodes, consumed)
+  if (nodes.length === 0 && heading) readEmpty(reading, section, startOf(heading))
 }
 
-/** Read `nodes[index]` as any of `blocks`; whether one took it. */
-function readAnyBlock(reading: Reading, section: SectionSpec, blocks: readonly Block[], nodes: readonly RootContent[], index: number): boolean {
-  return blocks.some((block) => readerOf(block).read({reading, section, block, nodes: [nodes[index]!], index: 0}) > 0)
+/**
+ * A section with nothing under its heading is there, empty: `""` for free text, `[]` for a list
+ * or a table, and for a section whose fields live in its group's object (Why It Happened), an
+ * empty extra that keeps its heading.
+ */
+function readEmpty(reading: Reading, section: SectionSpec, offset: number): void {
+  const single = singleBlock(section)
+  if (single) {
+    if (getPath(reading.draft, single.path) === undefined) setPath(reading.draft, single.path, single.type === 'markdown' ? '' : [])
+    return
+  }
+  if (section.kind === 'section' && section.path === section.parent) addExtra(reading, `${section.id}:heading`, '', offset)
+}
+
+/**
+ * The zone a timeline's heading names (`Timeline (all times PST)`), or the line right under it
+ * (`All times in PST`, `Times are US Pacific.`), which is kept as written.
+ */
+function readHeadingZone(reading: Reading, region: Region, nodes: readonly RootContent[]): void {
+  const zone = zoneOf(headingText(reading.source, region.heading!))
+  if (zone) {
+    reading.draft.timelineTimeZone = zone
+    return
+  }
+  const next = nodes[0]
+  if (next?.type !== 'paragraph') return
+  const line = lineAt(reading.source, next, startOf(next))
+  if (startOf(next) + line.length < endOf(next) || line.length > 80) return
+  const match = /^(?:all\s+)?times?\s+(?:are\s+|in\s+|are\s+in\s+)(?:the\s+)?(\S.*?)\.?$/i.exec(line.trim())
+  if (match && looksLikeZone(match[1]!)) reading.draft.timelineTimeZone = match[1]!
 }
 
 /**
@@ -76,7 +99,7 @@ function readAnyBlock(reading: Reading, section: SectionSpec, blocks: readonly B
  */
 function keepUnconsumed(reading: Reading, section: SectionSpec, nodes: readonly RootContent[], consumed: ReadonlySet<RootContent>): void {
   let before = true
-  const freeText = section.blocks.length === 1 && section.blocks[0]!.type === 'markdown'
+  const freeText = singleBlock(section)?.type === 'markdown'
   for (const node of nodes) {
     if (consumed.has(node)) before = false
     else keepNode(reading, node, before && section.blocks.length > 0 && !freeText ? `${section.id}:heading` : section.id)

@@ -3,8 +3,8 @@
  * not bytes), which headings the template lacks, and where the meeting footer starts.
  */
 import type {Heading, RootContent} from 'mdast'
-import {normalizeName, sectionOrder, sections, sectionsForHeading, type SectionId, type SectionSpec} from '../model/sections.js'
-import type {Reading} from './reading.js'
+import {normalizeName, sectionById, sections, sectionsForHeading, type SectionId, type SectionSpec} from '../model/sections.js'
+import {groupAnchor, type Reading} from './reading.js'
 import {readLabel} from './source.js'
 import {headingText, labelMatches, lineAt, spanOf, startOf} from './values.js'
 
@@ -15,12 +15,9 @@ export interface Region {
   readonly heading: Heading | null
   readonly nodes: RootContent[]
   /** For content the template lacks: the anchor it is kept after. */
-  readonly anchor: string
-  /**
-   * An unknown sub-section of a group that reads bare content (`### Immediate` under Action
-   * Items): the group, whose content blocks its lists and tables are read as.
-   */
-  readonly group?: SectionSpec
+  anchor: string
+  /** Whether its heading stands at the sections' level (a sub-heading does not). */
+  readonly topLevel: boolean
 }
 
 const title = sections.find((section) => section.kind === 'title')!
@@ -32,27 +29,28 @@ const lastSection = sections.filter((section) => section.kind !== 'footer' && se
 /** Split the tree's top-level nodes into regions, recording recognised and unknown headings. */
 export function split(reading: Reading): Region[] {
   const {source} = reading
+  const children = reading.tree.children
+  const first = children[0]?.type === 'yaml' ? 1 : 0
+  if (children[0]?.type === 'yaml') reading.draft.frontMatter = children[0].value
+  const titleAt = findTitle(reading, first)
   const regions: Region[] = []
-  let current: Region = {section: null, heading: null, nodes: [], anchor: 'start'}
+  // Without a title heading, what precedes the first heading is the header; with one, what
+  // precedes it stays before it.
+  let current: Region =
+    titleAt === -1 ? {section: title, heading: null, nodes: [], anchor: title.id, topLevel: true} : {section: null, heading: null, nodes: [], anchor: 'start', topLevel: true}
   regions.push(current)
   let top: SectionSpec | null = null
   let topDepth = 2
-  let lastKnown = 'start'
-  let first = true
+  let lastKnown = titleAt === -1 ? title.id : 'start'
+  let lastKnownRegion = titleAt === -1 ? 0 : -1
   let inFooter = false
   const found = new Set<SectionId>()
-  const children = reading.tree.children
 
-  for (let index = 0; index < children.length; index++) {
+  for (let index = first; index < children.length; index++) {
     const node = children[index]!
-    if (node.type === 'yaml' && index === 0) {
-      reading.draft.frontMatter = node.value
-      continue
-    }
     if (node.type === 'heading') {
       const text = headingText(source, node)
-      const section: SectionSpec | undefined = first && isTitle(node, text) ? title : recognise(text, node.depth, top, topDepth, found)
-      first = false
+      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found)
       if (section) {
         found.add(section.id)
         // A section sets the context for sub-sections, unless written deeper than its level.
@@ -61,38 +59,58 @@ export function split(reading: Reading): Region[] {
           topDepth = node.depth
         }
         if (section.kind === 'title') top = null
-        current = {section, heading: node, nodes: [], anchor: section.id}
+        current = {section, heading: node, nodes: [], anchor: section.id, topLevel: true}
         lastKnown = section.id
+        lastKnownRegion = regions.length
       } else {
         reading.unknownSections.push({text, span: spanOf(source, node), depth: node.depth})
         // Note: an unknown heading keeps the section context, so sub-sections written after it
         // (where `fmt` puts an unknown section kept at the end of a group) are still recognised.
-        // Under a group that reads bare content, an unknown sub-heading groups that content.
-        const group = top?.bareContent !== undefined && node.depth > topDepth ? top : undefined
         // At the sections' level, it follows the whole of the section before it, sub-sections included.
-        const after = group ? group.id : node.depth <= topDepth && top ? lastOfGroup(top.id, lastKnown) : lastKnown
-        current = group ? {section: null, heading: node, nodes: [], anchor: after, group} : {section: null, heading: node, nodes: [], anchor: after}
+        const topLevel = node.depth <= topDepth || top === null
+        const after = index < titleAt ? 'start' : node.depth <= topDepth && top ? afterGroup(top, lastKnown) : lastKnown
+        current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
       }
       regions.push(current)
       current.nodes.push(node)
       continue
     }
-    if (!inFooter && startsFooter(reading, children, index, lastKnown)) {
+    if (!inFooter && index > titleAt && startsFooter(reading, children, index, lastKnown)) {
       inFooter = true
       reading.footer = spanOf(source, node)
-      current = {section: footer, heading: null, nodes: [], anchor: footer.id}
+      current = {section: footer, heading: null, nodes: [], anchor: footer.id, topLevel: true}
       regions.push(current)
       lastKnown = footer.id
+      lastKnownRegion = regions.length - 1
     }
     current.nodes.push(node)
+  }
+  // Sections the template lacks, written after its last section, stay at the end.
+  if (lastKnownRegion >= 0) {
+    const trailing = regions.findIndex((region, index) => index > lastKnownRegion && region.heading !== null && region.topLevel)
+    if (trailing !== -1) for (const region of regions.slice(trailing)) region.anchor = 'end'
   }
   return regions
 }
 
-/** The first heading is the title when it is an `#` heading or names a postmortem or hotfix. */
-function isTitle(heading: Heading, text: string): boolean {
-  if (heading.depth === 1) return true
-  return sectionsForHeading(text).length === 0 && /\b(?:postmortem|post mortem|hotfix|incident report)\b/.test(normalizeName(text))
+/**
+ * Where the title is: the first `#` heading before any template section, or a first heading
+ * that names a postmortem or hotfix (`## Postmortem: HOTFIX-12`); -1 when there is none.
+ */
+function findTitle(reading: Reading, from: number): number {
+  let firstHeading = true
+  const children = reading.tree.children
+  for (let index = from; index < children.length; index++) {
+    const node = children[index]!
+    if (node.type !== 'heading') continue
+    if (node.depth === 1) return index
+    const text = headingText(reading.source, node)
+    const known = sectionsForHeading(text).length > 0
+    if (firstHeading && !known && /\b(?:postmortem|post mortem|hotfix|incident report)\b/.test(normalizeName(text))) return index
+    if (known) return -1
+    firstHeading = false
+  }
+  return -1
 }
 
 /** Whether the footer starts at `index`: a `---` before a meeting label, or that label alone. */
@@ -130,9 +148,9 @@ function recognise(text: string, depth: number, top: SectionSpec | null, topDept
   )
 }
 
-/** The last section of `id`'s group in template order (its last sub-section), or `fallback`. */
-function lastOfGroup(id: SectionId, fallback: string): string {
-  const last = sections.filter((section) => section.parent === id).at(-1)?.id
-  if (!last) return fallback
-  return sectionOrder.get(last)! > (sectionOrder.get(fallback as SectionId) ?? -1) ? last : fallback
+/** The anchor of content after the section before it: a group's content follows the whole group. */
+function afterGroup(group: SectionSpec, lastKnown: string): string {
+  const inGroup = lastKnown === group.id || sectionById.get(lastKnown as SectionId)?.parent === group.id
+  return inGroup && sections.some((section) => section.parent === group.id) ? `${groupAnchor}${group.id}` : lastKnown
 }
+

@@ -6,7 +6,7 @@
 import type {Heading, ListItem, Nodes, TableCell} from 'mdast'
 import type {Span} from '../model/finding.js'
 import {normalizeName, type FieldSpec} from '../model/sections.js'
-import {trimMarkdown} from '../model/text.js'
+import {looksLikeZone, trimMarkdown} from '../model/text.js'
 import {readLabel, type Source} from './source.js'
 
 /** Start offset of a node (every node of a parsed tree has a position). */
@@ -156,8 +156,7 @@ export function zoneOf(text: string): string | undefined {
     .trim()
     .replace(/^(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+)?/i, '')
     .trim()
-  if (!inner || /[|()\n]/.test(inner) || normalizeName(inner) === 'detailed') return undefined
-  return inner
+  return looksLikeZone(inner) ? inner : undefined
 }
 
 function isDigit(code: number): boolean {

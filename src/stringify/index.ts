@@ -1,229 +1,94 @@
-import type {List, ListItem, Literal, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
-import type {Handle, Join} from 'mdast-util-to-markdown'
-import remarkGfm from 'remark-gfm'
-import remarkStringify, {type Options as StringifyOptions} from 'remark-stringify'
-import {unified} from 'unified'
-import {getPath} from '../model/draft.js'
-import type {Postmortem, PostmortemDraft} from '../model/schema.js'
-import {sections, type Block, type FieldSpec, type SectionSpec} from '../model/sections.js'
-
 /**
- * Verbatim Markdown: the user's own text, written back exactly as it was read. Block or phrasing.
+ * Writing a model as Markdown in the template's layout (SPEC R5): the sections the draft has, in
+ * template order, each block by the handler of its kind (`blocks.ts`), extras where they stood,
+ * the user's text verbatim. Nothing is written for what the draft lacks.
  */
-export interface RawNode extends Literal {
-  type: 'pmRaw'
-}
-
-declare module 'mdast' {
-  interface RootContentMap {
-    pmRaw: RawNode
-  }
-  interface PhrasingContentMap {
-    pmRaw: RawNode
-  }
-  interface BlockContentMap {
-    pmRaw: RawNode
-  }
-}
-
-const raw = (value: string): RawNode => ({type: 'pmRaw', value})
+import type {Heading, Root, RootContent} from 'mdast'
+import {blankDraft} from '../model/draft.js'
+import {getPath} from '../model/paths.js'
+import {isWritten, singleBlock, titleHeadingWritten} from '../model/presence.js'
+import type {Postmortem, PostmortemDraft} from '../model/schema.js'
+import {sections, type SectionSpec} from '../model/sections.js'
+import {templateTitle} from '../model/title.js'
+import {writeBlock} from './blocks.js'
+import {raw, writer} from './layout.js'
 
 /** A model accepted by `stringify`: a draft, or a complete postmortem (integer minutes). */
 export type StringifyInput = PostmortemDraft | Postmortem
 
+/** Options of `stringify`. */
+export interface StringifyOptions {
+  /**
+   * Also write every section and field the draft lacks, as the template's text: for bringing an
+   * old document onto the template on purpose (default: `false`).
+   */
+  readonly addMissing?: boolean
+}
+
 /**
- * Write a draft or a complete postmortem as Markdown in the template's canonical layout (SPEC
- * R5): unfilled fields as the template's placeholders, the user's text verbatim.
+ * Write a draft or a complete postmortem as Markdown in the template's canonical layout: what
+ * the draft has, unfilled fields as the template's placeholders, the user's text verbatim.
  */
-export function stringify(model: StringifyInput): string {
-  return writer.stringify(toMdast(model))
+export function stringify(model: StringifyInput, options: StringifyOptions = {}): string {
+  return writer.stringify(toMdast(model, options))
 }
 
 /** Build the canonical mdast of a model (the tree `stringify` writes). */
-export function toMdast(model: StringifyInput): Root {
-  const builder = new Builder(model)
-  return {type: 'root', children: builder.build()}
+export function toMdast(model: StringifyInput, options: StringifyOptions = {}): Root {
+  const draft = options.addMissing ? withMissing(model) : model
+  const extras = new Map<string, string[]>()
+  for (const extra of draft.extra ?? []) extras.set(extra.after, [...(extras.get(extra.after) ?? []), extra.markdown])
+  const out: RootContent[] = []
+  const extra = (anchor: string): void => {
+    for (const markdown of extras.get(anchor) ?? []) if (markdown !== '') out.push(raw(markdown))
+  }
+  if (draft.frontMatter !== undefined) out.push(raw(draft.frontMatter === '' ? '---\n---' : `---\n${draft.frontMatter}\n---`))
+  extra('start')
+  for (const section of sections) {
+    if (!isWritten(draft, section)) continue
+    const heading = headingOf(draft, section)
+    if (heading) out.push(heading)
+    extra(`${section.id}:heading`)
+    for (const block of section.blocks) out.push(...writeBlock(block, {draft, section}))
+    extra(section.id)
+  }
+  extra('end')
+  return {type: 'root', children: out}
 }
 
-// ---------------------------------------------------------------------------------------------
-
-class Builder {
-  private readonly out: RootContent[] = []
-  private readonly extras = new Map<string, string[]>()
-
-  constructor(private readonly model: StringifyInput) {
-    for (const extra of model.extra ?? []) {
-      const list = this.extras.get(extra.after) ?? []
-      list.push(extra.markdown)
-      this.extras.set(extra.after, list)
-    }
+function headingOf(draft: StringifyInput, section: SectionSpec): Heading | undefined {
+  if (section.kind === 'title') {
+    if (!titleHeadingWritten(draft)) return undefined
+    const text = draft.title ?? templateTitle(draft.hotfixId ?? null)
+    return {type: 'heading', depth: 1, children: [raw(text)]}
   }
-
-  build(): RootContent[] {
-    const frontMatter = this.model.frontMatter
-    if (frontMatter !== null && frontMatter !== undefined) {
-      this.out.push(raw(frontMatter === '' ? '---\n---' : `---\n${frontMatter}\n---`))
-    }
-    this.extra('start')
-    for (const section of sections) this.section(section)
-    return this.out
-  }
-
-  private extra(anchor: string): void {
-    for (const markdown of this.extras.get(anchor) ?? []) this.out.push(raw(markdown))
-  }
-
-  private section(section: SectionSpec): void {
-    if (section.id === 'title') {
-      const id = this.model.hotfixId
-      this.out.push({type: 'heading', depth: 1, children: [{type: 'text', value: 'Postmortem: HOTFIX-'}, raw(id ?? '{ID}')]})
-    } else if (section.heading !== null) {
-      this.out.push({type: 'heading', depth: section.depth, children: [{type: 'text', value: section.heading}]})
-    }
-    this.extra(`${section.id}:heading`)
-    for (const block of section.blocks) this.block(block)
-    this.extra(section.id)
-  }
-
-  private block(block: Block): void {
-    switch (block.type) {
-      case 'fieldLines': {
-        const children: PhrasingContent[] = []
-        block.fields.forEach((field, index) => {
-          if (index > 0) children.push(raw('\n'))
-          children.push(...this.label(field.label), raw(' ' + this.fieldText(field)))
-        })
-        this.out.push({type: 'paragraph', children})
-        return
-      }
-      case 'labelParagraph':
-        this.out.push({type: 'paragraph', children: [...this.label(block.field.label), raw(' ' + this.fieldText(block.field))]})
-        return
-      case 'labelList':
-        this.out.push(
-          bulletList(block.fields.map((field) => item([{type: 'paragraph', children: [...this.label(field.label), raw(' ' + this.fieldText(field))]}])))
-        )
-        return
-      case 'labeledList': {
-        this.out.push({type: 'paragraph', children: this.label(block.label)})
-        this.out.push(tight(this.orderedList(block.path, block.placeholders)))
-        return
-      }
-      case 'list':
-        this.out.push(this.orderedList(block.path, block.placeholders))
-        return
-      case 'markdown': {
-        const value = getPath(this.model, block.path)
-        this.out.push(raw(typeof value === 'string' ? value : block.placeholder))
-        return
-      }
-      case 'table':
-        this.out.push(this.table(block))
-        return
-      case 'checklist': {
-        this.out.push({type: 'paragraph', children: this.label(block.label)})
-        const items = block.fields.map((field) => {
-          const entry = getPath(this.model, field.path) as {checked?: boolean; value?: string | null} | undefined
-          const value = entry?.value ?? field.placeholder
-          // remark-gfm writes the box only before a paragraph.
-          const listItem = item([{type: 'paragraph', children: [raw(`${field.label}: ${value}`)]}])
-          listItem.checked = entry?.checked === true
-          return listItem
-        })
-        this.out.push(tight(bulletList(items)))
-        return
-      }
-      case 'rule':
-        this.out.push({type: 'thematicBreak'})
-        return
-    }
-  }
-
-  private label(text: string): PhrasingContent[] {
-    return [{type: 'strong', children: [{type: 'text', value: `${text}:`}]}]
-  }
-
-  private fieldText(field: FieldSpec): string {
-    const value = getPath(this.model, field.path)
-    let text: string
-    if (field.type === 'names') {
-      text = Array.isArray(value) && value.length > 0 ? value.join(', ') : field.placeholder
-    } else if (typeof value === 'number') {
-      text = String(value)
-    } else {
-      text = typeof value === 'string' ? value : field.placeholder
-    }
-    return text + (field.suffix ?? '')
-  }
-
-  private orderedList(path: string, placeholders: readonly string[]): List {
-    const value = getPath(this.model, path)
-    const items = Array.isArray(value) && value.length > 0 ? (value as string[]) : placeholders
-    return {type: 'list', ordered: true, start: 1, spread: false, children: items.map((text) => item([raw(text)]))}
-  }
-
-  private table(block: Extract<Block, {type: 'table'}>): Table {
-    const value = getPath(this.model, block.path)
-    const rows = Array.isArray(value) ? (value as Record<string, string | null>[]) : []
-    const zone = this.model.timelineTimeZone ?? 'UTC'
-    const header = block.columns.map((column) => (column.key === 'time' ? `${column.header} (${zone})` : column.header))
-    const body =
-      rows.length > 0
-        ? rows.map((row) => block.columns.map((column) => row[column.key] ?? column.placeholder))
-        : block.templateRows.map((row) => [...row])
-    const toRow = (cells: string[]) => ({
-      type: 'tableRow' as const,
-      children: cells.map((text): TableCell => ({type: 'tableCell', children: [raw(text.replace(/\|/g, '\\|'))]}))
-    })
-    return {type: 'table', align: block.columns.map(() => null), children: [toRow(header), ...body.map(toRow)]}
-  }
+  if (section.heading === null) return undefined
+  return {type: 'heading', depth: section.depth, children: [{type: 'text', value: zoneHeading(draft, section) ?? section.heading}]}
 }
 
-function item(children: ListItem['children']): ListItem {
-  return {type: 'listItem', spread: false, children}
+/**
+ * A timeline without a table to name its zone in keeps the zone in its heading
+ * (`Timeline (all times PST)`), so formatting never drops it.
+ */
+function zoneHeading(draft: StringifyInput, section: SectionSpec): string | undefined {
+  const block = singleBlock(section)
+  if (block?.type !== 'table' || block.zoneColumn === undefined || draft.timelineTimeZone === undefined) return undefined
+  const rows = getPath(draft, block.path)
+  if (Array.isArray(rows) && rows.length > 0) return undefined
+  const heading = section.heading!
+  const open = heading.lastIndexOf(' (')
+  return `${open === -1 ? heading : heading.slice(0, open)} (all times ${draft.timelineTimeZone})`
 }
 
-function bulletList(children: ListItem[]): List {
-  return {type: 'list', ordered: false, spread: false, children}
+/** The draft with what it lacks taken from the blank template. */
+function withMissing(model: StringifyInput): StringifyInput {
+  return merge(model, blankDraft()) as StringifyInput
 }
 
-/** Mark a list as written directly under its label paragraph (no blank line between). */
-function tight(list: List): List {
-  list.data = {...list.data, pmTight: true} as List['data']
-  return list
+function merge(value: unknown, blank: unknown): unknown {
+  if (value === undefined) return blank
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || blank === null || typeof blank !== 'object' || Array.isArray(blank)) return value
+  const out: Record<string, unknown> = {...(blank as Record<string, unknown>)}
+  for (const [key, inner] of Object.entries(value)) out[key] = merge(inner, (blank as Record<string, unknown>)[key])
+  return out
 }
-
-// ---------------------------------------------------------------------------------------------
-// remark-stringify configuration: the template's layout.
-
-const rawHandle: Handle = (node) => (node as RawNode).value
-
-/** The template's tables: `| a | b |` rows, unpadded; delimiter dashes as wide as each header plus two. */
-const tableHandle: Handle = (node) => {
-  const table = node as Table
-  const lines = table.children.map(
-    (row) => '| ' + row.children.map((cell) => (cell.children[0] as unknown as RawNode | undefined)?.value ?? '').join(' | ') + ' |'
-  )
-  const head = table.children[0]
-  const delimiter = '|' + (head?.children ?? []).map((cell) => '-'.repeat(((cell.children[0] as unknown as RawNode | undefined)?.value ?? '').length + 2)).join('|') + '|'
-  lines.splice(1, 0, delimiter)
-  return lines.join('\n')
-}
-
-/** A label paragraph followed by its list: no blank line between (the template's layout). */
-const joinLabelAndList: Join = (left, right) => {
-  if (left.type === 'paragraph' && right.type === 'list' && (right.data as {pmTight?: boolean} | undefined)?.pmTight) return 0
-  return undefined
-}
-
-const options: StringifyOptions = {
-  bullet: '-',
-  rule: '-',
-  listItemIndent: 'one',
-  incrementListMarker: true,
-  handlers: {pmRaw: rawHandle, table: tableHandle},
-  join: [joinLabelAndList]
-}
-
-/** remark-stringify with GFM (task list items) and the template's layout. */
-const writer = unified().use(remarkGfm).use(remarkStringify, options).freeze()

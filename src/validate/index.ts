@@ -1,14 +1,23 @@
+/**
+ * Validation: a draft to a complete `Postmortem`, or the findings that prevent it. Each finding
+ * is worded as the rule that reports the same defect words it (`lint/messages.ts`), so a defect
+ * reads the same from `validate` and from `lint`.
+ */
+import {messages} from '../lint/messages.js'
+import {firstOccurrences, nextPresentSpan, sectionAnchor} from '../lint/rules/presence.js'
+import {emptySections} from '../lint/rules/shared.js'
+import {finding, type Finding, type Span} from '../model/finding.js'
+import {joinPath} from '../model/names.js'
+import {getPath} from '../model/paths.js'
+import {isWritten} from '../model/presence.js'
+import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
+import {fields as fieldTable, sectionById, sections, type Block, type SectionSpec} from '../model/sections.js'
+import {findPlaceholders} from '../model/text.js'
 import type {PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
-import {finding, type Finding} from '../model/finding.js'
-import {describePath, joinPath} from '../model/names.js'
-import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
-import {fields as fieldTable} from '../model/sections.js'
 
 /** The outcome of `validate`: a complete postmortem, or what prevents it. */
 export type ValidateResult = {ok: true; postmortem: Postmortem} | {ok: false; issues: Finding[]}
-
-const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type]))
 
 /**
  * Turn a draft into a complete `Postmortem` (typed: integer minutes, real dates, enums) or list
@@ -27,6 +36,17 @@ export function validateDocument(document: PostmortemDocument): ValidateResult {
   return check(document.draft, document)
 }
 
+const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type]))
+
+/** The section and block of the template that hold a path (`actionItems.x[1].owner` → the table). */
+const blockOfPath = new Map<string, {section: SectionSpec; block: Block}>()
+for (const section of sections) {
+  for (const block of section.blocks) {
+    const paths = block.type === 'labelParagraph' ? [block.field.path] : 'fields' in block ? block.fields.map((field) => field.path) : 'path' in block ? [block.path] : []
+    for (const path of paths) blockOfPath.set(path, {section, block})
+  }
+}
+
 function check(draft: PostmortemDraft, document: PostmortemDocument | undefined): ValidateResult {
   const candidate = {
     ...draft,
@@ -38,55 +58,122 @@ function check(draft: PostmortemDraft, document: PostmortemDocument | undefined)
   const seen = new Set<string>()
   for (const issue of result.error.issues) {
     const path = joinPath(issue.path)
-    const key = `${path}\u0000${issue.message}`
+    const found = classify(draft, document, path, getPath(candidate, path), issue.message)
+    const key = `${found.ruleId}\u0000${found.path}\u0000${found.message}`
     if (seen.has(key)) continue
     seen.add(key)
-    const value = valueAt(candidate, issue.path)
-    const info = document?.fields.get(path) ?? document?.fields.get(`${path}.value`)
-    const {ruleId, message} = classify(path, value, info?.state, issue.message, document !== undefined && info === undefined)
-    const span = info?.span ?? (document ? spanForPath(document, path) : undefined)
-    issues.push(finding(ruleId, 'error', message, path, span))
+    issues.push(finding(found.ruleId, 'error', found.message, found.path, found.span ?? (document ? spanForPath(document, found.path) : undefined)))
   }
   return {ok: false, issues}
 }
 
-function valueAt(model: unknown, keys: readonly PropertyKey[]): unknown {
-  let value = model
-  for (const key of keys) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<PropertyKey, unknown>)[key]
-  }
-  return value
+interface Classified {
+  readonly ruleId: string
+  readonly message: string
+  readonly path: string
+  readonly span?: Span | undefined
 }
 
-function classify(
-  path: string,
-  value: unknown,
-  state: string | undefined,
-  zodMessage: string,
-  missing: boolean
-): {ruleId: string; message: string} {
-  const name = describePath(path)
-  const type = typeOfPath.get(path)
-  if (value === null || (Array.isArray(value) && value.length === 0)) {
-    if (path === 'actionItems') return {ruleId: 'no-action-items', message: zodMessage}
-    if (path.startsWith('properFix.') && path !== 'properFix.hotfixWas') return {ruleId: 'proper-fix', message: zodMessage}
-    if (state === 'placeholder') {
-      if (path === 'properFix.hotfixWas') return {ruleId: 'hotfix-choice', message: 'Unexpected `Full fix / Temporary workaround` for `**Hotfix was:**`, expected one of them'}
-      return {ruleId: 'no-placeholder', message: `Unfilled placeholder in ${name}, expected a value`}
-    }
-    if (missing) return {ruleId: 'missing-field', message: `Missing ${name}`}
-    return {ruleId: 'empty-field', message: `Empty ${name}, expected a value`}
+/** Which rule reports the defect behind a schema issue, in that rule's words and place. */
+function classify(draft: PostmortemDraft, document: PostmortemDocument | undefined, path: string, value: unknown, zodMessage: string): Classified {
+  const info = document?.fields.get(path)
+  if (path === 'actionItems' && value !== undefined) {
+    const heading = document?.sections.find((occurrence) => occurrence.id === 'actionItems')
+    return {ruleId: 'no-action-items', message: messages.noActionItems(), path, span: heading?.span}
   }
-  if (path === 'actionItems') return {ruleId: 'no-action-items', message: zodMessage}
-  if (path.startsWith('properFix.') && path !== 'properFix.hotfixWas') return {ruleId: 'proper-fix', message: zodMessage}
-  const shown = typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value)
-  if (type === 'date' || /\.dueDate$/.test(path)) return {ruleId: 'date-format', message: `Unexpected ${shown} for ${name}, expected a real date \`YYYY-MM-DD\``}
-  if (type === 'severity') return {ruleId: 'severity', message: `Unexpected ${shown} for ${name}, expected \`P0\`, \`P1\` or \`P2\``}
-  if (type === 'minutes') return {ruleId: 'duration', message: `Unexpected ${shown} for ${name}, expected whole minutes`}
-  if (type === 'hotfix') return {ruleId: 'hotfix-choice', message: `Unexpected ${shown} for ${name}, expected \`Full fix\` or \`Temporary workaround\``}
-  if (/\.priority$/.test(path)) return {ruleId: 'priority', message: `Unexpected ${shown} for ${name}, expected \`High\`, \`Medium\` or \`Low\``}
-  if (/\.status$/.test(path)) return {ruleId: 'status', message: `Unexpected ${shown} for ${name}, expected \`Not Started\`, \`In Progress\`, \`Blocked\`, \`Done\` or \`Won't Do\``}
-  if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: `Unexpected ${shown} for ${name}, expected \`HH:MM\`, \`HH:MM:SS\` or an ISO date-time`}
-  return {ruleId: 'schema', message: `${zodMessage} (${name})`}
+  const checklist = /^properFix\.(storyCreated|scheduledFor|description)$/.exec(path)
+  if (checklist && draft.properFix?.hotfixWas === 'Temporary workaround' && value !== undefined) {
+    const entry = value as {checked: boolean; value: string | null}
+    const label = fieldTable.find(({field}) => field.path === path)!.field.label
+    return {ruleId: 'proper-fix', message: messages.properFix(label, entry.checked, Boolean(entry.value)), path, span: info?.span}
+  }
+  if (value === undefined) return absent(draft, document, path)
+  if (value === null) {
+    if (typeOfPath.get(path) === 'hotfix') {
+      const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : 'Full fix / Temporary workaround'
+      return {ruleId: 'hotfix-choice', message: messages.hotfixUnresolved(text), path, span: info?.span}
+    }
+    const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : templatePlaceholder(path)
+    const placeholder = findPlaceholders(text)[0]?.text ?? text
+    return {ruleId: 'no-placeholder', message: messages.placeholder(placeholder), path, span: info?.span}
+  }
+  if (value === '' || (Array.isArray(value) && value.length === 0)) return empty(document, path, Array.isArray(value))
+  if (typeof value === 'string') {
+    if (value.includes('\n')) return {ruleId: 'one-line-field', message: messages.lineBreak(path), path}
+    const type = typeOfPath.get(path)
+    if (type === 'date' || /\.dueDate$/.test(path)) return {ruleId: 'date-format', message: messages.dateFormat(path, value), path}
+    if (type === 'severity') return {ruleId: 'severity', message: messages.severity(value), path}
+    if (type === 'minutes') return {ruleId: 'duration', message: messages.duration(value), path}
+    if (type === 'hotfix') return {ruleId: 'hotfix-choice', message: messages.hotfix(value), path}
+    if (/\.priority$/.test(path)) return {ruleId: 'priority', message: messages.priority(path, value), path}
+    if (/\.status$/.test(path)) return {ruleId: 'status', message: messages.status(path, value), path}
+    if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: messages.timeFormat(path, value), path}
+  }
+  return {ruleId: 'schema', message: `${zodMessage} (${path})`, path}
+}
+
+/** A key the draft lacks: its section is missing, empty, or lacks the field (a table, a column). */
+function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined, given: string): Classified {
+  // The zone of a timeline the draft lacks is missing with the timeline.
+  const path = given === 'timelineTimeZone' ? 'timeline' : given
+  if (path === 'hotfixId' && draft.title !== undefined) {
+    return {ruleId: 'missing-field', message: messages.missingHotfixId(), path, span: document?.sections.find((occurrence) => occurrence.id === 'title')?.span}
+  }
+  const cell = /^(.*)\[\d+\]\.(\w+)$/.exec(path)
+  if (cell) {
+    // A cell of a column the table lacks: the table's missing columns, as `table-shape` says them.
+    const table = blockOfPath.get(cell[1]!)
+    if (table?.block.type === 'table') {
+      const rows = (getPath(draft, cell[1]!) as Record<string, unknown>[] | undefined) ?? []
+      const missing = table.block.columns.filter((column) => rows[0]?.[column.key] === undefined).map((column) => column.header)
+      const headers = table.block.columns.map((column) => column.header)
+      return {ruleId: 'table-shape', message: messages.missingColumns(cell[1]!, missing, headers), path: cell[1]!, span: document?.fields.get(cell[1]!)?.span}
+    }
+  }
+  const owner = blockOfPath.get(path) ?? blockOfPath.get(path.replace(/\.value$/, ''))
+  const section = owner?.section ?? sections.find((candidate) => candidate.path === path)
+  if (!section) return {ruleId: 'missing-field', message: `Missing ${path}`, path}
+  // The outermost section missing is reported: a group the draft lacks, or whose heading the
+  // document lacks (`missing-section` reports the group, not each of its sub-sections).
+  const group = section.parent ? sectionById.get(section.parent) : undefined
+  const groupMissing = group && (!isWritten(draft, group) || (document && !document.sections.some((occurrence) => occurrence.id === group.id)))
+  const missingSection = groupMissing ? group : !isWritten(draft, section) ? section : undefined
+  if (missingSection) {
+    const present = document ? firstOccurrences(document) : undefined
+    return {ruleId: 'missing-section', message: messages.missingSection(missingSection), path: missingSection.path, span: document && present ? nextPresentSpan(document, missingSection, present) : undefined}
+  }
+  if (document) {
+    const emptyOne = emptySections(document).find((occurrence) => occurrence.id === section.id)
+    if (emptyOne) return {ruleId: 'empty-field', message: messages.emptySection(section), path: section.path, span: emptyOne.span}
+  }
+  return {ruleId: 'missing-field', message: owner ? messages.missingField(owner.block, path) : `Missing ${path}`, path, span: document ? sectionAnchor(document, section) : undefined}
+}
+
+/** A key present but empty: `""`, or an empty list. */
+function empty(document: PostmortemDocument | undefined, path: string, list: boolean): Classified {
+  const owner = blockOfPath.get(path)
+  const info = document?.fields.get(path)
+  if (owner && document && !info) {
+    const emptyOne = emptySections(document).find((occurrence) => occurrence.id === owner.section.id)
+    if (emptyOne) return {ruleId: 'empty-field', message: messages.emptySection(owner.section), path: owner.section.path, span: emptyOne.span}
+  }
+  if (list && owner?.block.type === 'table') return {ruleId: 'empty-field', message: messages.emptyTable(path), path, span: info?.span}
+  return {ruleId: 'empty-field', message: list ? messages.emptyList(path) : messages.empty(path), path, span: info?.span}
+}
+
+/** The template's placeholder for a path (when there is no document to quote). */
+function templatePlaceholder(path: string): string {
+  if (path === 'hotfixId') return '{ID}'
+  const field = fieldTable.find(({field}) => field.path === path || `${field.path}.value` === path)
+  if (field) return field.field.placeholder
+  const cell = /^(.*)\[(\d+)\](?:\.(\w+))?$/.exec(path)
+  const owner = cell ? blockOfPath.get(cell[1]!) : undefined
+  if (cell && owner?.block.type === 'table') {
+    const column = owner.block.columns.find((candidate) => candidate.key === cell[3])
+    return column ? column.placeholder.replace('_N}', `_${Number(cell[2]) + 1}}`) : `{${cell[3]}}`
+  }
+  if (cell && owner && (owner.block.type === 'list' || owner.block.type === 'labeledList')) {
+    return owner.block.placeholders[Number(cell[2])] ?? owner.block.placeholders[0]!
+  }
+  return `{${path}}`
 }

@@ -87,7 +87,17 @@ export async function readPostmortems(paths: readonly string[], io: CliIo): Prom
 export function listActionItems(name: string, document: PostmortemDocument): ListedActionItem[] {
   return actionItemsOf(document.draft).map(({heading, path, item}) => {
     const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
-    return {file: name, table: heading, ...item, line: span ? span.start.line : null, path}
+    return {
+      file: name,
+      table: heading,
+      action: item.action ?? null,
+      owner: item.owner ?? null,
+      dueDate: item.dueDate ?? null,
+      priority: item.priority ?? null,
+      status: item.status ?? null,
+      line: span ? span.start.line : null,
+      path
+    }
   })
 }
 

@@ -1,17 +1,16 @@
 import {access, constants} from 'node:fs/promises'
-import {lostWords} from '../../lossless.js'
-import {parseDocument} from '../../parse/document.js'
-import {stringify} from '../../stringify/index.js'
+import {format} from '../../format.js'
 import {parseCommandArgs} from '../args.js'
 import {expandInputs, readError, readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
 import {writeAtomic} from '../write.js'
 
-export const fmtHelp = `Usage: postmortem fmt <paths…> [--check | --write]
+export const fmtHelp = `Usage: postmortem fmt <paths…> [--check | --write] [--add-missing]
 
 Rewrite postmortems in the template's canonical layout. Layout only: headings, labels,
-tables and lists are written the template's way; every value is kept verbatim.
+tables and lists are written the template's way; every value is kept verbatim, and nothing
+is added or removed. Line endings (LF or CRLF) and a byte-order mark are kept.
 
   postmortem fmt FILE           print the canonical Markdown of FILE to stdout
   postmortem fmt --check PATHS  list files that would change (exit 1 if any)
@@ -21,14 +20,16 @@ Paths may be files, folders (searched for *.md) or globs; - reads standard input
 A file whose rewrite would lose text is never written (exit 1).
 
 Options:
-  --check     list files that are not canonical
-  --write     rewrite files that are not canonical
-  -h, --help  show this help
+  --check        list files that are not canonical
+  --write        rewrite files that are not canonical
+  --add-missing  also write every section and field the document lacks, as the template's
+                 text (to bring an old document onto the template on purpose)
+  -h, --help     show this help
 `
 
 /** `postmortem fmt`: canonical layout, to stdout, checked, or written. */
 export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
-  const {values, positionals} = parseCommandArgs(args, {check: {type: 'boolean'}, write: {type: 'boolean'}})
+  const {values, positionals} = parseCommandArgs(args, {check: {type: 'boolean'}, write: {type: 'boolean'}, 'add-missing': {type: 'boolean'}})
   if (values.check && values.write) throw new UsageError('use either --check or --write, not both')
   if (positionals.length === 0) throw new UsageError('fmt needs a file, folder or glob (or `-` for standard input)')
   const {inputs, problems} = await expandInputs(positionals, io.cwd)
@@ -50,22 +51,21 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
       raise(exit.usage)
       continue
     }
-    const document = parseDocument(text)
-    if (!document.parsed) {
-      for (const finding of document.findings) io.stderr.write(formatFindingLine(input.name, finding) + '\n')
-      io.stderr.write(`${input.name}: not formatted\n`)
+    const result = format(text, {addMissing: values['add-missing'] === true})
+    if (result.refused) {
+      if (!result.document.parsed) {
+        for (const finding of result.document.findings) io.stderr.write(formatFindingLine(input.name, finding) + '\n')
+        io.stderr.write(`${input.name}: not formatted\n`)
+      } else {
+        const lost = result.refused.lost ?? []
+        const shown = lost.slice(0, 8).map((word) => `\`${word}\``).join(', ')
+        const why = lost.length > 0 ? `the rewrite would lose ${shown}${lost.length > 8 ? ` and ${lost.length - 8} more` : ''}` : result.refused.reason
+        io.stderr.write(`${input.name}: not formatted: ${why}\n`)
+      }
       raise(exit.findings)
       continue
     }
-    const output = stringify(document.draft)
-    const changed = output !== text
-    const lost = changed ? lostWords(text, output, {inputTree: document.tree}) : []
-    if (lost.length > 0) {
-      const shown = lost.slice(0, 8).map((word) => `\`${word}\``).join(', ')
-      io.stderr.write(`${input.name}: not formatted: the rewrite would lose ${shown}${lost.length > 8 ? ` and ${lost.length - 8} more` : ''}\n`)
-      raise(exit.findings)
-      continue
-    }
+    const {output, changed} = result
     if (values.check) {
       if (changed) {
         io.stdout.write(input.name + '\n')

@@ -1,6 +1,6 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {emptyDraft} from '../../model/draft.js'
+import {blankDraft} from '../../model/draft.js'
 import {PostmortemDraftSchema, severities} from '../../model/schema.js'
 import {joinPath, describePath} from '../../model/names.js'
 import {stringify} from '../../stringify/index.js'
@@ -50,7 +50,7 @@ export async function newPostmortem(args: readonly string[], io: CliIo): Promise
     if (trimmed === '') throw new UsageError(`Unexpected empty \`--${name}\`, expected a value (or leave the flag out to keep the placeholder)`)
     return trimmed
   }
-  const draft = emptyDraft()
+  const draft = blankDraft()
   const id = text('id')
   draft.hotfixId = id === null ? null : id.replace(/^hotfix-/i, '')
   draft.date = text('date')

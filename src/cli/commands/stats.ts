@@ -75,7 +75,7 @@ export function computeStats(documents: readonly PostmortemDocument[]): Stats {
     for (const {item: row} of actionItemsOf(draft)) {
       total++
       if (isOpen(row)) open++
-      if (row.status === null) byStatus.unfilled++
+      if (!row.status) byStatus.unfilled++
       else byStatus[canonicalStatus(row.status) ?? 'other']++
     }
 

@@ -1,8 +1,8 @@
-import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 import {actionItemsOf} from '../../model/action-items.js'
-import {code, hasPlaceholder} from './shared.js'
+import {hasPlaceholder, written} from './shared.js'
 
 /** The `date-format` rule: a Date, Due Date or Meeting held that is not a real calendar date written `YYYY-MM-DD`. */
 export const dateFormat: Rule = {
@@ -19,15 +19,14 @@ export const dateFormat: Rule = {
   ],
   check(context) {
     const {draft} = context
-    const dates: [string, string | null][] = [
+    const dates: [string, string | null | undefined][] = [
       ['date', draft.date],
-      ...actionItemsOf(draft).map(({path, item}): [string, string | null] => [`${path}.dueDate`, item.dueDate]),
-      ['meeting.heldOn', draft.meeting.heldOn]
+      ...actionItemsOf(draft).map(({path, item}): [string, string | null | undefined] => [`${path}.dueDate`, item.dueDate]),
+      ['meeting.heldOn', draft.meeting?.heldOn]
     ]
     for (const [path, value] of dates) {
-      if (value === null || isIsoDate(value) || hasPlaceholder(value)) continue
-      const expected = /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'a real calendar date (there is no such day)' : 'a date written `YYYY-MM-DD`'
-      context.report(path, `Unexpected ${code(value)} for ${describePath(path)}, expected ${expected}`)
+      if (!written(value) || isIsoDate(value) || hasPlaceholder(value)) continue
+      context.report(path, messages.dateFormat(path, value))
     }
   }
 }

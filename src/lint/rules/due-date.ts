@@ -2,7 +2,7 @@ import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
 import type {Rule} from '../types.js'
 import {actionItemsOf} from '../../model/action-items.js'
-import {code} from './shared.js'
+import {code, written} from './shared.js'
 
 /** The `due-date` rule: an action item due before the incident date. */
 export const dueDate: Rule = {
@@ -19,10 +19,10 @@ export const dueDate: Rule = {
   ],
   check(context) {
     const incident = context.draft.date
-    if (incident === null || !isIsoDate(incident)) return
+    if (!written(incident) || !isIsoDate(incident)) return
     for (const {path, item} of actionItemsOf(context.draft)) {
       const due = item.dueDate
-      if (due === null || !isIsoDate(due) || due >= incident) continue
+      if (!written(due) || !isIsoDate(due) || due >= incident) continue
       context.report(`${path}.dueDate`, `Unexpected ${code(due)} for ${describePath(`${path}.dueDate`)}, expected a date on or after the incident date ${code(incident)}`)
     }
   }

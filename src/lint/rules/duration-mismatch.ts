@@ -1,6 +1,6 @@
 import {describePath} from '../../model/names.js'
 import type {Rule} from '../types.js'
-import {code, timelineTimes} from './shared.js'
+import {code, timelineTimes, written as isWritten} from './shared.js'
 
 /** Differences up to this many minutes, or up to this share of the Duration, are fine. */
 const slackMinutes = 5
@@ -17,12 +17,12 @@ export const durationMismatch: Rule = {
     {title: 'Duration matches the timeline (14:02 to 14:49)', edits: [], findings: []},
     {title: 'Far off: reported at the Duration', edits: [['**Duration:** 47 minutes', '**Duration:** 20 minutes']], findings: ['5:15']},
     {title: 'Within 5 minutes', edits: [['**Duration:** 47 minutes', '**Duration:** 51 minutes']], findings: []},
-    {title: 'A time that does not parse: no comparison', edits: [['**Duration:** 47 minutes', '**Duration:** 20 minutes'], ['| 14:49 |', '| 2:49pm |']], findings: []}
+    {title: 'A time that does not parse: no comparison', edits: [['**Duration:** 47 minutes', '**Duration:** 20 minutes'], ['| 14:49 |', '| ten to three |']], findings: []}
   ],
   check(context) {
     const {draft} = context
     const written = draft.durationMinutes
-    if (written === null || !/^\d+$/.test(written) || draft.timeline.length < 2) return
+    if (!isWritten(written) || !/^\d+$/.test(written) || (draft.timeline ?? []).length < 2) return
     const times = timelineTimes(draft)
     if (times.some((time) => time === undefined)) return
     const first = times[0]!

@@ -1,6 +1,6 @@
-import {describePath} from '../../model/names.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {code, hasPlaceholder} from './shared.js'
+import {hasPlaceholder, written} from './shared.js'
 
 /** The `duration` rule: the header Duration is not a whole number of minutes. */
 export const duration: Rule = {
@@ -17,7 +17,7 @@ export const duration: Rule = {
   ],
   check(context) {
     const value = context.draft.durationMinutes
-    if (value === null || /^\d+$/.test(value) || hasPlaceholder(value)) return
-    context.report('durationMinutes', `Unexpected ${code(value)} for ${describePath('durationMinutes')}, expected whole minutes (\`N minutes\`)`)
+    if (!written(value) || /^\d+$/.test(value) || hasPlaceholder(value)) return
+    context.report('durationMinutes', messages.duration(value))
   }
 }

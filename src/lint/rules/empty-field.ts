@@ -1,9 +1,8 @@
-import type {Span} from '../../model/finding.js'
 import {describePath} from '../../model/names.js'
-import type {PostmortemDocument} from '../../parse/document.js'
 import {sectionById} from '../../model/sections.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {cellContent, emptySections, hasPlaceholder, headingOf, keptRows, listOf, spanOf, templateTables} from './shared.js'
+import {cellContent, emptySections, hasPlaceholder, keptRows, listOf, spanOf, templateTables} from './shared.js'
 
 /** Fields whose value is a list of items. */
 const listPaths = new Set(['rootCause.contributingFactors', 'wentWell', 'wentPoorly', 'lessonsLearned.technical', 'lessonsLearned.process', 'lessonsLearned.team'])
@@ -41,18 +40,18 @@ export const emptyField: Rule = {
     const text = document.source.text
     for (const occurrence of emptySections(document)) {
       const section = sectionById.get(occurrence.id)!
-      context.report(section.path, `Empty section \`${headingOf(section)}\`, expected its content under the heading`, occurrence.span)
+      context.report(section.path, messages.emptySection(section), occurrence.span)
     }
     const tables = new Map(templateTables(document).map((table) => [table.path, table]))
     for (const [path, info] of document.fields) {
       if (listPaths.has(path)) {
         const list = listOf(document, path)
         if (!list) {
-          if (info.state === 'empty') context.report(path, `Empty ${describePath(path)}, expected at least one item`, info.span)
+          if (info.state === 'empty') context.report(path, messages.emptyList(path), info.span)
           continue
         }
         list.children.forEach((item, index) => {
-          if (item.children.length === 0) context.report(path, `Empty ${describePath(`${path}[${index}]`)}, expected text or the item removed`, spanOf(document, item))
+          if (item.children.length === 0) context.report(path, messages.emptyItem(`${path}[${index}]`), spanOf(document, item))
         })
         continue
       }
@@ -61,7 +60,7 @@ export const emptyField: Rule = {
         const [, ...rows] = table.table.children
         if (rows.length === 0) {
           // Note: one empty action table is fine (`no-action-items` checks all three).
-          if (path === 'timeline') context.report(path, `Empty ${describePath(path)} table, expected at least one row`, info.span)
+          if (path === 'timeline') context.report(path, messages.emptyTable(path), info.span)
           continue
         }
         const kept = keptRows(document, path)
@@ -82,7 +81,7 @@ export const emptyField: Rule = {
         context.report(path, 'Unexpected title without a hotfix id, expected `# Postmortem: HOTFIX-` and the id', info.span)
         continue
       }
-      context.report(path, `Empty ${describePath(path)}, expected a value`, info.span)
+      context.report(path, messages.empty(path), info.span)
     }
   }
 }

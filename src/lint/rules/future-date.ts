@@ -1,7 +1,7 @@
 import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
 import type {Rule} from '../types.js'
-import {code} from './shared.js'
+import {code, written} from './shared.js'
 
 /** The `future-date` rule: the incident Date is after today (against `--now`, default today). */
 export const futureDate: Rule = {
@@ -18,7 +18,7 @@ export const futureDate: Rule = {
   check(context) {
     const {now} = context
     const date = context.draft.date
-    if (date === null || !isIsoDate(date) || !isIsoDate(now) || date <= now) return
+    if (!written(date) || !isIsoDate(date) || !isIsoDate(now) || date <= now) return
     context.report('date', `Unexpected ${code(date)} for ${describePath('date')}, expected a date on or before today (${code(now)})`)
   }
 }

@@ -1,8 +1,8 @@
-import {describePath} from '../../model/names.js'
 import {hotfixKinds} from '../../model/schema.js'
 import {isUnresolvedChoice} from '../../model/text.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {code, hasPlaceholder, oneOf} from './shared.js'
+import {hasPlaceholder, written} from './shared.js'
 
 /** The `hotfix-choice` rule: the `**Hotfix was:**` choice is left as `Full fix / Temporary workaround`, or is neither of them. */
 export const hotfixChoice: Rule = {
@@ -20,15 +20,14 @@ export const hotfixChoice: Rule = {
   check(context) {
     const {document, draft} = context
     const info = document.fields.get('properFix.hotfixWas')
-    const name = describePath('properFix.hotfixWas')
-    if (draft.properFix.hotfixWas === null) {
+    const value = draft.properFix?.hotfixWas
+    if (value === null) {
       if (info?.state !== 'placeholder') return
-      const written = document.source.text.slice(info.span.start.offset, info.span.end.offset)
-      if (isUnresolvedChoice(written)) context.report('properFix.hotfixWas', `Unexpected unresolved choice ${code(written)} for ${name}, expected ${oneOf(hotfixKinds)}`, info.span)
+      const text = document.source.text.slice(info.span.start.offset, info.span.end.offset)
+      if (isUnresolvedChoice(text)) context.report('properFix.hotfixWas', messages.hotfixUnresolved(text), info.span)
       return
     }
-    const value = draft.properFix.hotfixWas
-    if ((hotfixKinds as readonly string[]).includes(value) || hasPlaceholder(value)) return
-    context.report('properFix.hotfixWas', `Unexpected ${code(value)} for ${name}, expected ${oneOf(hotfixKinds)}`)
+    if (!written(value) || (hotfixKinds as readonly string[]).includes(value) || hasPlaceholder(value)) return
+    context.report('properFix.hotfixWas', messages.hotfix(value))
   }
 }

@@ -1,7 +1,7 @@
 import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
 import type {Rule} from '../types.js'
-import {code} from './shared.js'
+import {code, written} from './shared.js'
 
 /** The `meeting-date` rule: the review meeting held before the incident date. */
 export const meetingDate: Rule = {
@@ -18,7 +18,8 @@ export const meetingDate: Rule = {
   ],
   check(context) {
     const {date, meeting} = context.draft
-    if (date === null || !isIsoDate(date) || meeting.heldOn === null || !isIsoDate(meeting.heldOn) || meeting.heldOn >= date) return
-    context.report('meeting.heldOn', `Unexpected ${code(meeting.heldOn)} for ${describePath('meeting.heldOn')}, expected a date on or after the incident date ${code(date)}`)
+    const heldOn = meeting?.heldOn
+    if (!written(date) || !isIsoDate(date) || !written(heldOn) || !isIsoDate(heldOn) || heldOn >= date) return
+    context.report('meeting.heldOn', `Unexpected ${code(heldOn)} for ${describePath('meeting.heldOn')}, expected a date on or after the incident date ${code(date)}`)
   }
 }

@@ -1,6 +1,7 @@
-import {sections, type Block} from '../../model/sections.js'
+import {sections} from '../../model/sections.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {blockPaths, firstOccurrences, footerSpan, isPresent} from './presence.js'
+import {blockPaths, firstOccurrences, isPresent, sectionAnchor} from './presence.js'
 import {emptySections} from './shared.js'
 
 /**
@@ -25,39 +26,17 @@ export const missingField: Rule = {
     const {document, draft} = context
     const present = firstOccurrences(document)
     const empty = new Set(emptySections(document).map((occurrence) => occurrence.id))
-    const fullFix = draft.properFix.hotfixWas === 'Full fix'
+    const fullFix = draft.properFix?.hotfixWas === 'Full fix'
     for (const section of sections) {
       if (!isPresent(document, section, present) || empty.has(section.id)) continue
-      const anchor = present.get(section.id)?.span ?? (section.kind === 'footer' ? footerSpan(document) : undefined)
+      const anchor = sectionAnchor(document, section)
+      if (section.kind === 'title' && !document.fields.has('hotfixId')) context.report('hotfixId', messages.missingHotfixId(), anchor)
       for (const block of section.blocks) {
         if (fullFix && block.type === 'checklist') continue
         for (const path of blockPaths(block)) {
-          if (!document.fields.has(path)) context.report(path, message(block, path), anchor)
+          if (!document.fields.has(path)) context.report(path, messages.missingField(block, path), anchor)
         }
       }
     }
-  }
-}
-
-function message(block: Block, path: string): string {
-  switch (block.type) {
-    case 'fieldLines':
-    case 'labelList':
-    case 'labelParagraph':
-    case 'checklist': {
-      const fields = block.type === 'labelParagraph' ? [block.field] : block.fields
-      const field = fields.find((candidate) => candidate.path === path)!
-      return block.type === 'checklist' ? `Missing checklist line \`- [ ] ${field.label}: …\`` : `Missing field \`**${field.label}:**\``
-    }
-    case 'labeledList':
-      return `Missing \`**${block.label}:**\` and its list`
-    case 'list':
-      return 'Missing the list of items'
-    case 'markdown':
-      return 'Missing the section text'
-    case 'table':
-      return 'Missing the table'
-    case 'rule':
-      return 'Missing `---`'
   }
 }

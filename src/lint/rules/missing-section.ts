@@ -1,4 +1,5 @@
-import {sections, type SectionSpec} from '../../model/sections.js'
+import {sections} from '../../model/sections.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 import {firstOccurrences, isPresent, nextPresentSpan} from './presence.js'
 
@@ -21,13 +22,7 @@ export const missingSection: Rule = {
     for (const section of sections) {
       if (isPresent(document, section, present)) continue
       if (section.parent && !present.has(section.parent)) continue
-      context.report(section.path, message(section), nextPresentSpan(document, section, present))
+      context.report(section.path, messages.missingSection(section), nextPresentSpan(document, section, present))
     }
   }
-}
-
-function message(section: SectionSpec): string {
-  if (section.kind === 'footer') return 'Missing the meeting footer (`---` then `**Meeting held:**`, `**Attendees:**`, `**Documented by:**`)'
-  if (section.kind === 'title') return `Missing the title \`# ${section.heading}\``
-  return `Missing section \`${'#'.repeat(section.depth)} ${section.heading}\``
 }

@@ -1,4 +1,5 @@
 import {actionTables} from '../../model/action-items.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 import {hasPlaceholder} from './shared.js'
 
@@ -28,13 +29,12 @@ export const noActionItems: Rule = {
     const {document, draft} = context
     const heading = document.sections.find((occurrence) => occurrence.id === 'actionItems')
     if (!heading) return
-    if (actionTables.some(({key}) => draft.actionItems[key].length > 0)) return
+    if (actionTables.some(({key}) => (draft.actionItems?.[key] ?? []).length > 0)) return
     const text = document.source.text
     for (const {key} of actionTables) {
       const info = document.fields.get(`actionItems.${key}`)
       if (info && hasPlaceholder(text.slice(info.span.start.offset, info.span.end.offset))) return
     }
-    const names = actionTables.map(({heading}) => `\`### ${heading}\``).join(', ')
-    context.report('actionItems', `Missing action items: ${names} are all empty, expected at least one row`, heading.span)
+    context.report('actionItems', messages.noActionItems(), heading.span)
   }
 }

@@ -1,5 +1,6 @@
 import type {Nodes} from 'mdast'
 import {findPlaceholders} from '../../model/text.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 
 /** Inside these nodes `{…}` is code or a URL, never a placeholder. */
@@ -21,7 +22,7 @@ export const noPlaceholder: Rule = {
     const {document, draft} = context
     const text = document.source.text
     const pathAt = fieldLocator(document)
-    const fullFix = draft.properFix.hotfixWas === 'Full fix'
+    const fullFix = draft.properFix?.hotfixWas === 'Full fix'
     const checklist = fullFix
       ? (['storyCreated', 'scheduledFor', 'description'] as const).map((key) => document.fields.get(`properFix.${key}`)?.span).filter((span) => span !== undefined)
       : []
@@ -43,7 +44,7 @@ export const noPlaceholder: Rule = {
           if (excluded.some(([from, to]) => from <= offset && offset < to)) continue
           if (checklist.some((span) => span.start.offset <= offset && offset <= span.end.offset)) continue
           const span = document.source.span(offset, start + match.end)
-          context.report(pathAt(offset), `Unexpected placeholder \`${match.text}\`, expected it filled in`, span)
+          context.report(pathAt(offset), messages.placeholder(match.text), span)
         }
         return
       }

@@ -1,6 +1,6 @@
-import {getPath} from '../../model/draft.js'
-import {describePath} from '../../model/names.js'
+import {getPath} from '../../model/paths.js'
 import {fields} from '../../model/sections.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 
 /** The `one-line-field` rule: a labelled field (`**Immediate cause:**`, an Impact line, a checklist line) whose value runs over more than one line. */
@@ -26,7 +26,7 @@ export const oneLineField: Rule = {
       const value = getPath(draft, field.path)
       const [path, text] = value !== null && typeof value === 'object' && 'value' in value ? [`${field.path}.value`, (value as {value: unknown}).value] : [field.path, value]
       if (typeof text !== 'string' || !text.includes('\n')) continue
-      context.report(path, `Unexpected line break in ${describePath(path)}, expected one line`)
+      context.report(path, messages.lineBreak(path))
     }
   }
 }

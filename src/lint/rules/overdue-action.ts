@@ -2,7 +2,7 @@ import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
 import type {Rule} from '../types.js'
 import {actionItemsOf} from '../../model/action-items.js'
-import {code} from './shared.js'
+import {code, written} from './shared.js'
 
 /** Statuses of an action item that is finished, one way or the other. */
 const closed = new Set(['Done', "Won't Do"])
@@ -25,8 +25,8 @@ export const overdueAction: Rule = {
     if (!isIsoDate(now)) return
     for (const {path, item} of actionItemsOf(context.draft)) {
       const due = item.dueDate
-      if (due === null || !isIsoDate(due) || due >= now || (item.status !== null && closed.has(item.status))) continue
-      const status = item.status === null ? 'no status' : `status ${code(item.status)}`
+      if (!written(due) || !isIsoDate(due) || due >= now || (written(item.status) && closed.has(item.status))) continue
+      const status = !written(item.status) ? 'no status' : `status ${code(item.status)}`
       context.report(
         `${path}.dueDate`,
         `Unexpected ${status} for ${describePath(path)} due ${code(due)}, expected \`Done\` or \`Won't Do\` by now (${code(now)}), or a later Due Date`

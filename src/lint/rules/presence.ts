@@ -30,6 +30,12 @@ export function footerSpan(document: PostmortemDocument): Span | undefined {
   return undefined
 }
 
+/** Where findings about a present section's content go: its heading, or the footer's first field. */
+export function sectionAnchor(document: PostmortemDocument, section: SectionSpec): Span | undefined {
+  const occurrence = document.sections.find((candidate) => candidate.id === section.id)
+  return occurrence?.span ?? (section.kind === 'footer' ? footerSpan(document) : undefined)
+}
+
 /** Where a missing section is reported: the next present section's heading, or the end. */
 export function nextPresentSpan(document: PostmortemDocument, section: SectionSpec, present: ReadonlyMap<SectionId, SectionOccurrence>): Span {
   for (const later of sections.slice(sectionOrder.get(section.id)! + 1)) {

@@ -1,4 +1,5 @@
 import {sectionById} from '../../model/sections.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 
 const checklist = (() => {
@@ -23,15 +24,14 @@ export const properFix: Rule = {
   ],
   check(context) {
     const {document, draft} = context
-    if (draft.properFix.hotfixWas !== 'Temporary workaround') return
+    const fix = draft.properFix
+    if (fix?.hotfixWas !== 'Temporary workaround') return
     for (const field of checklist) {
       const info = document.fields.get(field.path)
-      if (!info) continue // `missing-field` reports an absent line.
-      const entry = draft.properFix[field.path.slice('properFix.'.length) as 'storyCreated' | 'scheduledFor' | 'description']
-      const problems = [...(entry.checked ? [] : ['unchecked']), ...(entry.value === null ? ['unfilled'] : [])]
-      if (problems.length === 0) continue
-      const expected = entry.value === null ? (entry.checked ? 'a value' : 'a value and a ticked box (`- [x]`)') : 'a ticked box (`- [x]`)'
-      context.report(field.path, `Unexpected ${problems.join(' and ')} \`${field.label}:\` for a temporary workaround, expected ${expected}`, info.span)
+      const entry = fix[field.path.slice('properFix.'.length) as 'storyCreated' | 'scheduledFor' | 'description']
+      if (!info || !entry) continue // `missing-field` reports an absent line.
+      if (entry.checked && entry.value) continue
+      context.report(field.path, messages.properFix(field.label, entry.checked, Boolean(entry.value)), info.span)
     }
   }
 }

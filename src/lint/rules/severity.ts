@@ -1,4 +1,5 @@
 import {severities} from '../../model/schema.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
 
 export const severity: Rule = {
@@ -13,7 +14,7 @@ export const severity: Rule = {
   ],
   check(context) {
     const value = context.draft.severity
-    if (value === null || (severities as readonly string[]).includes(value)) return
-    context.report('severity', `Unexpected \`${value}\` for \`**Severity:**\`, expected \`P0\`, \`P1\` or \`P2\``)
+    if (typeof value !== 'string' || value === '' || (severities as readonly string[]).includes(value)) return
+    context.report('severity', messages.severity(value))
   }
 }

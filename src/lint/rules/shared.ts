@@ -9,31 +9,23 @@ import type {PostmortemDraft} from '../../model/schema.js'
 import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
 import {findPlaceholders, timeToMinutes} from '../../model/text.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
-import {describePath} from '../../model/names.js'
+import {messages} from '../messages.js'
 import type {RuleContext} from '../types.js'
+
+export {code, headingOf, oneOf} from '../messages.js'
+
+/** Whether a value is written and not empty (not absent, unfilled or `""`). */
+export function written(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value !== ''
+}
 
 /** Whether a value holds a `{…}` placeholder (then `no-placeholder` reports it, not the value rules). */
 export function hasPlaceholder(value: string): boolean {
   return findPlaceholders(value).length > 0
 }
 
-/** A value in backticks for a message; a backtick inside gets a longer fence. */
-export function code(value: string): string {
-  const fence = value.includes('`') ? '``' : '`'
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${value}${pad}${fence}`
-}
 
-/** `a`, `a or b`, `a, b or c` with every value in backticks. */
-export function oneOf(values: readonly string[]): string {
-  const shown = values.map(code)
-  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
-}
 
-/** A section's heading as the template writes it (`## Impact`). */
-export function headingOf(section: SectionSpec): string {
-  return `${'#'.repeat(section.depth)} ${section.heading ?? ''}`
-}
 
 /** A template table block and where the parser found it in the tree. */
 export interface TemplateTable {
@@ -56,6 +48,18 @@ export function templateTables(document: PostmortemDocument): TemplateTable[] {
     if (!info) continue
     const table = nodeAt(document, info.span.start.offset, 'table')
     if (table && table.type === 'table') found.push({path: block.path, section, block, table})
+  }
+  return found
+}
+
+/** The template tables whose rows the parser read from a list (`- 14:02 - text`), with the list. */
+export function listTables(document: PostmortemDocument): {path: string; block: Extract<Block, {type: 'table'}>; list: List}[] {
+  const found: {path: string; block: Extract<Block, {type: 'table'}>; list: List}[] = []
+  for (const id of tableSections) {
+    const block = sectionById.get(id)!.blocks.find((candidate) => candidate.type === 'table')
+    const info = block?.type === 'table' ? document.fields.get(block.path) : undefined
+    const list = info ? nodeAt(document, info.span.start.offset, 'list') : undefined
+    if (block?.type === 'table' && list?.type === 'list') found.push({path: block.path, block, list})
   }
   return found
 }
@@ -137,9 +141,9 @@ export interface TimelineTime {
 
 /** The timeline's times that parse, row by row (`undefined` for a row whose time does not). */
 export function timelineTimes(draft: PostmortemDraft): (TimelineTime | undefined)[] {
-  return draft.timeline.map((row, index) => {
+  return (draft.timeline ?? []).map((row, index) => {
     const value = row.time
-    if (value === null) return undefined
+    if (!written(value)) return undefined
     const minutes = timeToMinutes(value)
     if (minutes === undefined) return undefined
     return {path: `timeline[${index}]`, value, minutes, kind: /^\d{4}-/.test(value) ? 'iso' : 'clock'}
@@ -153,7 +157,7 @@ export function timelineTimes(draft: PostmortemDraft): (TimelineTime | undefined
 export function checkActionEnum(context: RuleContext, key: 'priority' | 'status', values: readonly string[]): void {
   for (const {path, item} of actionItemsOf(context.draft)) {
     const value = item[key]
-    if (value === null || values.includes(value) || hasPlaceholder(value)) continue
-    context.report(`${path}.${key}`, `Unexpected ${code(value)} for ${describePath(`${path}.${key}`)}, expected ${oneOf(values)}`)
+    if (!written(value) || values.includes(value) || hasPlaceholder(value)) continue
+    context.report(`${path}.${key}`, messages[key](`${path}.${key}`, value))
   }
 }

@@ -1,5 +1,7 @@
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {cellContent, columnFor, headingOf, keptRows, oneOf, code, spanOf, templateTables} from './shared.js'
+import {getPath} from '../../model/paths.js'
+import {cellContent, columnFor, headingOf, keptRows, listTables, oneOf, code, spanOf, templateTables} from './shared.js'
 
 /** The `table-shape` rule: a timeline or action item table whose header lacks a template column or has one the template lacks, or a row with the wrong number of cells. */
 export const tableShape: Rule = {
@@ -33,8 +35,7 @@ export const tableShape: Rule = {
       }
       const missing = block.columns.filter((column) => !found.has(column.key)).map((column) => column.header)
       if (missing.length > 0) {
-        const noun = missing.length === 1 ? 'column' : 'columns'
-        context.report(path, `Missing ${noun} ${missing.map(code).join(', ')} in ${where}, expected ${headers.map(code).join(', ')}`, spanOf(document, head))
+        context.report(path, messages.missingColumns(path, missing, headers), spanOf(document, table))
       }
       const expected = head.children.length
       const kept = keptRows(document, path)
@@ -44,6 +45,14 @@ export const tableShape: Rule = {
         const rowPath = kept.get(row.position!.start.offset!) ?? path
         context.report(rowPath, `Unexpected ${count} ${count === 1 ? 'cell' : 'cells'} in row ${index + 1} of ${where}, expected ${expected}, one per column`, spanOf(document, row))
       })
+    }
+    // Rows written as a list give only some columns (`- [x] Rotate the key (@dana)`): the ones a
+    // complete postmortem needs are reported, as for a table without them.
+    for (const {path, block, list} of listTables(document)) {
+      const rows = (getPath(context.draft, path) as Record<string, unknown>[] | undefined) ?? []
+      const missing = block.columns.filter((column) => rows[0]?.[column.key] === undefined)
+      if (!missing.some((column) => column.key !== 'who')) continue
+      context.report(path, messages.missingColumns(path, missing.map((column) => column.header), block.columns.map((column) => column.header)), spanOf(document, list))
     }
   }
 }

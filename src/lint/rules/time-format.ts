@@ -1,27 +1,28 @@
-import {describePath} from '../../model/names.js'
 import {timeToMinutes} from '../../model/text.js'
+import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {code, hasPlaceholder} from './shared.js'
+import {hasPlaceholder, written} from './shared.js'
 
-/** The `time-format` rule: a timeline Time that is not `HH:MM`, `HH:MM:SS` or an ISO date-time. */
+/** The `time-format` rule: a timeline Time that is not `HH:MM`, `HH:MM:SS`, a 12-hour time or an ISO date-time. */
 export const timeFormat: Rule = {
   id: 'time-format',
   severity: 'warning',
-  description: 'A timeline Time that is not `HH:MM`, `HH:MM:SS` or an ISO date-time.',
+  description: 'A timeline Time that is not `HH:MM`, `HH:MM:SS`, a 12-hour time (`2:54 PM`) or an ISO date-time.',
   rationale:
     'Times are compared to check the order of the timeline and its span against the Duration; `2:08pm` or `~14:10` cannot be. Write 24-hour times (`14:08`), in the zone the `Time (UTC)` column header names, or ISO date-times for incidents that cross midnight.',
   examples: [
     {title: '24-hour times pass', edits: [], findings: []},
-    {title: 'A 12-hour time', edits: [['| 14:08 |', '| 2:08pm |']], findings: ['29:3']},
+    {title: 'A 12-hour time passes', edits: [['| 14:08 |', '| 2:08 PM |']], findings: []},
+    {title: 'A time of day in words', edits: [['| 14:08 |', '| after lunch |']], findings: ['29:3']},
     {title: 'An approximate time', edits: [['| 14:13 |', '| ~14:13 |']], findings: ['30:3']},
     {title: 'Seconds and ISO date-times pass', edits: [['| 14:08 |', '| 14:08:30 |'], ['| 14:49 |', '| 2026-03-14T14:49:00Z |']], findings: []}
   ],
   check(context) {
-    context.draft.timeline.forEach((row, index) => {
+    ;(context.draft.timeline ?? []).forEach((row, index) => {
       const value = row.time
-      if (value === null || timeToMinutes(value) !== undefined || hasPlaceholder(value)) return
+      if (!written(value) || timeToMinutes(value) !== undefined || hasPlaceholder(value)) return
       const path = `timeline[${index}].time`
-      context.report(path, `Unexpected ${code(value)} for ${describePath(path)}, expected \`HH:MM\`, \`HH:MM:SS\` or an ISO date-time`)
+      context.report(path, messages.timeFormat(path, value))
     })
   }
 }

@@ -127,26 +127,25 @@ export function readLabelList(reading: Reading, section: SectionSpec, specs: rea
     return label && spec ? {content, label, spec} : undefined
   })
   if (!matches.some(Boolean)) return false
-  // Unknown items are kept verbatim, a run of them as one extra: before the first known item
-  // right after the heading, later at the end of the section.
-  let run: ListItem[] = []
-  let before = true
-  const flush = (): void => {
-    const first = run[0]
-    const last = run.at(-1)
-    if (!first || !last) return
-    addExtra(reading, before ? `${section.id}:heading` : section.id, source.text.slice(startOf(first), endOf(last)), startOf(first))
-    run = []
-  }
+  // Unknown items are kept verbatim as a list of their own: those before the first known item
+  // right after the heading, the others (one list, so it stays one) at the end of the section.
+  const before: ListItem[] = []
+  const after: ListItem[] = []
+  let known = false
   for (const [index, match] of matches.entries()) {
     if (match && !reading.fields.has(match.spec.path)) {
-      flush()
-      before = false
       readValue(reading, match.spec, match.content.start + match.label.valueStart, match.content.end, match.content)
+      known = true
     } else {
-      run.push(list.children[index]!)
+      ;(known ? after : before).push(list.children[index]!)
     }
   }
-  flush()
+  const keep = (items: readonly ListItem[], anchor: string): void => {
+    if (items.length === 0) return
+    const lines = items.map((item) => source.text.slice(startOf(item), endOf(item)))
+    addExtra(reading, anchor, lines.join('\n'), startOf(items[0]!))
+  }
+  keep(before, `${section.id}:heading`)
+  keep(after, section.id)
   return true
 }

@@ -2,12 +2,13 @@
  * Readers of the template's lists: an ordered list of items (What Went Well), a label directly
  * followed by its list (Contributing factors), and the proper-fix checklist.
  */
-import type {List, ListItem} from 'mdast'
-import {setPath} from '../../model/draft.js'
+import type {List, ListItem, RootContent} from 'mdast'
+import {setPath} from '../../model/paths.js'
 import type {Span} from '../../model/finding.js'
 import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
 import {isPlaceholder} from '../../model/text.js'
 import {addExtra, readValue, setField, type Reading} from '../reading.js'
+import type {FieldState} from '../types.js'
 import {readLabel} from '../source.js'
 import {endOf, isLabelOnly, itemContent, labelMatches, spanOf, startOf} from '../values.js'
 import type {BlockReader} from './types.js'
@@ -17,10 +18,22 @@ export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
-    if (node.type !== 'list') return 0
+    if (node.type !== 'list' || !standsAlone(nodes, index)) return 0
     readList(reading, block.path, node)
     return 1
   }
+}
+
+/**
+ * Whether the list at `index` is the section's list: the only list, with nothing after it but
+ * comments. A list amid prose (steps between two paragraphs), or one of two lists around an
+ * image, belongs to the prose and is kept with it.
+ */
+function standsAlone(nodes: readonly RootContent[], index: number): boolean {
+  return (
+    nodes.every((node, at) => at === index || node.type !== 'list') &&
+    nodes.slice(index + 1).every((node) => node.type === 'html' && node.value.startsWith('<!--'))
+  )
 }
 
 /** A `**Label:**` paragraph directly followed by its list (or, in a section of its own, the list alone). */
@@ -28,13 +41,14 @@ export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
-    if (node.type === 'list' && !reading.fields.has(block.path)) {
+    if (node.type === 'list' && !reading.fields.has(block.path) && standsAlone(nodes, index)) {
       // `## Contributing Factors` holding only the list.
       readList(reading, block.path, node)
       return 1
     }
     if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
     const next = nodes[index + 1]
+    setPath(reading.draft, block.path, [])
     setField(reading, block.path, spanOf(reading.source, node), 'empty')
     if (next?.type === 'list') {
       readList(reading, block.path, next)
@@ -59,20 +73,20 @@ export const checklist: BlockReader<Extract<Block, {type: 'checklist'}>> = {
   }
 }
 
+/** A list's items, verbatim; an item still holding the template's placeholder is unfilled (`null`). */
 function readList(reading: Reading, path: string, node: List): void {
-  const items: string[] = []
-  const spans: Span[] = []
+  const items: (string | null)[] = []
+  const spans: [Span, FieldState][] = []
   for (const item of node.children) {
     const content = itemContent(reading.source, item)
-    if (!content) continue
-    const value = content.value
-    if (value === '' || isPlaceholder(value)) continue
-    items.push(value)
-    spans.push(reading.source.span(content.start, content.end))
+    if (!content || content.value === '') continue
+    const unfilled = isPlaceholder(content.value)
+    items.push(unfilled ? null : content.value)
+    spans.push([reading.source.span(content.start, content.end), unfilled ? 'placeholder' : 'filled'])
   }
   setPath(reading.draft, path, items)
-  setField(reading, path, spanOf(reading.source, node), items.length > 0 ? 'filled' : 'empty')
-  spans.forEach((span, index) => setField(reading, `${path}[${index}]`, span, 'filled'))
+  setField(reading, path, spanOf(reading.source, node), items.some((item) => item !== null) ? 'filled' : items.length > 0 ? 'placeholder' : 'empty')
+  spans.forEach(([span, state], index) => setField(reading, `${path}[${index}]`, span, state))
 }
 
 function readChecklist(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: List): boolean {

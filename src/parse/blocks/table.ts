@@ -3,9 +3,9 @@
  * matched by name, or rows written as a list (`- 14:02 - text`, `- [x] Rotate the key (@dana)`).
  */
 import type {List, Table} from 'mdast'
-import {getPath} from '../../model/draft.js'
+import {getPath, setPath} from '../../model/paths.js'
 import type {Span} from '../../model/finding.js'
-import {normalizeName, type Block, type ColumnSpec} from '../../model/sections.js'
+import {normalizeName, sections, type Block, type ColumnSpec} from '../../model/sections.js'
 import {isPlaceholder} from '../../model/text.js'
 import {setField, type Reading} from '../reading.js'
 import {actionItem, timelineItem} from '../rows.js'
@@ -57,14 +57,15 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
   for (const row of rows) {
     const values: Record<string, string | null> = {}
     const cells = new Map<string, FieldInfo>()
-    for (const column of block.columns) values[column.key] = null
+    // A cell a short row lacks is there, empty (`table-shape` reports the row).
+    for (const column of columns) if (column) values[column.key] = ''
     row.children.forEach((cell, index) => {
       const column = columns[index]
       if (!column) return
       const text = cellText(source, cell)
       const value = text === undefined ? '' : text.replace(/\\\|/g, '|')
       const state: FieldState = value === '' ? 'empty' : isPlaceholder(value) ? 'placeholder' : 'filled'
-      values[column.key] = state === 'filled' ? value : null
+      values[column.key] = state === 'placeholder' ? null : value
       // An empty cell has no content to point at: its span is the cell, pipe to pipe.
       const content = state === 'empty' ? {start: startOf(cell), end: endOf(cell)} : cellContent(source.text, cell)
       cells.set(column.key, {span: source.span(content.start, content.end), state})
@@ -98,6 +99,9 @@ function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
   for (const item of node.children) {
     const content = itemContent(source, item, true)
     if (!content || content.value === '') continue
+    // Reading is conservative: every item must read as a row, one line of it (an item holding a
+    // sub-list or a second paragraph keeps the whole list as written).
+    if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return false
     const row = block.listRows === 'timeline' ? timelineItem(content.value) : actionItem(content.value, item.checked)
     if (!row) return false
     const cells = new Map<string, FieldInfo>()
@@ -113,13 +117,54 @@ function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
 
 /** Append rows to a table's list (several tables or lists may feed one), with positions. */
 function addRows(reading: Reading, block: TableBlock, rows: readonly Row[], span: Span): void {
-  const list = getPath(reading.draft, block.path) as Record<string, string | null>[]
+  let list = getPath(reading.draft, block.path) as Record<string, string | null>[] | undefined
+  if (!list) {
+    list = []
+    setPath(reading.draft, block.path, list)
+  }
   const start = list.length
-  const kept = rows.filter(({values}) => !block.columns.every((column) => !column.placeholderColumn || values[column.key] === null))
-  list.push(...kept.map(({values}) => values))
+  list.push(...rows.map(({values}) => values))
   if (!reading.fields.has(block.path) || start === 0) setField(reading, block.path, span, list.length > 0 ? 'filled' : 'empty')
-  kept.forEach(({span: rowSpan, cells}, offset) => {
+  rows.forEach(({span: rowSpan, cells}, offset) => {
     setField(reading, `${block.path}[${start + offset}]`, rowSpan, 'filled')
     for (const [key, info] of cells) reading.fields.set(`${block.path}[${start + offset}].${key}`, info)
   })
+}
+
+const tableBlocks = sections.flatMap((section) => section.blocks.flatMap((block) => (block.type === 'table' ? [block] : [])))
+
+/**
+ * Once every table and list is read: rows of one table hold the same cells (a cell one row
+ * gives and another lacks is there, empty, in the other), and a timeline with rows has a zone —
+ * the one its times name (`2:54 PM PST`, `09:12+02:00`), else `UTC`.
+ */
+export function finishTables(reading: Reading): void {
+  for (const block of tableBlocks) {
+    const rows = getPath(reading.draft, block.path) as Record<string, string | null>[] | undefined
+    if (!rows || rows.length === 0) continue
+    const keys = block.columns.filter((column) => rows.some((row) => row[column.key] !== undefined)).map((column) => column.key)
+    rows.forEach((row, index) => {
+      for (const key of keys) {
+        if (row[key] !== undefined) continue
+        // A cell this row does not give, where another row does: there, and empty.
+        row[key] = ''
+        const rowInfo = reading.fields.get(`${block.path}[${index}]`)
+        if (rowInfo) setField(reading, `${block.path}[${index}].${key}`, rowInfo.span, 'empty')
+      }
+    })
+    if (block.zoneColumn !== undefined && reading.draft.timelineTimeZone === undefined) {
+      const named = rows.map((row) => zoneOfTime(row[block.zoneColumn!] ?? null)).find((zone) => zone !== undefined)
+      reading.draft.timelineTimeZone = named ?? 'UTC'
+    }
+  }
+}
+
+/** The zone a time names itself: a zone word (`2:54 PM PST`) or an ISO offset (`+02:00`, `Z`). */
+function zoneOfTime(time: string | null): string | undefined {
+  if (time === null) return undefined
+  const word = / ([A-Z]{2,5}(?:[+-]\d{1,2})?)$/.exec(time)
+  if (word && !/^[AP]M$/.test(word[1]!)) return word[1]
+  const offset = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2})$/.exec(time)
+  if (offset) return offset[1]
+  return /\dZ$/.test(time) ? 'UTC' : undefined
 }

@@ -1,0 +1,125 @@
+/**
+ * The zod checks behind the model's text fields: what makes a value one that can be written back
+ * where it belongs and read back as itself. Each schema names its field in the template's words.
+ */
+import {z} from 'zod'
+import {listItemProblem, markdownBodyProblem} from './markdown.js'
+import {fields, sections, type FieldSpec} from './sections.js'
+import {hasLineBreak, hasOuterSpace, isPlaceholder} from './text.js'
+
+const fieldByPath = new Map<string, FieldSpec>(fields.map(({field}) => [field.path, field]))
+const sectionByPath = new Map(sections.map((section) => [section.path, section]))
+
+/** A field path in the template's words: `**Date:**`, `` `## Impact` ``. */
+export function labelOf(path: string): string {
+  const field = fieldByPath.get(path)
+  if (field) return `**${field.label}:**`
+  const section = sectionByPath.get(path)
+  if (section?.heading) return `\`${'#'.repeat(section.depth)} ${section.heading}\``
+  return path
+}
+
+/** A schema description naming the field in the template's words. */
+export function describe(path: string, what: string): {description: string} {
+  return {description: `${labelOf(path)}: ${what}`}
+}
+
+type Check = (value: string) => string | undefined
+
+/**
+ * Checks shared by every written value: not a bare placeholder (that is `null`), no outer space
+ * or carriage return. `filled` also refuses the empty string (the complete model's values).
+ */
+function written(name: string, options: {filled: boolean}): Check {
+  return (value) => {
+    if (value === '') return options.filled ? `${name} is empty` : undefined
+    if (isPlaceholder(value)) return `${name} is only a placeholder (\`${value}\`); use null for an unfilled field`
+    if (hasOuterSpace(value)) return `${name} has leading or trailing white space, which Markdown cannot keep`
+    if (value.includes('\r')) return `${name} holds a carriage return; Markdown lines end with a line feed`
+    return undefined
+  }
+}
+
+function oneLine(name: string, options: {filled: boolean}): Check {
+  const base = written(name, options)
+  return (value) => base(value) ?? (hasLineBreak(value) ? `${name} holds a line break, but it is a one-line field` : undefined)
+}
+
+function refined(checks: Check[]): z.ZodString {
+  let schema = z.string()
+  for (const check of checks) {
+    schema = schema.check((ctx) => {
+      const problem = check(ctx.value)
+      if (problem) ctx.issues.push({code: 'custom', message: problem, input: ctx.value})
+    }) as z.ZodString
+  }
+  return schema
+}
+
+/** Options of the text schemas: `filled` for the complete model (no empty string). */
+export interface TextOptions {
+  readonly filled: boolean
+}
+
+/** A one-line Markdown value (header field, label value). */
+export function inlineText(path: string, options: TextOptions, what = 'inline Markdown, one line'): z.ZodString {
+  return refined([oneLine(labelOf(path), options)]).meta(describe(path, what)) as z.ZodString
+}
+
+/** A table cell: one line, and no `\|` (the table writes `|` as `\|`, so `\|` would read back as a cell boundary). */
+export function cellText(name: string, what: string, options: TextOptions): z.ZodString {
+  return refined([
+    oneLine(name, options),
+    (value) => (value.includes('\\|') ? `${name} holds \`\\|\`, which a table cell cannot keep (write \`|\` alone)` : undefined)
+  ]).meta({description: `${name}: ${what}`}) as z.ZodString
+}
+
+/** Free Markdown that is the whole body of a section. */
+export function markdownBody(path: string, options: TextOptions & {noRule?: boolean}): z.ZodString {
+  const name = labelOf(path)
+  return refined([
+    written(name, options),
+    (value) => {
+      if (value === '') return undefined
+      const problem = markdownBodyProblem(value, options)
+      return problem ? `${name} cannot be written back as a section body: ${problem}` : undefined
+    }
+  ]).meta(describe(path, 'Markdown, kept verbatim')) as z.ZodString
+}
+
+/** One item of an ordered list: Markdown, continuation lines without their indentation. */
+export function listItemText(path: string): z.ZodString {
+  const name = `An item of ${labelOf(path)}`
+  return refined([
+    written(name, {filled: true}),
+    (value) => {
+      const problem = listItemProblem(value)
+      return problem ? `${name} cannot be written back: ${problem}` : undefined
+    }
+  ]).meta({description: `An item of ${labelOf(path)}: Markdown, kept verbatim (continuation lines without indentation)`}) as z.ZodString
+}
+
+/** The id after `HOTFIX-`: one word (the title's other words are kept in `title`). */
+export function hotfixIdText(options: TextOptions): z.ZodString {
+  return refined([
+    oneLine('The id after `HOTFIX-`', options),
+    (value) => (/\s/.test(value) ? 'The id after `HOTFIX-` is one word; a title with other words is kept in `title`' : undefined),
+    (value) => (value.endsWith(':') ? 'The id after `HOTFIX-` cannot end with `:`' : undefined)
+  ]).meta({description: 'The id after `HOTFIX-` in the title, one word'}) as z.ZodString
+}
+
+/** The title's text, when it is not the template's `Postmortem: HOTFIX-{ID}`. */
+export function titleText(): z.ZodString {
+  return refined([
+    oneLine('The title', {filled: false}),
+    (value) => (value.startsWith('#') ? 'The title cannot start with `#`' : undefined)
+  ]).meta({description: 'The title as written, when it is not `Postmortem: HOTFIX-` and the id (its id, if any, is `hotfixId`)'}) as z.ZodString
+}
+
+/** One attendee, as written. */
+export function nameText(): z.ZodString {
+  return refined([
+    oneLine('An attendee', {filled: true}),
+    (value) => (value.includes(',') ? 'An attendee holds a comma, but attendees are written comma-separated' : undefined)
+  ]).meta({description: 'One attendee, as written'}) as z.ZodString
+}

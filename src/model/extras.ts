@@ -1,0 +1,89 @@
+/**
+ * Extras: content the template has no field for (front matter aside), kept verbatim where it
+ * stood. Each is one block, or a heading the template lacks with its content, anchored to where
+ * it is written back: `start` (before the title), `<section id>:heading` (right after that
+ * section's heading), `<section id>` (after that section's content) or `end` (after everything).
+ */
+import {z} from 'zod'
+import {tryParse} from './markdown.js'
+import {sectionById, sectionOrder, sections, sectionsForHeading, type SectionId} from './sections.js'
+
+const ids = new Set<string>(sections.map((section) => section.id))
+
+/** Whether `value` is an anchor: `start`, `end`, a section id or `<section id>:heading`. */
+export function isAnchor(value: string): boolean {
+  return value === 'start' || value === 'end' || ids.has(value.replace(/:heading$/, ''))
+}
+
+export const AnchorSchema = z
+  .string()
+  .refine(isAnchor, 'Unexpected anchor, expected `start`, `end`, a section id or `<section id>:heading`')
+  .meta({description: 'Where the block stands: `start` (before the title), `<id>:heading` (right after its heading), a section id (after its content) or `end`'})
+
+export const ExtraSchema = z
+  .object({
+    after: AnchorSchema,
+    markdown: z.string().meta({description: 'Markdown source, verbatim (empty: a section heading with nothing under it)'})
+  })
+  .meta({description: 'Content the template has no field for (an unknown section, an extra paragraph, an image, an HTML comment), kept where it stood'})
+
+/** Position of an anchor in document order: before the title, after a heading, after a section, at the end. */
+export function anchorRank(after: string): number {
+  if (after === 'start') return -1
+  if (after === 'end') return sections.length * 2
+  const heading = after.endsWith(':heading')
+  const order = sectionOrder.get(after.replace(/:heading$/, '') as SectionId) ?? 0
+  return order * 2 + (heading ? 0 : 1)
+}
+
+const freeText = new Set(sections.filter((section) => section.blocks.length === 1 && section.blocks[0]!.type === 'markdown').map((section) => section.id))
+const keyless = new Set(sections.filter((section) => section.kind === 'section' && section.parent !== null && section.path === section.parent).map((section) => section.id))
+
+/**
+ * Why a list of extras could not be written back and read as itself, or `undefined`. Each extra
+ * is one block, or a heading the template lacks with its content; they stand in document order.
+ */
+export function extrasProblem(extras: readonly {after: string; markdown: string}[]): {index: number; message: string} | undefined {
+  let rank = -Infinity
+  let headedAt = ''
+  for (const [index, extra] of extras.entries()) {
+    const id = extra.after.replace(/:heading$/, '')
+    const current = anchorRank(extra.after)
+    if (current < rank) return {index, message: 'Extras must be listed in document order'}
+    if (current > rank) headedAt = ''
+    rank = current
+    if (extra.markdown === '') {
+      // An empty extra keeps the heading of a section whose fields say nothing of it.
+      if (!keyless.has(id as SectionId) || !extra.after.endsWith(':heading')) return {index, message: 'An empty extra only keeps the heading of `whyItHappened` or `whyNotCaught`, anchored `<id>:heading`'}
+      continue
+    }
+    const nodes = tryParse(extra.markdown)?.children ?? []
+    const first = nodes[0]
+    if (!first) return {index, message: 'An extra block is empty'}
+    if (first.type === 'heading') {
+      const problem = headingProblem(extra.after, id, first.depth, extra.markdown.slice(first.position!.start.offset!, first.position!.end.offset!), nodes.slice(1))
+      if (problem) return {index, message: problem}
+      headedAt = extra.after
+      continue
+    }
+    if (extra.after === 'end') return {index, message: 'An extra at the end starts with a heading (after the last section, a block joins that section)'}
+    if (nodes.length !== 1) return {index, message: 'An extra without a heading is one block (a paragraph, list, comment, …)'}
+    if (headedAt === extra.after) return {index, message: 'An extra block after an extra section at the same place would become part of that section'}
+    if (freeText.has(id as SectionId)) return {index, message: `Only a section with a heading can stand after \`${id}\`, whose whole body is free text`}
+  }
+  return undefined
+}
+
+function headingProblem(after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number}[]): string | undefined {
+  if (rest.some((node) => node.type === 'heading')) return 'An extra section holds one heading only'
+  if (after.endsWith(':heading')) return "An extra section right after a heading would take in that section's content; anchor it after the section"
+  if (after === 'start') return depth === 1 ? 'A `#` heading before the title would become the title' : undefined
+  const text = line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, '')
+  if (after === 'end') return depth <= 2 && sectionsForHeading(text).some((section) => section.parent === null) ? `The extra heading \`${text}\` names a template section` : undefined
+  // Only a heading that would be read as a template section there conflicts.
+  const top = sectionById.get(id as SectionId)
+  const context = top?.parent ?? top?.id
+  const known = sectionsForHeading(text).filter((section) => (section.parent === null ? depth <= 2 : section.parent === context && depth > 2))
+  if (known.length > 0 && !known.some((section) => section.id === id)) return `The extra heading \`${text}\` names a template section`
+  return undefined
+}

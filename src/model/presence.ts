@@ -1,0 +1,228 @@
+/**
+ * Which sections a draft has, as the serializer writes them, and the drafts that could not be
+ * read back as themselves (SPEC R2). A section is written when a key of it is present (absent
+ * keys are what the document lacks) or when an extra stands in it; a group when any of its
+ * sub-sections is.
+ */
+import {getPath} from './paths.js'
+import {frontMatterFields} from './front-matter.js'
+import {sectionById, sections, type Block, type SectionId, type SectionSpec} from './sections.js'
+import {isPlaceholder} from './text.js'
+import {templateTitle, titleId} from './title.js'
+
+/** What presence needs of a draft (a draft or a complete postmortem). */
+interface DraftLike {
+  readonly hotfixId?: string | null | undefined
+  readonly title?: string | undefined
+  readonly timelineTimeZone?: string | undefined
+  readonly frontMatter?: string | undefined
+  readonly extra?: readonly {readonly after: string; readonly markdown: string}[] | undefined
+}
+
+/** The field paths of a block. */
+export function blockPaths(block: Block): string[] {
+  switch (block.type) {
+    case 'fieldLines':
+    case 'labelList':
+    case 'checklist':
+      return block.fields.map((field) => field.path)
+    case 'labelParagraph':
+      return [block.field.path]
+    case 'labeledList':
+    case 'list':
+    case 'markdown':
+    case 'table':
+      return [block.path]
+    case 'rule':
+      return []
+  }
+}
+
+/** Whether a section's value is its one block (free text, a list or a table). */
+export function singleBlock(section: SectionSpec): Extract<Block, {type: 'markdown' | 'list' | 'table'}> | undefined {
+  const [block, ...rest] = section.blocks
+  return block && rest.length === 0 && (block.type === 'markdown' || block.type === 'list' || block.type === 'table') ? block : undefined
+}
+
+/** Whether a section owns a key of its own (`impact`), rather than keys inside its group's (`rootCause`). */
+function ownsPath(section: SectionSpec): boolean {
+  return section.kind !== 'title' && section.path !== section.parent
+}
+
+/** The paths whose presence writes a section. */
+function sectionKeys(section: SectionSpec): string[] {
+  const keys = section.blocks.flatMap(blockPaths)
+  if (section.kind === 'title') keys.push('hotfixId', 'title')
+  if (ownsPath(section)) keys.push(section.path)
+  if (section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) keys.push('timelineTimeZone')
+  return keys
+}
+
+const keysOf = new Map(sections.map((section) => [section.id, sectionKeys(section)]))
+const children = new Map<SectionId, SectionSpec[]>()
+for (const section of sections) if (section.parent) children.set(section.parent, [...(children.get(section.parent) ?? []), section])
+
+/** The anchors an extra may name for a section: its id and `<id>:heading`. */
+function anchorsOf(draft: DraftLike, id: SectionId): {after: string; markdown: string}[] {
+  return (draft.extra ?? []).filter((extra) => extra.after === id || extra.after === `${id}:heading`)
+}
+
+/** Whether the serializer writes `section` for `draft`. */
+export function isWritten(draft: DraftLike, section: SectionSpec): boolean {
+  if (keysOf.get(section.id)!.some((path) => getPath(draft, path) !== undefined)) return true
+  if (anchorsOf(draft, section.id).length > 0) return true
+  return (children.get(section.id) ?? []).some((child) => isWritten(draft, child))
+}
+
+/** Whether the title heading is written: the draft has a title or a hotfix id the front matter does not give. */
+export function titleHeadingWritten(draft: DraftLike): boolean {
+  if (draft.title !== undefined) return true
+  if (draft.hotfixId === undefined) return false
+  return !givenByFrontMatter(draft, 'hotfixId', draft.hotfixId)
+}
+
+/** Whether a header line is written: present, and not what the front matter already says. */
+export function headerLineWritten(draft: DraftLike, path: string): boolean {
+  const value = getPath(draft, path)
+  return value !== undefined && !givenByFrontMatter(draft, path, value)
+}
+
+function givenByFrontMatter(draft: DraftLike, path: string, value: unknown): boolean {
+  if (draft.frontMatter === undefined) return false
+  const given = frontMatterFields(draft.frontMatter).get(path)
+  if (given === undefined) return false
+  if (value === null) return isPlaceholder(given)
+  return Array.isArray(value) ? value.join(', ') === given : value === given
+}
+
+/** A reason a draft could not be written and read back as itself. */
+export interface DraftProblem {
+  readonly path: (string | number)[]
+  readonly message: string
+}
+
+const title = sections.find((section) => section.kind === 'title')!
+const headerPaths = title.blocks.flatMap(blockPaths)
+
+/** Why a draft (or complete postmortem) could not be written and read back as itself; empty when it can. */
+export function draftProblems(draft: DraftLike): DraftProblem[] {
+  const problems: DraftProblem[] = []
+  const extras = draft.extra ?? []
+  if (draft.title !== undefined) {
+    const id = titleId(draft.title) ?? undefined
+    const expected = id === undefined ? undefined : isPlaceholder(id) ? null : id
+    if (draft.hotfixId !== expected) problems.push({path: ['hotfixId'], message: `\`hotfixId\` is the id in \`title\` (${expected === undefined ? 'none: leave it out' : expected === null ? 'a placeholder: null' : `\`${expected}\``})`})
+    if (id !== undefined && draft.title === templateTitle(expected ?? null)) problems.push({path: ['title'], message: 'A title the template writes itself is left out: set `hotfixId` only'})
+  }
+  if (extras.some((extra) => extra.after === 'start') && !titleHeadingWritten(draft)) {
+    problems.push({path: ['extra'], message: 'Content before the title needs a title: set `hotfixId` or `title`, or anchor it at `title:heading`'})
+  }
+  const fromFrontMatter = frontMatterFields(draft.frontMatter)
+  for (const [path, value] of fromFrontMatter) {
+    if (getPath(draft, path) === undefined && !(path === 'incident' && fromFrontMatter.has('hotfixId') && getPath(draft, 'hotfixId') === undefined)) {
+      problems.push({path: path.split('.'), message: `The front matter gives \`${path}\` (\`${value}\`): set it to that value`})
+    }
+  }
+  for (const section of sections) problems.push(...sectionProblems(draft, section))
+  const last = sections.filter((section) => isWritten(draft, section)).at(-1)
+  extras.forEach((extra, index) => {
+    const problem = extra.after === last?.id && headingDepth(extra.markdown) !== undefined ? 'A section after the last section written stands at the end: anchor it at `end`' : groupAnchorProblem(draft, extra)
+    if (problem) problems.push({path: ['extra', index], message: problem})
+  })
+  return problems
+}
+
+/**
+ * A section-level heading after a group (Root Cause Analysis, Action Items, Lessons Learned)
+ * follows the whole group: it is anchored after the group's last written sub-section.
+ */
+function groupAnchorProblem(draft: DraftLike, extra: {after: string; markdown: string}): string | undefined {
+  const section = sectionById.get(extra.after as SectionId)
+  const group = section?.kind === 'group' ? section : section?.parent ? sectionById.get(section.parent) : undefined
+  if (!group || !(children.get(group.id) ?? []).length) return undefined
+  const depth = headingDepth(extra.markdown)
+  if (depth === undefined || depth > 2) return undefined
+  const last = (children.get(group.id) ?? []).filter((child) => isWritten(draft, child)).at(-1)?.id ?? group.id
+  return extra.after === last ? undefined : `An extra section at this level stands after the whole group: anchor it after \`${last}\``
+}
+
+/** Depth of a heading that starts `markdown` (ATX or setext), if it starts with one. */
+function headingDepth(markdown: string): number | undefined {
+  const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(markdown)
+  if (atx) return atx[1]!.length
+  const setext = /^[^\n]+\n {0,3}(=+|-+)[ \t]*(?:\n|$)/.exec(markdown)
+  return setext ? (setext[1]!.startsWith('=') ? 1 : 2) : undefined
+}
+
+function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[] {
+  const problems: DraftProblem[] = []
+  const written = isWritten(draft, section)
+  const extras = anchorsOf(draft, section.id)
+  const headed = (markdown: string): boolean => markdown.trimStart().startsWith('#')
+  const plain = extras.filter((extra) => extra.markdown !== '' && !headed(extra.markdown))
+  if (section.parent && written && getPath(draft, sectionById.get(section.parent)!.path) === undefined) {
+    problems.push({path: [section.parent], message: `\`${section.parent}\` holds a section that is written (\`${section.id}\`): set it (\`{}\` when empty)`})
+  }
+  if (written && (section.kind === 'group' || section.kind === 'footer' || (section.kind === 'section' && ownsPath(section) && !singleBlock(section))) && getPath(draft, section.path) === undefined) {
+    problems.push({path: [section.path], message: `\`${section.path}\` is written (it has content): set it (\`{}\` when empty)`})
+  }
+  if ((section.kind === 'group' || section.kind === 'footer') && extras.some((extra) => extra.after.endsWith(':heading'))) {
+    problems.push({path: ['extra'], message: `Anchor content of \`${section.id}\` at \`${section.id}\`, not \`${section.id}:heading\``})
+  }
+  if (section.kind === 'footer' && getPath(draft, 'meeting') !== undefined && keysOf.get(section.id)!.every((path) => path === 'meeting' || getPath(draft, path) === undefined)) {
+    problems.push({path: ['meeting'], message: 'The meeting footer holds at least one of its fields'})
+  }
+  const single = singleBlock(section)
+  if (single && written) {
+    const value = getPath(draft, single.path)
+    if (single.type === 'markdown' && extras.some((extra) => !headed(extra.markdown) || extra.after.endsWith(':heading'))) {
+      problems.push({path: ['extra'], message: `\`${section.id}\` is free text: content after it starts with a heading`})
+    }
+    if (value === undefined && plain.length === 0) {
+      problems.push({path: single.path.split('.'), message: `\`${single.path}\` is written (its section has content): set it (${single.type === 'markdown' ? '`""`' : '`[]`'} when empty)`})
+    }
+    if (single.type !== 'markdown' && Array.isArray(value) && value.length === 0 && plain.length > 0) {
+      problems.push({path: single.path.split('.'), message: `An empty \`${single.path}\` next to other content reads back as absent: leave it out`})
+    }
+    if (single.type !== 'markdown' && !(Array.isArray(value) && value.length > 0) && plain.some((extra) => extra.after === section.id)) {
+      problems.push({path: ['extra'], message: `Nothing of \`${section.id}\` stands before this content: anchor it at \`${section.id}:heading\``})
+    }
+  }
+  if (section.blocks.length > 0 && !single && section.kind !== 'footer') {
+    const anyBlock = section.blocks.some((block) => blockPaths(block).some((path) => (section.kind === 'title' ? headerLineWritten(draft, path) : getPath(draft, path) !== undefined)))
+    if (!anyBlock && plain.some((extra) => extra.after === section.id)) {
+      problems.push({path: ['extra'], message: `Nothing of \`${section.id}\` stands before this content: anchor it at \`${section.id}:heading\``})
+    }
+  }
+  if (section.kind === 'section' && !ownsPath(section) && written) {
+    // A sub-section whose fields live in its group (Why It Happened): with nothing under its
+    // heading, an empty extra is what keeps it, and only then.
+    const nothing = plain.length === 0 && keysOf.get(section.id)!.every((path) => getPath(draft, path) === undefined)
+    if (nothing !== extras.some((extra) => extra.markdown === '')) {
+      problems.push({path: ['extra'], message: nothing ? `\`${section.id}\` has nothing under its heading: keep it with an empty extra at \`${section.id}:heading\`` : `An empty extra keeps the heading of \`${section.id}\` only when nothing else of it is written`})
+    }
+  }
+  for (const block of section.blocks) if (block.type === 'table') problems.push(...tableProblems(draft, block, section.id))
+  return problems
+}
+
+function tableProblems(draft: DraftLike, block: Extract<Block, {type: 'table'}>, id: SectionId): DraftProblem[] {
+  const rows = getPath(draft, block.path)
+  if (!Array.isArray(rows) || rows.length === 0) return []
+  const problems: DraftProblem[] = []
+  const shape = (row: unknown): string =>
+    block.columns
+      .filter((column) => row !== null && typeof row === 'object' && (row as Record<string, unknown>)[column.key] !== undefined)
+      .map((column) => column.key)
+      .join(',')
+  const first = shape(rows[0])
+  rows.forEach((row, index) => {
+    if (shape(row) !== first) problems.push({path: [...block.path.split('.'), index], message: `The rows of \`${id}\` have the same cells (the first has ${first || 'none'})`})
+  })
+  if (block.zoneColumn !== undefined && draft.timelineTimeZone === undefined) {
+    problems.push({path: ['timelineTimeZone'], message: 'A timeline with rows needs `timelineTimeZone` (`UTC` when the document names no zone)'})
+  }
+  return problems
+}
+
+export {headerPaths}

@@ -1,0 +1,143 @@
+/**
+ * The block handlers, by block type: the same names as the parser's readers. Each writes what
+ * the draft has of its block — a value verbatim, an unfilled (`null`) value as the template's
+ * placeholder — and nothing for what the draft lacks.
+ */
+import type {List, ListItem, PhrasingContent, RootContent, Table, TableCell} from 'mdast'
+import {getPath} from '../model/paths.js'
+import {headerLineWritten} from '../model/presence.js'
+import type {Block, ColumnSpec, FieldSpec, SectionSpec} from '../model/sections.js'
+import {bulletList, item, raw, tight} from './layout.js'
+
+/** What a handler writes from: the draft, and the section the block belongs to. */
+export interface WriteContext {
+  readonly draft: object
+  readonly section: SectionSpec
+}
+
+type Handler<B extends Block> = (block: B, context: WriteContext) => RootContent[]
+
+/** One paragraph, one `**Label:** value` per line (the header and the meeting footer). */
+const fieldLines: Handler<Extract<Block, {type: 'fieldLines'}>> = (block, {draft, section}) => {
+  const written = block.fields.filter((field) => (section.kind === 'title' ? headerLineWritten(draft, field.path) : getPath(draft, field.path) !== undefined))
+  if (written.length === 0) return []
+  const children: PhrasingContent[] = []
+  written.forEach((field, index) => {
+    if (index > 0) children.push(raw('\n'))
+    children.push(...labelled(field.label, fieldText(draft, field)))
+  })
+  return [{type: 'paragraph', children}]
+}
+
+/** A paragraph `**Label:** value`. */
+const labelParagraph: Handler<Extract<Block, {type: 'labelParagraph'}>> = (block, {draft}) =>
+  getPath(draft, block.field.path) === undefined ? [] : [{type: 'paragraph', children: labelled(block.field.label, fieldText(draft, block.field))}]
+
+/** A bullet list of `- **Label:** value` items (Impact). */
+const labelList: Handler<Extract<Block, {type: 'labelList'}>> = (block, {draft}) => {
+  const items = block.fields
+    .filter((field) => getPath(draft, field.path) !== undefined)
+    .map((field) => item([{type: 'paragraph', children: labelled(field.label, fieldText(draft, field))}]))
+  return items.length === 0 ? [] : [bulletList(items)]
+}
+
+/** A `**Label:**` paragraph directly followed by an ordered list (Contributing factors). */
+const labeledList: Handler<Extract<Block, {type: 'labeledList'}>> = (block, {draft}) => {
+  const value = getPath(draft, block.path)
+  if (!Array.isArray(value)) return []
+  const label: RootContent = {type: 'paragraph', children: labelled(block.label, '')}
+  return value.length === 0 ? [label] : [label, tight(orderedList(value, block.placeholders))]
+}
+
+/** An ordered list making up the whole section (What Went Well, lessons). */
+const list: Handler<Extract<Block, {type: 'list'}>> = (block, {draft}) => {
+  const value = getPath(draft, block.path)
+  return Array.isArray(value) && value.length > 0 ? [orderedList(value, block.placeholders)] : []
+}
+
+/** Free Markdown making up the whole section (Executive Summary). */
+const markdown: Handler<Extract<Block, {type: 'markdown'}>> = (block, {draft}) => {
+  const value = getPath(draft, block.path)
+  if (value === undefined || value === '') return []
+  return [raw(typeof value === 'string' ? value : block.placeholder)]
+}
+
+/** A table of rows (Timeline, action items), with the columns its rows have. */
+const table: Handler<Extract<Block, {type: 'table'}>> = (block, {draft}) => {
+  const value = getPath(draft, block.path)
+  if (!Array.isArray(value) || value.length === 0) return []
+  const rows = value as Record<string, string | null | undefined>[]
+  const columns = block.columns.filter((column) => rows[0]![column.key] !== undefined)
+  const zone = (draft as {timelineTimeZone?: string}).timelineTimeZone ?? 'UTC'
+  const header = columns.map((column) => (column.key === block.zoneColumn ? `${column.header} (${zone})` : column.header))
+  const body = rows.map((row, index) => columns.map((column) => cellText(row[column.key], column, index)))
+  const toRow = (cells: string[]): Table['children'][number] => ({
+    type: 'tableRow',
+    children: cells.map((text): TableCell => ({type: 'tableCell', children: [raw(text.replace(/\|/g, '\\|'))]}))
+  })
+  return [{type: 'table', align: columns.map(() => null), children: [toRow(header), ...body.map(toRow)]}]
+}
+
+/** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */
+const checklist: Handler<Extract<Block, {type: 'checklist'}>> = (block, {draft}) => {
+  const items = block.fields.flatMap((field): ListItem[] => {
+    const entry = getPath(draft, field.path) as {checked?: boolean; value?: string | null} | undefined
+    if (entry === undefined) return []
+    const value = entry.value ?? field.placeholder
+    // remark-gfm writes the box only before a paragraph.
+    const listItem = item([{type: 'paragraph', children: [raw(value === '' ? `${field.label}:` : `${field.label}: ${value}`)]}])
+    listItem.checked = entry.checked === true
+    return [listItem]
+  })
+  return items.length === 0 ? [] : [{type: 'paragraph', children: labelled(block.label, '')}, tight(bulletList(items))]
+}
+
+/** The thematic break before the meeting footer. */
+const rule: Handler<Extract<Block, {type: 'rule'}>> = () => [{type: 'thematicBreak'}]
+
+/** Every block handler, by block type. */
+export const handlers: {readonly [Type in Block['type']]: Handler<Extract<Block, {type: Type}>>} = {
+  fieldLines,
+  labelParagraph,
+  labelList,
+  labeledList,
+  list,
+  markdown,
+  table,
+  checklist,
+  rule
+}
+
+/** Write a block of a section. */
+export function writeBlock(block: Block, context: WriteContext): RootContent[] {
+  return (handlers[block.type] as Handler<Block>)(block, context)
+}
+
+/** `**Label:** value`, or `**Label:**` alone for an empty value. */
+function labelled(label: string, value: string): PhrasingContent[] {
+  const strong: PhrasingContent = {type: 'strong', children: [{type: 'text', value: `${label}:`}]}
+  return value === '' ? [strong] : [strong, raw(' ' + value)]
+}
+
+/** A field's text: the value verbatim, the placeholder when unfilled, with the template's suffix. */
+function fieldText(draft: object, field: FieldSpec): string {
+  const value = getPath(draft, field.path)
+  if (value === null || value === undefined) return field.placeholder + (field.suffix ?? '')
+  const text = Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? String(value) : String(value)
+  return text === '' ? '' : text + (field.suffix ?? '')
+}
+
+function orderedList(values: readonly unknown[], placeholders: readonly string[]): List {
+  const children = values.map((value, index) => item([raw(typeof value === 'string' ? value : numbered(placeholders, index))]))
+  return {type: 'list', ordered: true, start: 1, spread: false, children}
+}
+
+/** The template's placeholder for item `index` (`{factor_1}`, `{factor_2}`, …). */
+function numbered(placeholders: readonly string[], index: number): string {
+  return placeholders[index] ?? placeholders[0]!.replace(/_1\}$/, `_${index + 1}}`)
+}
+
+function cellText(value: string | null | undefined, column: ColumnSpec, index: number): string {
+  if (value === null || value === undefined) return column.placeholder.replace('_N}', `_${index + 1}}`)
+  return value
+}
