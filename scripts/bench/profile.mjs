@@ -1,32 +1,22 @@
-// Where `lint` spends its time on one document: a split by stage, timed by hand, and a CPU
-// profile grouped by package and by source file. It guides optimisation; it sets no goal.
+// Where `lint` spends its time on one document: a CPU profile (time inside each stage, self
+// time by package and by source file) and direct timings of the whole call, each rule and
+// `validate`. It guides optimisation; it sets no goal.
 import {readFileSync, existsSync} from 'node:fs'
 import {SourceMap} from 'node:module'
 import {Session} from 'node:inspector'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-
-/** The parser the library configures (src/model/markdown.ts): remark-parse, GFM, YAML front matter. */
-const libraryRemark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 
 /**
- * Milliseconds per document for each stage of `lint`:
- * - `remark`: the library's remark parse alone;
- * - `read`: the rest of `parseDocument` (limits, the reader that walks the tree, structural findings);
- * - one entry per rule, timed by wrapping its `check`;
- * - `engine`: the rest of `lintDocument` without inline control (levels, sorting);
- * - `inline control`: what `<!-- postmortem … -->` handling adds (remark-message-control);
- * - `lint`: the whole call, to check the parts against;
- * - `validate` of the parsed draft, apart: not part of lint, it is what `parse` + `validate` adds.
- * Each stage of each document keeps its fastest of `reps` runs (the stages run back to back per
- * document): on a loaded machine the minimum is the steadiest estimate of what code costs, and
- * differences of medians taken at different moments can come out negative.
+ * Direct timings of one medium document, in milliseconds: the whole `lint`, `parseDocument`,
+ * `validate` of the parsed draft (not part of lint: what `parse` + `validate` adds), and each
+ * rule's `check` (wrapped for the measure, restored after). Each figure is, per document, the
+ * fastest of `reps` runs, then the mean over documents: on a loaded machine the minimum is the
+ * steadiest estimate of what code costs. Stages that are not calls of their own (the remark
+ * parse inside `parseDocument`, inline control inside `lint`) come from the CPU profile instead,
+ * since differences of two timings taken at different moments can even come out negative.
  */
-export function splitLint({library, texts, now, reps}) {
+export function timeLintParts({library, texts, now, reps}) {
   const {lint, lintDocument, parseDocument, rules, validate} = library
   const ids = Object.keys(rules)
   const ruleTimes = new Map(ids.map((id) => [id, 0]))
@@ -45,36 +35,31 @@ export function splitLint({library, texts, now, reps}) {
       }
     }
   }
-  const stageKeys = ['remark', 'parseDocument', 'rules', 'lintDocument', 'inline', 'lint', 'validate']
-  const best = Object.fromEntries(stageKeys.map((key) => [key, texts.map(() => Infinity)]))
+  const keys = ['lint', 'parseDocument', 'validate', 'rules']
+  const best = Object.fromEntries(keys.map((key) => [key, texts.map(() => Infinity)]))
   const bestRule = new Map(ids.map((id) => [id, texts.map(() => Infinity)]))
   const keep = (series, index, ms) => {
     if (ms < series[index]) series[index] = ms
   }
+  const time = (run) => {
+    const start = performance.now()
+    const value = run()
+    return [performance.now() - start, value]
+  }
   try {
     for (let rep = -1; rep < reps; rep++) {
       for (const [index, text] of texts.entries()) {
-        const time = (run) => {
-          const start = performance.now()
-          const value = run()
-          return [performance.now() - start, value]
-        }
-        const [remark] = time(() => libraryRemark.parse(text))
+        const [whole] = time(() => lint(text, {now}))
         const [parsed, document] = time(() => parseDocument(text))
+        const [validated] = time(() => validate(document.draft))
         for (const id of ids) ruleTimes.set(id, 0)
         timing = true
-        const [bare] = time(() => lintDocument(document, {now, inlineControl: false}))
+        lintDocument(document, {now})
         timing = false
-        const [controlled] = time(() => lintDocument(document, {now}))
-        const [whole] = time(() => lint(text, {now}))
-        const [validated] = time(() => validate(document.draft))
         if (rep < 0) continue // warm-up
-        keep(best.validate, index, validated)
-        keep(best.remark, index, remark)
-        keep(best.parseDocument, index, parsed)
-        keep(best.lintDocument, index, bare)
-        keep(best.inline, index, controlled)
         keep(best.lint, index, whole)
+        keep(best.parseDocument, index, parsed)
+        keep(best.validate, index, validated)
         let sum = 0
         for (const [id, ms] of ruleTimes) {
           keep(bestRule.get(id), index, ms)
@@ -87,16 +72,13 @@ export function splitLint({library, texts, now, reps}) {
     for (const [id, check] of originals) rules[id].check = check
   }
   const mean = (series) => series.reduce((a, b) => a + b, 0) / series.length
-  const m = Object.fromEntries(stageKeys.map((key) => [key, mean(best[key])]))
-  const ruleMeans = ids.map((id) => ({id, ms: mean(bestRule.get(id))})).sort((a, b) => b.ms - a.ms)
-  const stages = [
-    {name: 'remark parse (remark-parse + remark-gfm + remark-frontmatter)', ms: m.remark},
-    {name: 'reading the tree (rest of `parseDocument`)', ms: Math.max(0, m.parseDocument - m.remark)},
-    {name: `rules (${ids.length} \`check\` functions)`, ms: m.rules},
-    {name: 'engine (levels, sorting)', ms: Math.max(0, m.lintDocument - m.rules)},
-    {name: 'inline control (remark-message-control)', ms: Math.max(0, m.inline - m.lintDocument)}
-  ]
-  return {lintMs: m.lint, stages, rules: ruleMeans, validateMs: m.validate, parseDocumentMs: m.parseDocument}
+  return {
+    lintMs: mean(best.lint),
+    parseDocumentMs: mean(best.parseDocument),
+    validateMs: mean(best.validate),
+    rulesMs: mean(best.rules),
+    rules: ids.map((id) => ({id, ms: mean(bestRule.get(id))})).sort((a, b) => b.ms - a.ms)
+  }
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -214,6 +196,7 @@ export async function profileLint({library, texts, now, seconds = 5}) {
       }
     }
   }
+  inclusive.set('garbage collection (outside every stage)', byGroup.get('(garbage collector)') ?? 0)
   const ranked = (map) => [...map].map(([name, ms]) => ({name, ms, share: ms / total})).sort((a, b) => b.ms - a.ms)
-  return {documents, totalMs: total, groups: ranked(byGroup), functions: ranked(byFunction), stages: ranked(inclusive)}
+  return {documents, totalMs: total, groups: ranked(byGroup), functions: ranked(byFunction), stages: [...inclusive].map(([name, ms]) => ({name, ms, share: ms / total}))}
 }
