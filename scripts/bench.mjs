@@ -242,7 +242,7 @@ if (result.rss) log(`\nPeak RSS measured with ${result.rss.method.replace(/`/g, 
 if (result.profile) {
   const {parts, cpu} = result.profile
   log(`\nWhere lint's time goes, CPU profile of ${cpu.documents} calls on medium documents (time inside each stage)`)
-  for (const stage of cpu.stages) log(`  ${stage.name.padEnd(70)} ${(100 * stage.share).toFixed(1).padStart(5)}%`)
+  for (const stage of cpu.stages) log(`  ${stage.name.padEnd(70)} ${stage.share === null ? 'not found in the profile' : `${(100 * stage.share).toFixed(1).padStart(5)}%`}`)
   log('self time by package / source file')
   for (const group of cpu.groups.slice(0, 15)) log(`  ${group.name.padEnd(52)} ${(100 * group.share).toFixed(1).padStart(5)}%`)
   log('hottest functions')

@@ -113,11 +113,11 @@ export function renderReport(result, kept) {
       '',
       `A CPU profile of \`lint\` over ${cpu.documents} calls on the medium documents: the share of lint's time spent inside`,
       'each stage (a frame and everything it calls; the GFM transform is part of the compile, which is part of',
-      'the parse).',
+      'the remark parse, which is part of `parseDocument`).',
       '',
       table(
         ['stage', 'share of lint'],
-        cpu.stages.map((stage) => [stage.name, percent(stage.ms, cpu.totalMs)])
+        cpu.stages.map((stage) => [stage.name, stage.ms === null ? 'not found in the profile' : percent(stage.ms, cpu.totalMs)])
       ),
       '',
       "Self time by package (this project's code by source file):",
