@@ -281,7 +281,7 @@ if (!write) {
     versions: ['markdownlint-cli2', 'markdownlint', 'remark-cli', 'remark-parse', 'remark-gfm', 'remark-preset-lint-recommended'].map((name) => `${name} ${version(name)}`).join(', '),
     seed: defaultSeed,
     now,
-    defectShare: `${Math.round((100 * withFindings) / sample.length)}% of the first ${sample.length}`,
+    defectShare: `${Math.round((100 * withFindings) / sample.length)}% of the first ${sample.length} files`,
     reps: {inProcess: repsInProcess, folder: reps, cold: repsCold, cache: reps}
   }
   writeFileSync(file, renderReport(result, keptSection(file)))
