@@ -1,5 +1,5 @@
 // Benchmark of issue 9: postmortem-md next to a bare remark parse, markdownlint-cli2 and
-// remark-cli, on a deterministic corpus of generated postmortems, side by side in one run.
+// remark-cli, on a deterministic corpus of synthetic postmortems, side by side in one run.
 //
 // Rows (each a ratio next to the issue's goal; names for --only):
 //   parse-validate  `validate(parse(x))` / bare `unified().use(remarkParse).use(remarkGfm).parse(x)`
@@ -91,7 +91,7 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`
 
 log(`postmortem-md benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism?.() ?? os.cpus().length} cores`)
 const corpus = writeCorpus({files, rssFiles})
-log(`corpus: ${corpus.base} (seed ${defaultSeed}; generated once, then reused)`)
+log(`corpus: ${corpus.base} (seed ${defaultSeed}; written once, then reused)`)
 const read = (file) => readFileSync(file, 'utf8')
 const rungs = ladder.map((rung) => {
   const texts = corpus.parts[rung.name].files.map(read)

@@ -8,7 +8,7 @@ import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {generateDocument, ladder} from '../scripts/bench/corpus.mjs'
+import {makeDocument, ladder} from '../scripts/bench/corpus.mjs'
 import {lint} from '../src/index.js'
 import {root} from './helpers.js'
 
@@ -16,11 +16,11 @@ const sha = (text: string): string => createHash('sha256').update(text).digest('
 
 describe('benchmark corpus', () => {
   it('gives the same bytes for the same seed, in this process and in a fresh one', () => {
-    const documents = ladder.map((rung) => generateDocument({seed: 9, name: rung.name, index: 3, target: rung.target}))
-    expect(ladder.map((rung) => generateDocument({seed: 9, name: rung.name, index: 3, target: rung.target}))).toEqual(documents)
+    const documents = ladder.map((rung) => makeDocument({seed: 9, name: rung.name, index: 3, target: rung.target}))
+    expect(ladder.map((rung) => makeDocument({seed: 9, name: rung.name, index: 3, target: rung.target}))).toEqual(documents)
     const module = pathToFileURL(path.join(root, 'scripts/bench/corpus.mjs')).href
-    const script = `const {createHash} = await import('node:crypto'); const {generateDocument, ladder} = await import(${JSON.stringify(module)});
-      console.log(JSON.stringify(ladder.map((rung) => createHash('sha256').update(generateDocument({seed: 9, name: rung.name, index: 3, target: rung.target})).digest('hex'))))`
+    const script = `const {createHash} = await import('node:crypto'); const {makeDocument, ladder} = await import(${JSON.stringify(module)});
+      console.log(JSON.stringify(ladder.map((rung) => createHash('sha256').update(makeDocument({seed: 9, name: rung.name, index: 3, target: rung.target})).digest('hex'))))`
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})
     expect(child.stderr).toBe('')
     expect(JSON.parse(child.stdout)).toEqual(documents.map(sha))
@@ -28,15 +28,15 @@ describe('benchmark corpus', () => {
 
   it('varies with the seed and the index', () => {
     const medium = ladder.find((rung) => rung.name === 'medium')!
-    const base = generateDocument({seed: 9, name: 'medium', index: 0, target: medium.target})
-    expect(generateDocument({seed: 10, name: 'medium', index: 0, target: medium.target})).not.toBe(base)
-    expect(generateDocument({seed: 9, name: 'medium', index: 1, target: medium.target})).not.toBe(base)
+    const base = makeDocument({seed: 9, name: 'medium', index: 0, target: medium.target})
+    expect(makeDocument({seed: 10, name: 'medium', index: 0, target: medium.target})).not.toBe(base)
+    expect(makeDocument({seed: 9, name: 'medium', index: 1, target: medium.target})).not.toBe(base)
   })
 
   it('lands each rung of the size ladder within 15% of its target, huge about 20× medium', () => {
     const average: Record<string, number> = {}
     for (const rung of ladder) {
-      const sizes = Array.from({length: 8}, (_, index) => Buffer.byteLength(generateDocument({name: rung.name, index, target: rung.target})))
+      const sizes = Array.from({length: 8}, (_, index) => Buffer.byteLength(makeDocument({name: rung.name, index, target: rung.target})))
       for (const size of sizes) {
         expect(size).toBeGreaterThanOrEqual(rung.target * 0.85)
         expect(size).toBeLessThanOrEqual(rung.target * 1.15)
@@ -48,7 +48,7 @@ describe('benchmark corpus', () => {
   })
 
   it('reads as postmortems, some clean and some with findings', () => {
-    const findings = Array.from({length: 20}, (_, index) => lint(generateDocument({name: 'files', index}), {now: '2026-12-01'}))
+    const findings = Array.from({length: 20}, (_, index) => lint(makeDocument({name: 'files', index}), {now: '2026-12-01'}))
     const clean = findings.filter((list) => list.length === 0).length
     expect(clean).toBeGreaterThan(3)
     expect(clean).toBeLessThan(17)

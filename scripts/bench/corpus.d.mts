@@ -16,7 +16,7 @@ export interface Rung {
 /** The size ladder: small (~2 KB), medium (~7 KB), large (~35 KB), huge (~140 KB). */
 export declare const ladder: readonly Rung[]
 
-/** mulberry32: floats in [0, 1) and helpers to pick values, all from one seed. */
+/** mulberry32: floats in [0, 1) and ways to pick values, all from one seed. */
 export declare function prng(seed: number): {
   next(): number
   int(min: number, max: number): number
@@ -26,7 +26,7 @@ export declare function prng(seed: number): {
 }
 
 /** One postmortem of about `target` bytes; deterministic in (seed, name, index). */
-export declare function generateDocument(options?: {seed?: number; name?: string; index?: number; target?: number}): string
+export declare function makeDocument(options?: {seed?: number; name?: string; index?: number; target?: number}): string
 
 export interface CorpusPart {
   readonly folder: string

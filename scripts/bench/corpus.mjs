@@ -1,4 +1,4 @@
-// The benchmark's corpus: realistic postmortems, generated deterministically from the template's
+// The benchmark's corpus: realistic postmortems, built deterministically from the template's
 // layout and the values of the filled examples.
 //
 // Every document is a function of (seed, size name, index) alone: a seeded PRNG picks values
@@ -545,7 +545,7 @@ function render(m) {
  * One postmortem of about `target` bytes. Deterministic in (seed, name, index). About 45% of
  * documents carry one to three defects.
  */
-export function generateDocument({seed = defaultSeed, name = 'medium', index = 0, target = 7 * 1024} = {}) {
+export function makeDocument({seed = defaultSeed, name = 'medium', index = 0, target = 7 * 1024} = {}) {
   const rng = prng(hash32(`${seed}\u0000${name}\u0000${index}`))
   const terse = target < 4 * 1024
   const model = baseModel(rng, hash32(`${seed}:${name}:${index}:id`), terse)
@@ -601,7 +601,7 @@ function fileName(index, count) {
 
 /**
  * Write the corpus under `os.tmpdir()/postmortem-bench-<hash>`, where the hash covers this
- * generator's source, the examples it reads and the options; reuse the folders already there.
+ * corpus code, the examples it reads and the options; reuse the folders already there.
  * Returns the folder and, per part, its folder and files.
  */
 export function writeCorpus(options = {}) {
@@ -622,7 +622,7 @@ export function writeCorpus(options = {}) {
       rmSync(staging, {recursive: true, force: true})
       mkdirSync(staging, {recursive: true})
       for (let index = 0; index < part.count; index++) {
-        writeFileSync(path.join(staging, fileName(index, part.count)), generateDocument({seed: part.seed, name: part.name, index, target: part.target}))
+        writeFileSync(path.join(staging, fileName(index, part.count)), makeDocument({seed: part.seed, name: part.name, index, target: part.target}))
       }
       writeFileSync(path.join(staging, '.complete'), '')
       rmSync(folder, {recursive: true, force: true})
