@@ -1,23 +1,78 @@
-// Benchmark: our cost next to remark's own ("parse once: our cost should stay close to remark's").
+// Benchmark of issue 9: postmortem-md next to a bare remark parse, markdownlint-cli2 and
+// remark-cli, on a deterministic corpus of synthetic postmortems, side by side in one run.
 //
-// Measures, in one run and interleaved, remark-parse + remark-gfm parsing alone against the
-// built library's `parse`, `lint` and `stringify(parse(x))`, on the six examples concatenated
-// and on a large synthetic postmortem. Prints medians and ratios (ours / remark). It asserts
-// nothing about absolute times: machines differ; the ratios are what to watch.
+// Rows (each a ratio next to the issue's goal; names for --only):
+//   parse-validate  `validate(parse(x))` / bare `unified().use(remarkParse).use(remarkGfm).parse(x)`
+//   lint            `lint(x)` / bare parse (no goal; context)
+//   stringify       `stringify(parse(x))` / bare parse (no goal; context)
+//   markdownlint    `postmortem lint` of N medium files / `markdownlint-cli2` on the same files
+//   remark-cli      `postmortem lint` of N medium files / remark-cli + gfm + recommended preset
+//   cold-start      `postmortem lint one.md` / `markdownlint-cli2 one.md`, whole processes
+//   cache           second `lint --cache` over unchanged files / the first (once `--cache` exists)
+//   ladder          time per KB over small, medium, large and huge documents; huge / medium per 20×
+//   rss             peak resident memory of `postmortem lint` over 10,000 files
+//   profile         where `lint` spends its time on one medium document (stages, rules, CPU profile)
 //
-// Usage: npm run bench   (builds first)   or   node scripts/bench.mjs [--reps N] [--rows N]
-import {readFileSync, readdirSync} from 'node:fs'
+// Usage: npm run bench [-- options]   (builds first)   or   node scripts/bench.mjs [options]
+//   --quick          smoke run of a minute or two: 50 files, 200 for memory, 1 repetition
+//   --files N        files in the folder runs (default 1000)
+//   --rss-files N    files for peak memory (default 10000)
+//   --reps N         repetitions of each folder run (default 3); in process 2N+1, cold starts 5N+5
+//   --only a,b       only these rows (implies --no-write)
+//   --no-write       print only; leave BENCHMARKS.md alone
+// Writes BENCHMARKS.md (a full run only); the section "What each optimisation bought" is kept.
+import {execFileSync} from 'node:child_process'
+import {readFileSync, writeFileSync, statSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {defaultSeed, ladder, now, writeCorpus} from './bench/corpus.mjs'
+import {measureDocuments, operations} from './bench/in-process.mjs'
+import {formatMs, median, min, pairedRatio, peakRss, rssMethod} from './bench/measure.mjs'
+import {cacheSupport, linters, timeCache, timeFolder} from './bench/processes.mjs'
+import {profileLint, timeLintParts} from './bench/profile.mjs'
+import {formatRatio, keptSection, renderReport, verdict} from './bench/report.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const {values} = parseArgs({options: {reps: {type: 'string'}, rows: {type: 'string'}}})
-const reps = Math.max(3, Number(values.reps ?? 5))
-const syntheticRows = Math.max(1, Number(values.rows ?? 5000))
+const rowNames = ['parse-validate', 'lint', 'stringify', 'markdownlint', 'remark-cli', 'cold-start', 'cache', 'ladder', 'rss', 'profile']
+
+const {values} = parseArgs({
+  options: {
+    quick: {type: 'boolean'},
+    files: {type: 'string'},
+    'rss-files': {type: 'string'},
+    reps: {type: 'string'},
+    only: {type: 'string'},
+    'no-write': {type: 'boolean'}
+  }
+})
+
+function count(name, fallback, least) {
+  const value = values[name]
+  if (value === undefined) return fallback
+  if (!/^\d+$/.test(value) || Number(value) < least) {
+    console.error(`Unexpected \`--${name} ${value}\`, expected a whole number of at least ${least}`)
+    process.exit(2)
+  }
+  return Number(value)
+}
+
+const quick = values.quick === true
+const files = count('files', quick ? 50 : 1000, 1)
+const rssFiles = count('rss-files', quick ? 200 : 10_000, 1)
+const reps = count('reps', quick ? 1 : 3, 1)
+const repsInProcess = 2 * reps + 1
+const repsCold = 5 * reps + 5
+const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()))
+for (const name of only ?? []) {
+  if (!rowNames.includes(name)) {
+    console.error(`Unexpected row \`${name}\` for --only, expected some of ${rowNames.map((row) => `\`${row}\``).join(', ')}`)
+    process.exit(2)
+  }
+}
+const wanted = (name) => !only || only.has(name)
+const write = !values['no-write'] && !only && !quick
 
 let library
 try {
@@ -26,115 +81,209 @@ try {
   console.error(`Cannot load dist/index.js (run \`npm run build\` first): ${error instanceof Error ? error.message : error}`)
   process.exit(2)
 }
-const {parse, lint, stringify} = library
 
-const remark = unified().use(remarkParse).use(remarkGfm)
+const started = performance.now()
+const loadStart = os.loadavg()[0].toFixed(1)
+const log = (line) => console.log(line)
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`
 
-// -- inputs -----------------------------------------------------------------------------------
+// -- corpus -------------------------------------------------------------------------------------
 
-const examplesFolder = path.join(root, 'fixtures/examples')
-const examples = readdirSync(examplesFolder)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(path.join(examplesFolder, name), 'utf8'))
+log(`postmortem-md benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism?.() ?? os.cpus().length} cores`)
+const corpus = writeCorpus({files, rssFiles})
+log(`corpus: ${corpus.base} (seed ${defaultSeed}; written once, then reused)`)
+const read = (file) => readFileSync(file, 'utf8')
+const rungs = ladder.map((rung) => {
+  const texts = corpus.parts[rung.name].files.map(read)
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  return {...rung, texts, kb: bytes / 1024 / texts.length}
+})
+const rungByName = new Map(rungs.map((rung) => [rung.name, rung]))
+const folder = corpus.parts[`files-${files}`]
+// Read every file once, so that no tool pays for the first read from disk.
+for (const part of Object.values(corpus.parts)) for (const file of part.files) read(file)
 
-/** One complete example whose timeline table is replaced by `rows` generated rows. */
-function synthetic(rows) {
-  const base = examples[0]
-  const lines = base.split('\n')
-  const header = lines.findIndex((line) => /^\|\s*Time\b/.test(line))
-  if (header === -1) throw new Error('no timeline table in the first example')
-  let end = header + 2
-  while (end < lines.length && lines[end].startsWith('|')) end++
-  const generated = []
-  for (let index = 0; index < rows; index++) {
-    const seconds = 8 * 3600 + index * 2
-    const time = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':')
-    generated.push(`| ${time} | Step ${index + 1}: \`worker-${index % 97}\` retried the job, p99 latency at ${100 + (index % 400)} ms | @oncall-${index % 13} |`)
+const rows = []
+const times = []
+const result = {rows, times, ladder: [], scaling: {}, rss: undefined, profile: undefined}
+const tools = linters(root)
+
+// -- in process ---------------------------------------------------------------------------------
+
+const inProcessRows = ['parse-validate', 'lint', 'stringify', 'ladder']
+if (inProcessRows.some(wanted)) {
+  log(`\nIn process, ${repsInProcess} repetitions (${elapsed()})`)
+  const ops = operations(library, now)
+  const plan = wanted('ladder')
+    ? rungs.map((rung) => ({rung, keys: rung.name === 'medium' ? ['remark', 'parseValidate', 'lint', 'stringify'] : ['remark', 'parseValidate', 'lint']}))
+    : [{rung: rungByName.get('medium'), keys: ['remark', ...(wanted('parse-validate') ? ['parseValidate'] : []), ...(wanted('lint') ? ['lint'] : []), ...(wanted('stringify') ? ['stringify'] : [])]}]
+  const samples = measureDocuments({plan, ops, reps: repsInProcess, log})
+  const base = samples('medium', 'remark')
+  times.push({name: `bare remark parse, one medium document (${rungByName.get('medium').kb.toFixed(1)} KB)`, min: min(base), median: median(base)})
+  const inProcessRow = (key, work, goal) => {
+    const own = samples('medium', key)
+    times.push({name: `${ops[key].label}, one medium document`, min: min(own), median: median(own)})
+    rows.push({id: key, work, measured: pairedRatio(own, base), goal, unit: '×'})
   }
-  return [...lines.slice(0, header + 2), ...generated, ...lines.slice(end)].join('\n')
-}
-
-const cases = [
-  {name: 'six examples concatenated', text: examples.join('\n')},
-  {name: `synthetic, ${syntheticRows.toLocaleString('en-US')} timeline rows`, text: synthetic(syntheticRows)}
-]
-
-const operations = [
-  {name: 'remark-parse + remark-gfm', run: (text) => remark.parse(text)},
-  {name: 'parse', run: (text) => parse(text)},
-  {name: 'lint', run: (text) => lint(text)},
-  {name: 'stringify(parse)', run: (text) => stringify(parse(text))}
-]
-
-// -- measuring --------------------------------------------------------------------------------
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-/** Milliseconds per call: `inner` calls timed together. */
-function sample(run, text, inner) {
-  const start = performance.now()
-  for (let index = 0; index < inner; index++) run(text)
-  return (performance.now() - start) / inner
-}
-
-function measure(test) {
-  // Warm-up: let the JIT settle, and size the inner loop so one sample lasts about 50 ms.
-  const inner = new Map()
-  for (const operation of operations) {
-    let once = Infinity
-    for (let index = 0; index < 3; index++) once = Math.min(once, sample(operation.run, test.text, 1))
-    inner.set(operation, Math.max(1, Math.ceil(50 / Math.max(once, 0.01))))
-    sample(operation.run, test.text, inner.get(operation))
+  if (wanted('parse-validate')) inProcessRow('parseValidate', '`parse` + `validate` / bare `unified().use(remarkParse).use(remarkGfm).parse`', 1.2)
+  if (wanted('lint')) inProcessRow('lint', '`lint` / bare parse (in process)')
+  if (wanted('stringify')) inProcessRow('stringify', '`stringify(parse(x))` / bare parse (in process)')
+  if (wanted('ladder')) {
+    for (const rung of rungs) {
+      const perKb = (key) => median(samples(rung.name, key)) / rung.kb
+      result.ladder.push({name: rung.name, docs: rung.texts.length, kb: rung.kb, remark: perKb('remark'), parseValidate: perKb('parseValidate'), lint: perKb('lint')})
+    }
+    // Per repetition: (ms per KB of huge) / (ms per KB of medium) × 20, i.e. the cost of a
+    // document exactly 20× the medium one; then the median over repetitions.
+    const huge = rungByName.get('huge')
+    const medium = rungByName.get('medium')
+    const scaled = (key) => 20 * pairedRatio(samples('huge', key).map((ms) => ms / huge.kb), samples('medium', key).map((ms) => ms / medium.kb))
+    result.scaling = {remark: scaled('remark'), parseValidate: scaled('parseValidate'), lint: scaled('lint')}
+    rows.push({id: 'ladder', work: '`parse` + `validate` of a huge document / a medium one, per 20× the size', measured: result.scaling.parseValidate, goal: 22, unit: '×'})
+    rows.push({id: 'ladder', work: '`lint` of a huge document / a medium one, per 20× the size', measured: result.scaling.lint, goal: 22, unit: '×'})
   }
-  // Repetitions, interleaved so that drift (thermal, GC, other load) hits every operation alike.
-  const samples = new Map(operations.map((operation) => [operation, []]))
-  for (let rep = 0; rep < reps; rep++) {
-    for (const operation of operations) samples.get(operation).push(sample(operation.run, test.text, inner.get(operation)))
+}
+
+// -- whole processes ----------------------------------------------------------------------------
+
+const folderTools = [['postmortem', tools.postmortem], ...(wanted('markdownlint') ? [['markdownlint', tools.markdownlint]] : []), ...(wanted('remark-cli') ? [['remark', tools.remark]] : [])]
+if (folderTools.length > 1) {
+  log(`\n${files.toLocaleString('en-US')} medium files, ${reps} repetitions (${elapsed()})`)
+  const samples = await timeFolder({tools: folderTools, folder: folder.folder, reps, log})
+  times.push({name: `\`postmortem lint\` of ${files.toLocaleString('en-US')} files`, min: min(samples.postmortem), median: median(samples.postmortem)})
+  if (samples.markdownlint) {
+    times.push({name: `\`markdownlint-cli2\` of ${files.toLocaleString('en-US')} files`, min: min(samples.markdownlint), median: median(samples.markdownlint)})
+    rows.push({id: 'markdownlint', work: `\`postmortem lint\` of ${files.toLocaleString('en-US')} files / \`markdownlint-cli2\``, measured: pairedRatio(samples.postmortem, samples.markdownlint), goal: 0.5, unit: '×'})
   }
-  // Ratios are paired: each repetition's time over remark's time in the same repetition, then
-  // the median of those, which cancels load that drifts slower than one repetition.
-  const base = samples.get(operations[0])
-  return new Map(
-    operations.map((operation) => {
-      const own = samples.get(operation)
-      return [operation, {ms: median(own), ratio: median(own.map((ms, rep) => ms / base[rep]))}]
-    })
-  )
+  if (samples.remark) {
+    times.push({name: `\`remark-cli\` + gfm + recommended preset of ${files.toLocaleString('en-US')} files`, min: min(samples.remark), median: median(samples.remark)})
+    rows.push({id: 'remark-cli', work: `\`postmortem lint\` of ${files.toLocaleString('en-US')} files / \`remark-cli\` + gfm + recommended preset`, measured: pairedRatio(samples.postmortem, samples.remark), goal: 0.33, unit: '×'})
+  }
 }
 
-// -- report -----------------------------------------------------------------------------------
-
-function formatMs(ms) {
-  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)
-}
-
-console.log(`postmortem-md benchmark: node ${process.version}, ${reps} repetitions (median)`)
-console.log('Times are medians; ratios are ours / remark-parse + remark-gfm on the same input, paired per repetition')
-console.log('(median of the per-repetition ratios). 1.00x is remark alone; lower is better.\n')
-
-const results = []
-for (const test of cases) {
-  const kb = Buffer.byteLength(test.text) / 1024
-  process.stdout.write(`${test.name} (${kb.toFixed(0)} KB) … `)
-  const times = measure(test)
-  const base = times.get(operations[0]).ms
-  console.log(`remark ${formatMs(base)} ms (${(kb / 1024 / (base / 1000)).toFixed(2)} MB/s)`)
-  results.push({test, times})
-}
-
-const nameWidth = Math.max(...operations.map((operation) => operation.name.length))
-const columnWidth = Math.max(...results.map(({test}) => test.name.length), 22)
-console.log('')
-console.log(`${''.padEnd(nameWidth)}  ${results.map(({test}) => test.name.padStart(columnWidth)).join('  ')}`)
-for (const operation of operations) {
-  const cells = results.map(({times}) => {
-    const {ms, ratio} = times.get(operation)
-    return `${formatMs(ms)} ms  ${ratio.toFixed(2)}x`.padStart(columnWidth)
+if (wanted('cold-start')) {
+  log(`\nCold start, ${repsCold} repetitions (${elapsed()})`)
+  const one = corpus.parts.one
+  const name = path.basename(one.files[0])
+  const samples = await timeFolder({
+    tools: [['postmortem', tools.postmortem], ['markdownlint', tools.markdownlint]],
+    folder: one.folder,
+    reps: repsCold,
+    argsOf: (tool) => tool.file(name),
+    log: (line) => (/repetition (1|\d*0)\//.test(line) ? log(line) : undefined)
   })
-  console.log(`${operation.name.padEnd(nameWidth)}  ${cells.join('  ')}`)
+  times.push({name: '`postmortem lint one.md`, whole process', min: min(samples.postmortem), median: median(samples.postmortem)})
+  times.push({name: '`markdownlint-cli2 one.md`, whole process', min: min(samples.markdownlint), median: median(samples.markdownlint)})
+  rows.push({id: 'cold-start', work: '`postmortem lint one.md` cold start / `markdownlint-cli2 one.md`', measured: pairedRatio(samples.postmortem, samples.markdownlint), goal: 0.75, unit: '×'})
+}
+
+if (wanted('cache')) {
+  const support = cacheSupport(tools.postmortem.script)
+  const work = `second \`lint --cache\` over the same unchanged ${files.toLocaleString('en-US')} files / first run`
+  if (!support.cache) {
+    log(`\nCache: not implemented (\`postmortem lint --help\` has no \`--cache\`) (${elapsed()})`)
+    rows.push({id: 'cache', work, measured: null, goal: 0.15, unit: '×', missing: 'not implemented'})
+  } else {
+    log(`\nCache, ${reps} repetitions (${elapsed()})`)
+    const {first, second} = await timeCache({script: tools.postmortem.script, folder: folder.folder, reps, support, log})
+    times.push({name: `\`lint --cache\`, first run (empty cache)`, min: min(first), median: median(first)})
+    times.push({name: `\`lint --cache\`, second run (unchanged files)`, min: min(second), median: median(second)})
+    rows.push({id: 'cache', work, measured: pairedRatio(second, first), goal: 0.15, unit: '×'})
+  }
+}
+
+if (wanted('rss')) {
+  log(`\nPeak memory, ${rssFiles.toLocaleString('en-US')} files, one run (${elapsed()})`)
+  const part = corpus.parts[`files-${rssFiles}`]
+  const corpusBytes = part.files.reduce((sum, file) => sum + statSync(file).size, 0)
+  const measured = await peakRss({script: tools.postmortem.script, args: tools.postmortem.folder(), cwd: part.folder})
+  result.rss = {...measured, files: rssFiles, corpusBytes}
+  log(`  ${(measured.rssBytes / 1024 / 1024).toFixed(0)} MB peak, ${formatMs(measured.ms)}`)
+  times.push({name: `\`postmortem lint\` of ${rssFiles.toLocaleString('en-US')} files (the memory run)`, min: measured.ms, median: measured.ms})
+  rows.push({id: 'rss', work: `peak RSS of \`postmortem lint\` over ${rssFiles.toLocaleString('en-US')} files`, measured: measured.rssBytes / 1024 / 1024, goal: 200, unit: 'MB'})
+}
+
+if (wanted('profile')) {
+  log(`\nProfile of lint, one medium document (${elapsed()})`)
+  const texts = rungByName.get('medium').texts
+  // Note: the CPU profile first; after `timeLintParts` has wrapped and restored every rule's
+  // `check`, the profile shows native frames that a plain `lint` does not have.
+  const cpu = await profileLint({library, texts, now, seconds: quick ? 2 : 8})
+  const parts = timeLintParts({library, texts, now, reps: repsInProcess})
+  result.profile = {parts, cpu}
+}
+
+// -- report -------------------------------------------------------------------------------------
+
+const durationS = (performance.now() - started) / 1000
+const order = ['parse-validate', 'markdownlint', 'remark-cli', 'cold-start', 'cache', 'ladder', 'rss', 'parseValidate', 'lint', 'stringify']
+const rank = (row) => (row.goal === undefined ? 100 : 0) + Math.max(0, order.indexOf(row.id === 'parseValidate' ? 'parse-validate' : row.id))
+rows.sort((a, b) => rank(a) - rank(b))
+
+log(`\nResults (${durationS.toFixed(0)} s in all)\n`)
+const width = Math.max(...rows.map((row) => row.work.length))
+for (const row of rows) {
+  const measured = row.measured === null || row.measured === undefined ? row.missing ?? '—' : formatRatio(row.measured, row.unit)
+  const goal = row.goal === undefined ? '' : `goal ≤ ${formatRatio(row.goal, row.unit)}`
+  log(`${row.work.padEnd(width)}  ${measured.padStart(15)}  ${goal.padEnd(13)}  ${verdict(row)}`)
+}
+if (times.length) {
+  log('\nTimes (min / median)')
+  const timeWidth = Math.max(...times.map((time) => time.name.length))
+  for (const time of times) log(`  ${time.name.padEnd(timeWidth)}  ${formatMs(time.min).padStart(9)}  ${formatMs(time.median).padStart(9)}`)
+}
+if (result.ladder.length) {
+  log('\nSize ladder (ms per KB, medians)')
+  log(`  ${'rung'.padEnd(8)} ${'docs'.padStart(5)} ${'KB each'.padStart(8)} ${'remark'.padStart(8)} ${'parse+validate'.padStart(15)} ${'lint'.padStart(8)}`)
+  for (const rung of result.ladder) log(`  ${rung.name.padEnd(8)} ${String(rung.docs).padStart(5)} ${rung.kb.toFixed(1).padStart(8)} ${rung.remark.toFixed(3).padStart(8)} ${rung.parseValidate.toFixed(3).padStart(15)} ${rung.lint.toFixed(3).padStart(8)}`)
+  log(`  huge / medium per 20×: remark ${formatRatio(result.scaling.remark)}, parse + validate ${formatRatio(result.scaling.parseValidate)}, lint ${formatRatio(result.scaling.lint)}`)
+}
+if (result.rss) log(`\nPeak RSS measured with ${result.rss.method.replace(/`/g, '')}`)
+if (result.profile) {
+  const {parts, cpu} = result.profile
+  log(`\nWhere lint's time goes, CPU profile of ${cpu.documents} calls on medium documents (time inside each stage)`)
+  for (const stage of cpu.stages) log(`  ${stage.name.padEnd(70)} ${stage.share === null ? 'not found in the profile' : `${(100 * stage.share).toFixed(1).padStart(5)}%`}`)
+  log('self time by package / source file')
+  for (const group of cpu.groups.slice(0, 15)) log(`  ${group.name.padEnd(52)} ${(100 * group.share).toFixed(1).padStart(5)}%`)
+  log('hottest functions')
+  for (const fn of cpu.functions.slice(0, 15)) log(`  ${fn.name.padEnd(80)} ${(100 * fn.share).toFixed(1).padStart(5)}%`)
+  log(`\nTimed directly, one medium document (fastest of ${repsInProcess} runs each): lint ${parts.lintMs.toFixed(2)} ms, parseDocument ${parts.parseDocumentMs.toFixed(2)} ms,`)
+  log(`validate of the parsed draft ${parts.validateMs.toFixed(2)} ms, all ${parts.rules.length} rules ${parts.rulesMs.toFixed(2)} ms; slowest rules:`)
+  for (const rule of parts.rules.slice(0, 8)) log(`  ${rule.id.padEnd(24)} ${rule.ms.toFixed(3).padStart(7)} ms`)
+}
+
+if (!write) {
+  log(`\nBENCHMARKS.md left alone (${only ? '--only' : quick ? '--quick' : '--no-write'}).`)
+} else {
+  const file = path.join(root, 'BENCHMARKS.md')
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, {cwd: root, encoding: 'utf8'}).trim()
+    } catch {
+      return ''
+    }
+  }
+  const version = (name) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version
+  const sample = folder.files.slice(0, 200)
+  const withFindings = sample.filter((file) => library.lint(read(file), {now}).length > 0).length
+  const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ')
+  result.meta = {
+    date: new Date().toISOString().slice(0, 10),
+    commit: `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain', '--', 'src') ? ' with changes in src/' : ''}`,
+    command,
+    durationS,
+    cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    load: {start: loadStart, end: os.loadavg()[0].toFixed(1)},
+    versions: ['markdownlint-cli2', 'markdownlint', 'remark-cli', 'remark-parse', 'remark-gfm', 'remark-preset-lint-recommended'].map((name) => `${name} ${version(name)}`).join(', '),
+    seed: defaultSeed,
+    now,
+    defectShare: `${Math.round((100 * withFindings) / sample.length)}% of the first ${sample.length} files`,
+    reps: {inProcess: repsInProcess, folder: reps, cold: repsCold, cache: reps}
+  }
+  writeFileSync(file, renderReport(result, keptSection(file)))
+  log(`\nWrote ${path.relative(process.cwd(), file) || file}.`)
 }
