@@ -29,3 +29,19 @@ export {lint, lintDocument, rules, ruleIds} from './lint/index.js'
 export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel} from './lint/index.js'
 export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames} from './model/action-items.js'
 export type {ActionItemEntry, ActionStatus, ActionTableKey} from './model/action-items.js'
+export {reportData} from './report/data.js'
+export type {
+  AgeBucket,
+  AgeFigures,
+  FieldFigures,
+  MonthFigures,
+  OwnerFigures,
+  ReportActionItem,
+  ReportData,
+  ReportInput,
+  ReportOptions,
+  ReportPostmortem,
+  SeverityKey,
+  StatusKey
+} from './report/data.js'
+export type {NumberSummary} from './report/figures.js'

@@ -25,6 +25,7 @@ it('should expose the public api', () => {
       'parse',
       'parseDocument',
       'priorities',
+      'reportData',
       'sections',
       'severities',
       'statuses',
