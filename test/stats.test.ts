@@ -7,8 +7,11 @@ import {root, template} from './helpers.js'
 
 const examples = 'fixtures/examples'
 
+// Note: a fixed "today", so that overdue counts do not change with the calendar.
+const now = '2026-12-01'
+
 async function stats(argv: string[], stdin?: string): Promise<Stats> {
-  const run = await runInProcess(['stats', ...argv, '--format', 'json'], stdin === undefined ? {} : {stdin})
+  const run = await runInProcess(['stats', ...argv, '--now', now, '--format', 'json'], stdin === undefined ? {} : {stdin})
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   return JSON.parse(run.stdout) as Stats
@@ -34,6 +37,7 @@ describe('postmortem stats', () => {
       actionItems: {
         total: 38,
         open: 14,
+        overdue: 0,
         byStatus: {'Not Started': 6, 'In Progress': 6, Blocked: 2, Done: 21, "Won't Do": 3, other: 0, unfilled: 0}
       },
       completeness: {complete: 6, incomplete: 0, fields: []}
@@ -41,14 +45,14 @@ describe('postmortem stats', () => {
   })
 
   it('prints the same figures as text', async () => {
-    const run = await runInProcess(['stats', examples])
+    const run = await runInProcess(['stats', examples, '--now', now])
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     const out = run.stdout
     expect(out).toMatch(/^Postmortems: 6\n/)
     expect(out).toMatch(/Severity:\n {2}P0 +2\n {2}P1 +2\n {2}P2 +2\n {2}other +0\n {2}unfilled +0\n/)
     expect(out).toMatch(/Duration in minutes \(6 of 6 with whole minutes\):\n {2}mean +98\.8\n {2}median +83\.5\n {2}p90 +185\n/)
-    expect(out).toMatch(/Action items: 38 \(14 open\)\n {2}Not Started +6\n {2}In Progress +6\n {2}Blocked +2\n {2}Done +21\n {2}Won't Do +3\n/)
+    expect(out).toMatch(/Action items: 38 \(14 open, 0 overdue\)\n {2}Not Started +6\n {2}In Progress +6\n {2}Blocked +2\n {2}Done +21\n {2}Won't Do +3\n/)
     expect(out).toMatch(/Complete: 6 of 6 \(0 incomplete\)\n$/)
   })
 
@@ -118,6 +122,7 @@ describe('postmortem stats', () => {
     expect(result.actionItems).toEqual({
       total: 1,
       open: 1,
+      overdue: 0,
       byStatus: {'Not Started': 1, 'In Progress': 0, Blocked: 0, Done: 0, "Won't Do": 0, other: 0, unfilled: 0}
     })
   })
@@ -131,6 +136,8 @@ describe('postmortem stats', () => {
     expect(result.actionItems).toEqual({
       total: 3,
       open: 2,
+      // Both open items are due 2026-01-01, before --now.
+      overdue: 2,
       byStatus: {'Not Started': 0, 'In Progress': 0, Blocked: 0, Done: 1, "Won't Do": 0, other: 1, unfilled: 1}
     })
   })
@@ -146,7 +153,7 @@ describe('postmortem stats', () => {
     const run = await runInProcess(['stats', 'fixtures/nothing-here/*.md'])
     expect(run.code).toBe(2)
     expect(run.stdout).toMatch(/^Postmortems: 0\n/)
-    expect(run.stdout).toMatch(/Action items: 0 \(0 open\)\n/)
+    expect(run.stdout).toMatch(/Action items: 0 \(0 open, 0 overdue\)\n/)
   })
 
   it.each([
