@@ -114,6 +114,30 @@ describe('postmortem stats', () => {
     expect(oneWrong.stdout).toMatch(/Complete: 1 of 2 \(1 incomplete\)\nMost often missing or invalid:\n {2}1 {2}`\*\*Severity:\*\*` \(severity\)\n$/)
   })
 
+  it('names which Duration a missing or invalid field is: the header or Impact', async () => {
+    const result = await stats(['fixtures/template.md'])
+    const byPath = new Map(result.completeness.fields.map((entry) => [entry.path, entry.field]))
+    expect(byPath.get('durationMinutes')).toBe('`**Duration:**` in the header')
+    expect(byPath.get('impact.duration')).toBe('`**Duration:**` in `## Impact`')
+    // Labels no other field shares stay as they were.
+    expect(byPath.get('severity')).toBe('`**Severity:**`')
+    const labels = result.completeness.fields.map((entry) => entry.field)
+    expect(new Set(labels).size).toBe(labels.length)
+    const text = await runInProcess(['stats', 'fixtures/template.md', '--now', now])
+    expect(text.stdout).toContain('`**Duration:**` in the header (durationMinutes)')
+  })
+
+  it('counts overdue items against --now, and only incidents between --since and --until', async () => {
+    const later = await runInProcess(['stats', examples, '--format', 'json', '--now', '2027-02-15'])
+    expect((JSON.parse(later.stdout) as Stats).actionItems).toMatchObject({open: 14, overdue: 9})
+    const window = await stats([examples, '--since', '2026-03-01', '--until', '2026-06-30'])
+    // 01 (2026-03-14), 03 (2026-05-19) and 04 (2026-06-23): 47, 73 and 132 minutes.
+    expect(window.postmortems).toBe(3)
+    expect(window.durationMinutes).toEqual({count: 3, mean: 84, median: 73, p90: 132})
+    const bad = await runInProcess(['stats', examples, '--since', 'March'])
+    expect({code: bad.code, stderr: bad.stderr}).toEqual({code: 2, stderr: expect.stringMatching(/--since expects a date written YYYY-MM-DD, got `March`/)})
+  })
+
   it('folds the rows of a list into one field', async () => {
     const text = template.replace('| {action_1} | {owner} | {date} | High | Not Started |', '| Fix it | @sam | someday | Urgent | Not Started |')
     const result = await stats(['-'], text)
