@@ -296,6 +296,14 @@ describe('postmortem report', () => {
     }
   })
 
+  it('reads standard input, with no link for it', async () => {
+    const text = readFileSync(path.join(root, folder, '2026-01-28-login-outage.md'), 'utf8')
+    const run = await runInProcess(['report', '-', '--now', reportNow], {stdin: text})
+    expect(run.code).toBe(0)
+    expect(run.stdout).not.toContain('<a ')
+    expect(run.stdout).toContain('<td class="nowrap">-:69</td>')
+  })
+
   it('counts only the postmortems between --since and --until', async () => {
     const run = await runInProcess(['report', folder, '--now', reportNow, '--since', '2026-01-01', '--until', '2026-03-31', '--format', 'md'])
     expect(run.code).toBe(0)
