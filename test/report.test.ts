@@ -337,6 +337,9 @@ describe('postmortem report', () => {
   })
 
   it('loads the charting code only when it draws a report', () => {
+    // Installed with the package, since the CLI needs them at run time.
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
+    expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['@observablehq/plot', 'linkedom']))
     // The CLI's static imports (bin.js and the chunks it imports) hold neither Plot nor linkedom.
     const dist = path.join(root, 'dist')
     const seen = new Set<string>()
