@@ -114,7 +114,7 @@ ${actionTable(data, link)}
 </section>
 </main>
 <footer>
-<p>Written by <code>postmortem report</code> on ${data.now}. Durations are the header's <code>**Duration:**</code> in whole minutes; medians and 90th percentiles (nearest rank) are over the postmortems that give whole minutes. An action item is open unless its status is Done or Won't Do, and overdue when open with a due date before ${data.now}; its age counts from its incident's date.</p>
+<p>Figures as of ${data.now}, written by <code>postmortem report</code>. Durations are the header's <code>**Duration:**</code> in whole minutes; medians and 90th percentiles (nearest rank) are over the postmortems that give whole minutes. An action item is open unless its status is Done or Won't Do, and overdue when open with a due date before ${data.now}; its age counts from its incident's date.</p>
 </footer>
 </body>
 </html>
