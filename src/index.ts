@@ -31,3 +31,19 @@ export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy
 export type {ActionItemEntry, ActionStatus, ActionTableKey} from './model/action-items.js'
 export {format} from './format.js'
 export type {FormatOptions, FormatResult} from './format.js'
+export {reportData} from './report/data.js'
+export type {
+  AgeBucket,
+  AgeFigures,
+  FieldFigures,
+  MonthFigures,
+  OwnerFigures,
+  ReportActionItem,
+  ReportData,
+  ReportInput,
+  ReportOptions,
+  ReportPostmortem,
+  SeverityKey,
+  StatusKey
+} from './report/data.js'
+export type {NumberSummary} from './report/figures.js'

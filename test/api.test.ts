@@ -26,6 +26,7 @@ it('should expose the public api', () => {
       'parse',
       'parseDocument',
       'priorities',
+      'reportData',
       'sections',
       'severities',
       'statuses',

@@ -7,8 +7,11 @@ import {root, template} from './helpers.js'
 
 const examples = 'fixtures/examples'
 
+// Note: a fixed "today", so that overdue counts do not change with the calendar.
+const now = '2026-12-01'
+
 async function stats(argv: string[], stdin?: string): Promise<Stats> {
-  const run = await runInProcess(['stats', ...argv, '--format', 'json'], stdin === undefined ? {} : {stdin})
+  const run = await runInProcess(['stats', ...argv, '--now', now, '--format', 'json'], stdin === undefined ? {} : {stdin})
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   return JSON.parse(run.stdout) as Stats
@@ -34,6 +37,7 @@ describe('postmortem stats', () => {
       actionItems: {
         total: 38,
         open: 14,
+        overdue: 0,
         byStatus: {'Not Started': 6, 'In Progress': 6, Blocked: 2, Done: 21, "Won't Do": 3, other: 0, unfilled: 0}
       },
       completeness: {complete: 6, incomplete: 0, fields: []}
@@ -41,14 +45,14 @@ describe('postmortem stats', () => {
   })
 
   it('prints the same figures as text', async () => {
-    const run = await runInProcess(['stats', examples])
+    const run = await runInProcess(['stats', examples, '--now', now])
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     const out = run.stdout
     expect(out).toMatch(/^Postmortems: 6\n/)
     expect(out).toMatch(/Severity:\n {2}P0 +2\n {2}P1 +2\n {2}P2 +2\n {2}other +0\n {2}unfilled +0\n/)
     expect(out).toMatch(/Duration in minutes \(6 of 6 with whole minutes\):\n {2}mean +98\.8\n {2}median +83\.5\n {2}p90 +185\n/)
-    expect(out).toMatch(/Action items: 38 \(14 open\)\n {2}Not Started +6\n {2}In Progress +6\n {2}Blocked +2\n {2}Done +21\n {2}Won't Do +3\n/)
+    expect(out).toMatch(/Action items: 38 \(14 open, 0 overdue\)\n {2}Not Started +6\n {2}In Progress +6\n {2}Blocked +2\n {2}Done +21\n {2}Won't Do +3\n/)
     expect(out).toMatch(/Complete: 6 of 6 \(0 incomplete\)\n$/)
   })
 
@@ -110,6 +114,30 @@ describe('postmortem stats', () => {
     expect(oneWrong.stdout).toMatch(/Complete: 1 of 2 \(1 incomplete\)\nMost often missing or invalid:\n {2}1 {2}`\*\*Severity:\*\*` \(severity\)\n$/)
   })
 
+  it('names which Duration a missing or invalid field is: the header or Impact', async () => {
+    const result = await stats(['fixtures/template.md'])
+    const byPath = new Map(result.completeness.fields.map((entry) => [entry.path, entry.field]))
+    expect(byPath.get('durationMinutes')).toBe('`**Duration:**` in the header')
+    expect(byPath.get('impact.duration')).toBe('`**Duration:**` in `## Impact`')
+    // Labels no other field shares stay as they were.
+    expect(byPath.get('severity')).toBe('`**Severity:**`')
+    const labels = result.completeness.fields.map((entry) => entry.field)
+    expect(new Set(labels).size).toBe(labels.length)
+    const text = await runInProcess(['stats', 'fixtures/template.md', '--now', now])
+    expect(text.stdout).toContain('`**Duration:**` in the header (durationMinutes)')
+  })
+
+  it('counts overdue items against --now, and only incidents between --since and --until', async () => {
+    const later = await runInProcess(['stats', examples, '--format', 'json', '--now', '2027-02-15'])
+    expect((JSON.parse(later.stdout) as Stats).actionItems).toMatchObject({open: 14, overdue: 9})
+    const window = await stats([examples, '--since', '2026-03-01', '--until', '2026-06-30'])
+    // 01 (2026-03-14), 03 (2026-05-19) and 04 (2026-06-23): 47, 73 and 132 minutes.
+    expect(window.postmortems).toBe(3)
+    expect(window.durationMinutes).toEqual({count: 3, mean: 84, median: 73, p90: 132})
+    const bad = await runInProcess(['stats', examples, '--since', 'March'])
+    expect({code: bad.code, stderr: bad.stderr}).toEqual({code: 2, stderr: expect.stringMatching(/--since expects a date written YYYY-MM-DD, got `March`/)})
+  })
+
   it('folds the rows of a list into one field', async () => {
     const text = template.replace('| {action_1} | {owner} | {date} | High | Not Started |', '| Fix it | @sam | someday | Urgent | Not Started |')
     const result = await stats(['-'], text)
@@ -118,6 +146,7 @@ describe('postmortem stats', () => {
     expect(result.actionItems).toEqual({
       total: 1,
       open: 1,
+      overdue: 0,
       byStatus: {'Not Started': 1, 'In Progress': 0, Blocked: 0, Done: 0, "Won't Do": 0, other: 0, unfilled: 0}
     })
   })
@@ -131,6 +160,8 @@ describe('postmortem stats', () => {
     expect(result.actionItems).toEqual({
       total: 3,
       open: 2,
+      // Both open items are due 2026-01-01, before --now.
+      overdue: 2,
       byStatus: {'Not Started': 0, 'In Progress': 0, Blocked: 0, Done: 1, "Won't Do": 0, other: 1, unfilled: 1}
     })
   })
@@ -146,7 +177,7 @@ describe('postmortem stats', () => {
     const run = await runInProcess(['stats', 'fixtures/nothing-here/*.md'])
     expect(run.code).toBe(2)
     expect(run.stdout).toMatch(/^Postmortems: 0\n/)
-    expect(run.stdout).toMatch(/Action items: 0 \(0 open\)\n/)
+    expect(run.stdout).toMatch(/Action items: 0 \(0 open, 0 overdue\)\n/)
   })
 
   it.each([

@@ -3,6 +3,7 @@ import {fmt, fmtHelp} from './commands/fmt.js'
 import {fromJson, fromJsonHelp} from './commands/from-json.js'
 import {lint, lintHelp} from './commands/lint.js'
 import {newHelp, newPostmortem} from './commands/new.js'
+import {report, reportHelp} from './commands/report.js'
 import {schema, schemaHelp} from './commands/schema.js'
 import {stats, statsHelp} from './commands/stats.js'
 import {toJson, toJsonHelp} from './commands/to-json.js'
@@ -25,7 +26,8 @@ export const commands: Record<string, Command> = {
   fmt: {summary: "rewrite postmortems in the template's canonical layout", help: fmtHelp, run: fmt},
   schema: {summary: 'print the JSON Schema of the model', help: schemaHelp, run: schema},
   actions: {summary: 'list action items across postmortems', help: actionsHelp, run: actions},
-  stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats}
+  stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats},
+  report: {summary: 'write one self-contained HTML page (or Markdown) of charts and tables over postmortems', help: reportHelp, run: report}
 }
 
 function mainHelp(): string {

@@ -1,36 +1,41 @@
-import {describePath} from '../../model/names.js'
-import type {PostmortemDocument} from '../../parse/document.js'
-import {severities, statuses} from '../../model/schema.js'
-import {validate} from '../../validate/index.js'
+import {statuses} from '../../model/schema.js'
+import {isIsoDate} from '../../model/text.js'
+import {reportData, type ReportData, type ReportInput} from '../../report/data.js'
 import {parseCommandArgs} from '../args.js'
-import type {CliIo} from '../io.js'
-import {actionItemsOf, canonicalStatus, isOpen} from '../../model/action-items.js'
-import {formatOption, readPostmortems} from './actions.js'
+import {UsageError, type CliIo} from '../io.js'
+import {formatOption, readPostmortems, todayUtc} from './actions.js'
 
-export const statsHelp = `Usage: postmortem stats [paths…] [--format text|json]
+export {median, nearestRank} from '../../report/figures.js'
+
+export const statsHelp = `Usage: postmortem stats [paths…] [options]
 
 Summarise postmortems: how many, by severity (P0, P1, P2, other, unfilled), duration in
-minutes (mean, median and 90th percentile by nearest rank, over files whose duration is
-whole minutes), action items by status, and completeness (how many validate as complete
-postmortems, and which fields are most often missing or invalid).
+minutes (mean, median and 90th percentile by nearest rank, over files whose header
+**Duration:** is whole minutes), action items by status (open, and overdue against --now),
+and completeness (how many validate as complete postmortems, and which fields are most
+often missing or invalid). The same figures as \`postmortem report\`.
 
 Paths may be files, folders (searched for *.md) or globs; - reads standard input.
 Without paths, the current folder is searched.
 
 Options:
   --format text|json  text (default) or one JSON object
+  --now YYYY-MM-DD    the date overdue action items are counted against (default: today, UTC)
+  --since YYYY-MM-DD  only postmortems of incidents on or after this date
+  --until YYYY-MM-DD  only postmortems of incidents on or before this date
+                      (with --since or --until, postmortems without a real Date are left out)
   -h, --help          show this help
 
 Exit codes: 0 summarised; 1 a file over the size or nesting limit (left out);
 2 usage error or unreadable file (the other files are still counted).
 `
 
-/** What `postmortem stats` reports (its `--format json` output). */
+/** What \`postmortem stats\` reports (its \`--format json\` output). */
 export interface Stats {
   readonly postmortems: number
   readonly severity: Record<'P0' | 'P1' | 'P2' | 'other' | 'unfilled', number>
   readonly durationMinutes: {
-    /** Files whose duration is whole minutes (the rest are left out of the figures). */
+    /** Files whose header duration is whole minutes (the rest are left out of the figures). */
     readonly count: number
     readonly mean: number | null
     readonly median: number | null
@@ -39,6 +44,8 @@ export interface Stats {
   readonly actionItems: {
     readonly total: number
     readonly open: number
+    /** Open items due before \`now\`. */
+    readonly overdue: number
     readonly byStatus: Record<(typeof statuses)[number] | 'other' | 'unfilled', number>
   }
   readonly completeness: {
@@ -49,97 +56,49 @@ export interface Stats {
   }
 }
 
-/** Summary statistics over parsed postmortems. */
-export function computeStats(documents: readonly PostmortemDocument[]): Stats {
-  const severity: Stats['severity'] = {P0: 0, P1: 0, P2: 0, other: 0, unfilled: 0}
-  const byStatus = {} as Record<(typeof statuses)[number] | 'other' | 'unfilled', number>
-  for (const status of statuses) byStatus[status] = 0
-  byStatus.other = 0
-  byStatus.unfilled = 0
-  const minutes: number[] = []
-  let total = 0
-  let open = 0
-  let complete = 0
-  const fieldCounts = new Map<string, {example: string; count: number}>()
+/** Summary statistics over parsed postmortems: the \`reportData\` figures that \`stats\` prints. */
+export function computeStats(inputs: readonly ReportInput[], options: {now?: string; since?: string; until?: string} = {}): Stats {
+  return statsOf(reportData(inputs, options))
+}
 
-  for (const document of documents) {
-    const draft = document.draft
-    const value = draft.severity?.trim() ?? null
-    if (value === null) severity.unfilled++
-    else if ((severities as readonly string[]).includes(value)) severity[value as 'P0' | 'P1' | 'P2']++
-    else severity.other++
-
-    const duration = draft.durationMinutes?.trim()
-    if (duration !== undefined && /^\d+$/.test(duration)) minutes.push(Number(duration))
-
-    for (const {item: row} of actionItemsOf(draft)) {
-      total++
-      if (isOpen(row)) open++
-      if (!row.status) byStatus.unfilled++
-      else byStatus[canonicalStatus(row.status) ?? 'other']++
-    }
-
-    const result = validate(draft)
-    if (result.ok) {
-      complete++
-      continue
-    }
-    const seen = new Set<string>()
-    for (const issue of result.issues) {
-      const key = issue.path.replace(/\[\d+\]/g, '[]')
-      if (seen.has(key)) continue
-      seen.add(key)
-      const entry = fieldCounts.get(key)
-      if (entry) entry.count++
-      else fieldCounts.set(key, {example: issue.path, count: 1})
-    }
-  }
-
-  minutes.sort((a, b) => a - b)
-  const fields = [...fieldCounts]
-    .map(([path, {example, count}]) => ({path, field: describeGroup(path, example), count}))
-    .sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-
+/** The part of a report's figures that \`stats\` prints. */
+export function statsOf(data: ReportData): Stats {
+  const {count, mean, median, p90} = data.durationMinutes
+  const {total, open, overdue, byStatus} = data.actionItems
+  const {complete, incomplete, fields} = data.completeness
   return {
-    postmortems: documents.length,
-    severity,
-    durationMinutes: {
-      count: minutes.length,
-      mean: minutes.length === 0 ? null : minutes.reduce((sum, value) => sum + value, 0) / minutes.length,
-      median: median(minutes),
-      p90: nearestRank(minutes, 90)
-    },
-    actionItems: {total, open, byStatus},
-    completeness: {complete, incomplete: documents.length - complete, fields}
+    postmortems: data.postmortems.length,
+    severity: {...data.severity},
+    durationMinutes: {count, mean, median, p90},
+    actionItems: {total, open, overdue, byStatus: {...byStatus}},
+    completeness: {complete, incomplete, fields}
   }
 }
 
-/** Median of sorted numbers (the mean of the middle two for an even count). */
-export function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+/** Read \`--now\`, \`--since\` and \`--until\` (dates \`YYYY-MM-DD\`), as \`stats\` and \`report\` take them. */
+export function dateOptions(values: Readonly<Record<string, unknown>>): {now: string; since?: string; until?: string} {
+  const read = (name: 'now' | 'since' | 'until'): string | undefined => {
+    const value = values[name]
+    if (value === undefined) return undefined
+    if (typeof value !== 'string' || !isIsoDate(value)) throw new UsageError(`--${name} expects a date written YYYY-MM-DD, got \`${String(value)}\``)
+    return value
+  }
+  const since = read('since')
+  const until = read('until')
+  if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since \`${since}\` is after --until \`${until}\``)
+  return {now: read('now') ?? todayUtc(), ...(since === undefined ? {} : {since}), ...(until === undefined ? {} : {until})}
 }
 
-/** The `p`th percentile of sorted numbers by the nearest-rank method: the value at rank ⌈p/100 × n⌉. */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length))
-  return sorted[Math.min(rank, sorted.length) - 1]!
-}
-
-/** Name a field path whose indices were folded (`timeline[].time`) in the template's words. */
-function describeGroup(path: string, example: string): string {
-  if (path === example) return describePath(path)
-  return describePath(example.replace(/\[\d+\]/g, '[0]')).replace(/^(.*?)\b(timeline row|action item|extra block|item) 1 in /, '$1any $2 in ')
-}
-
-/** `postmortem stats`: summary statistics. */
+/** \`postmortem stats\`: summary statistics. */
 export async function stats(args: readonly string[], io: CliIo): Promise<number> {
-  const {values, positionals} = parseCommandArgs(args, {format: {type: 'string'}})
+  const {values, positionals} = parseCommandArgs(args, {format: {type: 'string'}, now: {type: 'string'}, since: {type: 'string'}, until: {type: 'string'}})
   const format = formatOption(values.format, ['text', 'json'] as const, 'text')
+  const dates = dateOptions(values)
   const {documents, code} = await readPostmortems(positionals, io)
-  const result = computeStats(documents.map(({document}) => document))
+  const result = computeStats(
+    documents.map(({name, document}) => ({file: name, document})),
+    dates
+  )
   io.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : text(result))
   return code
 }
@@ -165,7 +124,7 @@ function text(result: Stats): string {
       ['p90', round(duration.p90!)]
     ])
   lines.push('')
-  lines.push(`Action items: ${result.actionItems.total} (${result.actionItems.open} open)`)
+  lines.push(`Action items: ${result.actionItems.total} (${result.actionItems.open} open, ${result.actionItems.overdue} overdue)`)
   if (result.actionItems.total > 0) list(Object.entries(result.actionItems.byStatus))
   lines.push('')
   const {complete, incomplete, fields} = result.completeness
