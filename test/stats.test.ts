@@ -123,7 +123,8 @@ describe('postmortem stats', () => {
     expect(byPath.get('severity')).toBe('`**Severity:**`')
     const labels = result.completeness.fields.map((entry) => entry.field)
     expect(new Set(labels).size).toBe(labels.length)
-    const text = await runInProcess(['stats', 'fixtures/template.md', '--now', now])
+    const example = readFileSync(path.join(root, 'fixtures/examples/01-checkout-db-pool.md'), 'utf8')
+    const text = await runInProcess(['stats', '-', '--now', now], {stdin: example.replace(/\*\*Duration:\*\* \d+ minutes/, '**Duration:** about an hour minutes')})
     expect(text.stdout).toContain('`**Duration:**` in the header (durationMinutes)')
   })
 
