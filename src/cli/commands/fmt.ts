@@ -1,9 +1,11 @@
 import {access, constants} from 'node:fs/promises'
+import path from 'node:path'
 import {lostWords} from '../../lossless.js'
 import {parseDocument} from '../../parse/document.js'
 import {stringify} from '../../stringify/index.js'
 import {parseCommandArgs} from '../args.js'
-import {expandInputs, readError, readOrReport} from '../files.js'
+import {ConfigError, ConfigResolver, skipByConfig} from '../config.js'
+import {display, expandInputs, readError, readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
 import {writeAtomic} from '../write.js'
@@ -17,7 +19,9 @@ tables and lists are written the template's way; every value is kept verbatim.
   postmortem fmt --check PATHS  list files that would change (exit 1 if any)
   postmortem fmt --write PATHS  rewrite files in place (atomically, keeping their mode)
 
-Paths may be files, folders (searched for *.md) or globs; - reads standard input.
+Paths may be files, folders (searched for *.md, skipping node_modules, dot-folders and what
+.gitignore lists) or globs; - reads standard input. A path that names nothing is an error
+(exit 2). Files that the \`ignores\` of their .postmortemrc.json match are never formatted.
 A file whose rewrite would lose text is never written (exit 1).
 
 Options:
@@ -31,7 +35,8 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
   const {values, positionals} = parseCommandArgs(args, {check: {type: 'boolean'}, write: {type: 'boolean'}})
   if (values.check && values.write) throw new UsageError('use either --check or --write, not both')
   if (positionals.length === 0) throw new UsageError('fmt needs a file, folder or glob (or `-` for standard input)')
-  const {inputs, problems} = await expandInputs(positionals, io.cwd)
+  const resolver = new ConfigResolver((file) => display(file, io.cwd))
+  const {inputs, problems, skipped} = await expandInputs(positionals, io.cwd, skipByConfig((folder) => resolver.resolve(folder)))
   if (!values.check && !values.write && (inputs.length > 1 || positionals.length > 1)) {
     throw new UsageError('fmt prints one file; for several files use --check or --write')
   }
@@ -44,7 +49,20 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(problem.message + '\n')
     raise(exit.usage)
   }
+  for (const skip of skipped) io.stderr.write(`${skip.name}: not formatted: matched by ${skip.reason}\n`)
+  const reported = new Set<string>()
   for (const input of inputs) {
+    try {
+      await resolver.resolve(input.file === undefined ? io.cwd : path.dirname(input.file))
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      // Its `ignores` cannot be known: the file is left alone, and the configuration reported once.
+      if (!reported.has(error.message)) io.stderr.write(error.message + '\n')
+      reported.add(error.message)
+      io.stderr.write(`${input.name}: not formatted: its configuration cannot be used\n`)
+      raise(exit.usage)
+      continue
+    }
     const text = await readOrReport(input, io)
     if (text === undefined) {
       raise(exit.usage)
