@@ -1,12 +1,14 @@
 import {actions, actionsHelp} from './commands/actions.js'
 import {fmt, fmtHelp} from './commands/fmt.js'
 import {fromJson, fromJsonHelp} from './commands/from-json.js'
+import {init, initHelp} from './commands/init.js'
 import {lint, lintHelp} from './commands/lint.js'
 import {newHelp, newPostmortem} from './commands/new.js'
 import {schema, schemaHelp} from './commands/schema.js'
 import {stats, statsHelp} from './commands/stats.js'
 import {toJson, toJsonHelp} from './commands/to-json.js'
 import {exit, UsageError, type CliIo} from './io.js'
+import {closeNames, quotedList} from '../lint/suggest.js'
 import {version} from './version.js'
 
 /** A command: its one-line summary, its `--help` text and what it does. */
@@ -25,7 +27,8 @@ export const commands: Record<string, Command> = {
   fmt: {summary: "rewrite postmortems in the template's canonical layout", help: fmtHelp, run: fmt},
   schema: {summary: 'print the JSON Schema of the model', help: schemaHelp, run: schema},
   actions: {summary: 'list action items across postmortems', help: actionsHelp, run: actions},
-  stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats}
+  stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats},
+  init: {summary: 'write a starting .postmortemrc.json (never over an existing one)', help: initHelp, run: init}
 }
 
 function mainHelp(): string {
@@ -68,7 +71,9 @@ export async function main(io: CliIo): Promise<number> {
   // Note: own keys only, so `postmortem constructor` is an unknown command, not Object's.
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
-    io.stderr.write(`postmortem: unknown command \`${name}\`, expected one of ${Object.keys(commands).map((key) => `\`${key}\``).join(', ')}\n`)
+    const close = closeNames(name, Object.keys(commands))
+    const hint = close.length > 0 ? `; did you mean ${quotedList(close, 'or')}?` : ''
+    io.stderr.write(`postmortem: unknown command \`${name}\`${hint}\nThe commands are ${quotedList(Object.keys(commands), 'and')}; run \`postmortem --help\` for what each does.\n`)
     return exit.usage
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -20,7 +20,7 @@ Options:
   --severity LEVEL    P0, P1 or P2
   --incident TITLE    the incident title
   --author NAME       who writes the postmortem
-  --out FILE          write to FILE (never over an existing file)
+  --out FILE          write to FILE (never over an existing file); - is standard output
   --force             with --out, overwrite FILE if it exists
   -h, --help          show this help
 
@@ -75,7 +75,7 @@ export async function newPostmortem(args: readonly string[], io: CliIo): Promise
   }
   const markdown = stringify(checked.data)
 
-  if (typeof values.out !== 'string') {
+  if (typeof values.out !== 'string' || values.out === '-') {
     io.stdout.write(markdown)
     return exit.ok
   }
