@@ -24,6 +24,7 @@ it('should expose the public api', () => {
       'rules',
       'parse',
       'parseDocument',
+      'presets',
       'priorities',
       'sections',
       'severities',
