@@ -211,3 +211,14 @@ describe('postmortem init', () => {
     expect((await runInProcess(['init', 'a', 'b'])).code).toBe(2)
   })
 })
+
+describe('the README', () => {
+  it('shows a configuration that parses, with every key', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const example = /```jsonc\n([^]*?)```/.exec(readme)![1]!
+    const config = parseConfig(example, 'README.md', '/repo')
+    expect(config.ignores).toEqual(['drafts/**', 'templates'])
+    expect(config.overrides).toHaveLength(2)
+    expect(config.overrides[1]!.rules).toEqual({'date-format': 'warning'})
+  })
+})

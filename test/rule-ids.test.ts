@@ -1,3 +1,7 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
@@ -7,7 +11,7 @@ import {ruleIdList} from '../src/lint/rule-ids.js'
 import {ruleList} from '../src/lint/rules/index.js'
 import {structureRules} from '../src/lint/presets.js'
 import remarkPostmortem from '../src/remark.js'
-import {template} from './helpers.js'
+import {root, template} from './helpers.js'
 
 describe('RuleId', () => {
   it('lists every rule of the catalog, in catalog order, then the engine’s own ids', () => {
@@ -90,5 +94,17 @@ describe('presets', () => {
     expect(presets['postmortem-md/legacy'].rules).toEqual(Object.fromEntries(structureRules.map((id) => [id, 'off'])))
     expect(structureRules).toEqual(expect.arrayContaining(['missing-section', 'unknown-section', 'missing-field', 'heading-text']))
     for (const id of ['no-placeholder', 'date-format', 'severity', 'status', 'priority', 'overdue-action', 'time-format']) expect(structureRules).not.toContain(id)
+  })
+})
+
+describe.runIf(existsSync(path.join(root, 'dist/remark.js')))('remark-cli with a typo in .remarkrc.json', () => {
+  it('fails naming the typo, instead of "no issues found"', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pm-remarkrc-'))
+    writeFileSync(path.join(folder, 'incident.md'), template)
+    writeFileSync(path.join(folder, '.remarkrc.json'), JSON.stringify({plugins: [[path.join(root, 'dist/remark.js'), {rules: {'heading-txt': 'off'}}]]}))
+    const remark = spawnSync(process.execPath, [path.join(root, 'node_modules/remark-cli/cli.js'), '.', '--no-stdout', '--no-color'], {cwd: folder, encoding: 'utf8', env: {PATH: process.env.PATH ?? ''}})
+    expect(remark.status).toBe(1)
+    expect(remark.stderr).toMatch(/Unknown rule `heading-txt` in `rules`; did you mean `heading-text`\?/)
+    expect(remark.stderr).not.toMatch(/no issues found/)
   })
 })

@@ -33,10 +33,8 @@ export interface Config {
 
 const topKeys = ['$schema', 'extends', 'rules', 'ignores', 'overrides']
 const overrideKeys = ['files', 'ignores', 'extends', 'rules']
-const globExample = 'such as ["legacy/**"]'
-
-const glob = z.string({error: `a glob ${globExample.replace('["legacy/**"]', '"legacy/**"')}`}).min(1, {error: 'a glob, not an empty string'})
-const globs = z.array(glob, {error: `a list of globs ${globExample}`})
+const glob = z.string({error: 'a glob such as "legacy/**"'}).min(1, {error: 'a glob, not an empty string'})
+const globs = z.array(glob, {error: 'a list of globs such as ["legacy/**"]'})
 
 // Note: issues carry data (`params`); `describeIssue` words them, naming the key they are about.
 const extendsSchema = z.union([z.string(), z.array(z.string())], {error: `a preset name or a list of them, such as "postmortem-md/legacy"`}).superRefine((value, context) => {
@@ -54,7 +52,7 @@ const rulesSchema = z.record(z.string(), z.unknown(), {error: 'an object of rule
 
 const overrideSchema = z.strictObject(
   {
-    files: globs.min(1, {error: `at least one glob, ${globExample}`}),
+    files: globs.min(1, {error: 'at least one glob, such as ["legacy/**"]'}),
     ignores: globs.optional(),
     extends: extendsSchema.optional(),
     rules: rulesSchema.optional()
@@ -110,8 +108,11 @@ function layered(extended: string | readonly string[] | undefined, rules: Record
   return Object.assign({}, ...names.map((name) => presets[name].rules), rules ? checkRules(rules) : {}) as RuleLevels
 }
 
+/** `legacy/` → `legacy` (a folder's pattern matches what is in it either way). */
 function trimSlash(pattern: string): string {
-  return pattern.length > 1 ? pattern.replace(/\/+$/, '') : pattern
+  let end = pattern.length
+  while (end > 1 && pattern[end - 1] === '/') end--
+  return pattern.slice(0, end)
 }
 
 /** One zod issue in the CLI's words: the key it is about, what was found and what was expected. */

@@ -71,22 +71,11 @@ function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocumen
 export const spanFor = spanForPath
 
 /**
- * The order of findings in every report: by position (a finding without one first), then rule
- * id and message, so the same findings always come in the same order whatever the format.
+ * The order of findings in every report and format: by line, then column (a finding without a
+ * position first), then rule id; findings that tie keep the order the rules made them in.
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    (a.endLine ?? 0) - (b.endLine ?? 0) ||
-    (a.endColumn ?? 0) - (b.endColumn ?? 0) ||
-    ordinal(a.ruleId, b.ruleId) ||
-    ordinal(a.message, b.message)
-  )
-}
-
-function ordinal(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId)
 }
 
 /**
