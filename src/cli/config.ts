@@ -86,6 +86,30 @@ export function skipByConfig(configOf: (folder: string) => Promise<Config | unde
   }
 }
 
+/**
+ * The configuration of a file in `folder` for a command that reads files one by one: `{config}`,
+ * or `undefined` when it cannot be used. Then the problem is written on stderr once for all the
+ * files it governs, and the file is reported as not linted (or formatted).
+ */
+export async function configOrReport(
+  configOf: (folder: string) => Promise<Config | undefined>,
+  folder: string,
+  name: string,
+  verb: string,
+  io: {readonly stderr: {write(text: string): void}},
+  reported: Set<string>
+): Promise<{config: Config | undefined} | undefined> {
+  try {
+    return {config: await configOf(folder)}
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    if (!reported.has(error.message)) io.stderr.write(error.message + '\n')
+    reported.add(error.message)
+    io.stderr.write(`${name}: not ${verb}: its configuration cannot be used\n`)
+    return undefined
+  }
+}
+
 /** `file` relative to `folder` with forward slashes, or `undefined` when outside it. */
 function relativeTo(folder: string, file: string): string | undefined {
   const relative = path.relative(folder, file)

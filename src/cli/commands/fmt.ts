@@ -4,7 +4,7 @@ import {lostWords} from '../../lossless.js'
 import {parseDocument} from '../../parse/document.js'
 import {stringify} from '../../stringify/index.js'
 import {parseCommandArgs} from '../args.js'
-import {ConfigError, ConfigResolver, skipByConfig} from '../config.js'
+import {ConfigResolver, configOrReport, skipByConfig} from '../config.js'
 import {display, expandInputs, readError, readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
@@ -52,14 +52,8 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
   for (const skip of skipped) io.stderr.write(`${skip.name}: not formatted: matched by ${skip.reason}\n`)
   const reported = new Set<string>()
   for (const input of inputs) {
-    try {
-      await resolver.resolve(input.file === undefined ? io.cwd : path.dirname(input.file))
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      // Its `ignores` cannot be known: the file is left alone, and the configuration reported once.
-      if (!reported.has(error.message)) io.stderr.write(error.message + '\n')
-      reported.add(error.message)
-      io.stderr.write(`${input.name}: not formatted: its configuration cannot be used\n`)
+    // Its `ignores` cannot be known when its configuration cannot be used: the file is left alone.
+    if (!(await configOrReport((folder) => resolver.resolve(folder), input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'formatted', io, reported))) {
       raise(exit.usage)
       continue
     }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import {lint as lintMarkdown, ruleIds} from '../../lint/index.js'
 import type {Finding} from '../../model/finding.js'
 import {parseCommandArgs} from '../args.js'
-import {ConfigError, ConfigResolver, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
+import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
 import {display, expandInputs, readOrReport} from '../files.js'
 import {formatters, type FileReport} from '../format/index.js'
 import {exit, UsageError, type CliIo} from '../io.js'
@@ -54,12 +54,12 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
   if (!formatter) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${Object.keys(formatters).map((name) => `\`${name}\``).join(', ')}`)
   const maxWarnings = typeof values['max-warnings'] === 'string' ? parseCount('max-warnings', values['max-warnings'], 'warnings') : undefined
   const now = typeof values.now === 'string' ? parseDate('now', values.now) : undefined
-  const ruleFlags = usage(() => parseRuleFlags((values.rule ?? []) as string[]))
+  const ruleFlags = await usage(() => parseRuleFlags((values.rule ?? []) as string[]))
   const shown = (file: string): string => display(file, io.cwd)
   let fixed: Config | undefined
   if (typeof values.config === 'string') {
     const file = path.resolve(io.cwd, values.config)
-    fixed = await usageAsync(() => loadConfig(file, shown(file)))
+    fixed = await usage(() => loadConfig(file, shown(file)))
   }
   const resolver = new ConfigResolver(shown)
   const configOf = async (folder: string): Promise<Config | undefined> => (fixed ? fixed : resolver.resolve(folder))
@@ -77,15 +77,8 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
   const reported = new Set<string>()
   const reports: FileReport[] = []
   for (const input of inputs) {
-    let config: Config | undefined
-    try {
-      config = await configOf(input.file === undefined ? io.cwd : path.dirname(input.file))
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      // A broken config is reported once; every file it governs is skipped.
-      if (!reported.has(error.message)) io.stderr.write(error.message + '\n')
-      reported.add(error.message)
-      io.stderr.write(`${input.name}: not linted: its configuration cannot be used\n`)
+    const found = await configOrReport(configOf, input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'linted', io, reported)
+    if (!found) {
       raise(exit.usage)
       continue
     }
@@ -94,7 +87,7 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
       raise(exit.usage)
       continue
     }
-    let findings: Finding[] = lintMarkdown(text, {rules: {...rulesFor(config, input.file), ...ruleFlags}, now})
+    let findings: Finding[] = lintMarkdown(text, {rules: {...rulesFor(found.config, input.file), ...ruleFlags}, now})
     if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error')
     reports.push({name: input.name, findings})
   }
@@ -135,16 +128,8 @@ function wrap(text: string, width: number): string[] {
   return lines
 }
 
-function usage<T>(read: () => T): T {
-  try {
-    return read()
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message)
-    throw error
-  }
-}
-
-async function usageAsync<T>(read: () => Promise<T>): Promise<T> {
+/** A configuration that cannot be used, given with --config or --rule: a usage error (exit 2). */
+async function usage<T>(read: () => T | Promise<T>): Promise<T> {
   try {
     return await read()
   } catch (error) {
