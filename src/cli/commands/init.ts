@@ -5,6 +5,7 @@ import {configName} from '../config.js'
 import {display} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 
+/** `postmortem init --help`. */
 export const initHelp = `Usage: postmortem init [folder] [--legacy]
 
 Write a starting ${configName} in the folder (default: the current one), with a comment on
