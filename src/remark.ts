@@ -6,15 +6,18 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {lint} from './lint/index.js'
-import type {LintOptions, RuleLevel} from './lint/index.js'
+import {checkLintOptions, lint} from './lint/index.js'
+import type {LintOptions, RuleSettings} from './lint/index.js'
 import type {Finding} from './model/finding.js'
 
-/** Options of the plugin. */
+/**
+ * Options of the plugin, as for `lint`. An unknown rule id or level, or a `now` that is not a
+ * real date, throws a `TypeError` when the processor is frozen (remark-cli reports it).
+ */
 export interface RemarkPostmortemOptions {
-  /** Rule id → level (`off`, `info`, `warning`, `error`); unlisted rules keep their default. */
-  readonly rules?: Readonly<Record<string, RuleLevel>> | null | undefined
-  /** Today as `YYYY-MM-DD`, for `overdue-action` (default: the current UTC date). */
+  /** Rule id → level (`off`, `info`, `warning` or `warn`, `error`); unlisted rules keep their default. */
+  readonly rules?: RuleSettings | null | undefined
+  /** Today as `YYYY-MM-DD`, for `overdue-action` and `future-date` (default: the current UTC date). */
   readonly now?: string | null | undefined
 }
 
@@ -52,10 +55,10 @@ export function reportFinding(file: VFile, finding: Finding): VFileMessage {
  * whatever remark plugins come before it.
  */
 const remarkPostmortem: Plugin<[(RemarkPostmortemOptions | null | undefined)?], Root> = function (options) {
-  const settings: LintOptions = {
-    ...(options?.rules ? {rules: options.rules} : {}),
-    ...(options?.now ? {now: options.now} : {})
-  }
+  // Note: checked here, once, so a typo in `.remarkrc.json` fails loudly instead of linting
+  // with the defaults; `now` and `inlineControl` only, as `lint` takes them.
+  const checked = checkLintOptions({rules: options?.rules ?? undefined, now: options?.now ?? undefined})
+  const settings: LintOptions = {rules: checked.rules, now: checked.now}
   return function (_tree, file) {
     for (const finding of lint(String(file), settings)) reportFinding(file, finding)
   }

@@ -25,6 +25,7 @@ it('should expose the public api', () => {
       'rules',
       'parse',
       'parseDocument',
+      'presets',
       'priorities',
       'reportData',
       'sections',

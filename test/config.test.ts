@@ -46,8 +46,8 @@ describe('.postmortemrc.json discovery', () => {
     const resolver = new ConfigResolver((file) => file)
     const first = await resolver.resolve(path.join(folder, 'a', 'b'))
     const second = await resolver.resolve(path.join(folder, 'a'))
-    expect(first).toEqual({rules: {severity: 'off'}, file: path.join(folder, '.postmortemrc.json')})
-    expect(second.rules).toBe(first.rules)
+    expect(first).toMatchObject({rules: {severity: 'off'}, folder})
+    expect(second).toBe(first)
   })
 })
 
@@ -97,15 +97,22 @@ describe('unusable configuration (exit 2)', () => {
   it('names an unknown rule id in a config file and the nearest known ids; other files are still linted', async () => {
     const run = await runInProcess(['lint', ...now, 'fixtures/lint-cli/unknown-rule', 'fixtures/lint-cli/files/warnings.md'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(/Unknown rule `heading-txt` in `fixtures\/lint-cli\/unknown-rule\/\.postmortemrc\.json`; did you mean `heading-text`\?/)
+    expect(run.stderr).toMatch(/^fixtures\/lint-cli\/unknown-rule\/\.postmortemrc\.json: Unknown rule `heading-txt` in `rules`; did you mean `heading-text`\?$/m)
     expect(run.stderr).toMatch(/fixtures\/lint-cli\/unknown-rule\/warnings\.md: not linted: its configuration cannot be used/)
     expect(run.stdout).toMatch(/fixtures\/lint-cli\/files\/warnings\.md\n\s*9:1-9:11\s+warning/)
   })
 
   it('an unknown level, with a suggestion', async () => {
-    const run = await runInProcess(['lint', '--rule', 'heading-text=warn', 'fixtures/lint-cli/files/clean.md'])
+    const run = await runInProcess(['lint', '--rule', 'heading-text=warnx', 'fixtures/lint-cli/files/clean.md'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(/Unexpected level `warn` for rule `heading-text` in `--rule heading-text=warn`, expected `off`, `info`, `warning` or `error`; did you mean `warning`\?/)
+    expect(run.stderr).toMatch(/Unexpected level `warnx` for rule `heading-text` in `--rule heading-text=warnx`, expected `off`, `info`, `warning` or `error` \(`warn` is `warning`\)\n/)
+    const typo = await runInProcess(['lint', '--rule', 'heading-text=eror', 'fixtures/lint-cli/files/clean.md'])
+    expect(typo.stderr).toMatch(/Unexpected level `eror` for rule `heading-text` .*; did you mean `error`\?/)
+  })
+
+  it('`warn` is `warning`, as in ESLint', async () => {
+    const run = await json(['--rule', 'heading-text=warn', 'fixtures/lint-cli/files/warnings.md'])
+    expect(run).toMatchObject({code: 0, findings: [[{ruleId: 'heading-text', severity: 'warning'}]]})
   })
 
   it('a --rule without a level', async () => {
@@ -128,16 +135,16 @@ describe('unusable configuration (exit 2)', () => {
   })
 
   it('a config of the wrong shape', () => {
-    expect(() => parseConfig('[]', 'x.json')).toThrow(/x\.json: unexpected array, expected an object/)
-    expect(() => parseConfig('{"rule": {}}', 'x.json')).toThrow(/x\.json: unexpected key `rule`, expected `rules`/)
-    expect(() => parseConfig('{"rules": ["severity"]}', 'x.json')).toThrow(/unexpected array for `rules`/)
-    expect(() => parseConfig('{"rules": {"severity": 2}}', 'x.json')).toThrow(/Unexpected level 2 for rule `severity`/)
-    expect(parseConfig('{"$schema": "x", "rules": {"severity": "off"}}', 'x.json')).toEqual({severity: 'off'})
-    expect(parseConfig('{}', 'x.json')).toEqual({})
+    expect(() => parseConfig('[]', 'x.json', '/')).toThrow(/^x\.json: Unexpected `\[\]`, expected an object such as/)
+    expect(() => parseConfig('{"rule": {}}', 'x.json', '/')).toThrow(/^x\.json: Unexpected key `rule`, expected `\$schema`, `extends`, `rules`, `ignores` or `overrides`; did you mean `rules`\?$/)
+    expect(() => parseConfig('{"rules": ["severity"]}', 'x.json', '/')).toThrow(/^x\.json: Unexpected `\["severity"\]` for `rules`, expected an object of rule id → level/)
+    expect(() => parseConfig('{"rules": {"severity": 2}}', 'x.json', '/')).toThrow(/^x\.json: Unexpected level `2` for rule `severity` in `rules`/)
+    expect(parseConfig('{"$schema": "x", "rules": {"severity": "off"}}', 'x.json', '/').rules).toEqual({severity: 'off'})
+    expect(parseConfig('{}', 'x.json', '/')).toEqual({name: 'x.json', folder: '/', rules: {}, ignores: [], overrides: []})
   })
 
   it('never lets a config key reach a prototype', () => {
-    expect(() => parseConfig('{"rules": {"__proto__": "off", "constructor": "off"}}', 'x.json')).not.toThrow()
+    expect(() => parseConfig('{"rules": {"__proto__": "off", "constructor": "off"}}', 'x.json', '/')).not.toThrow()
     expect(() => parseRuleFlags(['__proto__=off'])).toThrow(ConfigError)
   })
 })

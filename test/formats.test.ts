@@ -138,13 +138,22 @@ describe('json', () => {
 })
 
 describe('stylish', () => {
-  it('is vfile-reporter’s report: errors fatal, warnings not, info neither', () => {
+  it('is vfile-reporter’s report with the rule id before the message', () => {
     const out = stylish(reports, options)
     expect(out).toMatch(/^clean\.md: no issues found$/m)
-    expect(out).toMatch(/^6:3-6:9\s+error\s+Unexpected `High` for severity, expected `P0`, `P1` or `P2`\s+severity\s+postmortem$/m)
-    expect(out).toMatch(/^9:3-9:9\s+warning\s+Unexpected heading\s+heading-text\s+postmortem$/m)
-    expect(out).toMatch(/^20:3-20:9\s+info\s+Unexpected section\s+unknown-section\s+postmortem$/m)
+    expect(out).toMatch(/^6:3-6:9\s+error\s+severity\s+Unexpected `High` for severity, expected `P0`, `P1` or `P2`$/m)
+    expect(out).toMatch(/^9:3-9:9\s+warning\s+heading-text\s+Unexpected heading$/m)
+    expect(out).toMatch(/^20:3-20:9\s+info\s+unknown-section\s+Unexpected section$/m)
     expect(out).toMatch(/\n\n4 messages \(✖ 2 errors, ⚠ 1 warning\)\n$/)
+  })
+
+  it('makes no line wider than what it says: only the short columns are aligned', () => {
+    const long = 'Unexpected `x`, ' + 'a very long message '.repeat(10).trimEnd()
+    const out = stylish([{name: 'a.md', findings: [{ruleId: 'severity', severity: 'error', message: long, path: '', line: 1, column: 1}, {ruleId: 'heading-text', severity: 'warning', message: 'Short', path: '', line: 2, column: 1}]}], options)
+    const lines = out.split('\n')
+    expect(lines).toContain('2:1  warning  heading-text  Short')
+    expect(lines.every((line) => line === line.trimEnd())).toBe(true)
+    expect(Math.max(...lines.map((line) => line.length))).toBe('1:1  error    severity      '.length + long.length)
   })
 
   it('leaves files without findings out with quiet, and colors only when asked', () => {

@@ -106,7 +106,7 @@ beforeAll(() => {
   consumer = path.join(work, 'consumer')
   mkdirSync(consumer)
   stageProject(stage)
-  const packed = JSON.parse(ok(run('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], stage), 'npm pack')) as {filename: string; files: {path: string}[]}[]
+  const packed = JSON.parse(ok(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work, '--loglevel=error'], stage), 'npm pack')) as {filename: string; files: {path: string}[]}[]
   tarball = path.join(work, packed[0]!.filename)
   entries = ok(run('tar', ['-tzf', tarball], work), 'tar -t')
     .split('\n')

@@ -1,79 +1,37 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {parseJson} from '../json.js'
-import {isRuleLevel, ruleIds, type RuleLevel} from '../lint/index.js'
+import {minimatch} from 'minimatch'
+import {checkRules, type RuleLevels} from '../lint/options.js'
+import {ConfigError, parseConfig, type Config} from './config-file.js'
+import type {SkipFile} from './files.js'
 
-/** Rule id → level, as configured. */
-export type RuleLevels = Readonly<Record<string, RuleLevel>>
+export {ConfigError, parseConfig} from './config-file.js'
+export type {Config, Override} from './config-file.js'
+export type {RuleLevels} from '../lint/options.js'
+export {closeNames, didYouMean, editDistance, nearestNames} from '../lint/suggest.js'
 
 /** The name of the configuration file searched from each linted file's folder upward. */
 export const configName = '.postmortemrc.json'
 
-const levelNames: readonly RuleLevel[] = ['off', 'info', 'warning', 'error']
-
-/** A configuration that could not be used: where and why, in one line. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError'
-}
-
-/**
- * Levels from a config's `rules` object (or `--rule` pairs). Throws a `ConfigError` naming the
- * unknown rule id and the nearest known ones, or the unknown level.
- */
-export function checkRuleLevels(rules: Readonly<Record<string, unknown>>, where: string): RuleLevels {
-  const out: Record<string, RuleLevel> = {}
-  for (const [id, level] of Object.entries(rules)) {
-    if (!ruleIds.includes(id)) throw new ConfigError(`Unknown rule \`${id}\` in ${where}; ${didYouMean(id, ruleIds)}`)
-    if (!isRuleLevel(level)) {
-      const shown = typeof level === 'string' ? `\`${level}\`` : JSON.stringify(level)
-      const close = typeof level === 'string' ? closeNames(level, levelNames) : []
-      const hint = close.length > 0 ? `; did you mean ${list(close, 'or')}?` : ''
-      throw new ConfigError(`Unexpected level ${shown} for rule \`${id}\` in ${where}, expected ${list(levelNames, 'or')}${hint}`)
-    }
-    out[id] = level
-  }
-  return out
-}
-
 /** Read `--rule id=level` flags (repeatable; later ones win). Throws a `ConfigError`. */
 export function parseRuleFlags(flags: readonly string[]): RuleLevels {
-  const rules: Record<string, RuleLevel> = {}
+  const rules: Record<string, unknown> = {}
   for (const flag of flags) {
     const equals = flag.indexOf('=')
     if (equals <= 0) throw new ConfigError(`Unexpected \`--rule ${flag}\`, expected \`--rule id=level\` such as \`--rule overdue-action=off\``)
     const id = flag.slice(0, equals).trim()
     const level = flag.slice(equals + 1).trim()
-    Object.assign(rules, checkRuleLevels({[id]: level}, `\`--rule ${flag}\``))
+    try {
+      Object.assign(rules, checkRules({[id]: level}, ` in \`--rule ${flag}\``))
+    } catch (error) {
+      throw new ConfigError(error instanceof Error ? error.message : String(error))
+    }
   }
   return rules
 }
 
-/**
- * Parse the text of a configuration file: `{"rules": {"id": "off" | "info" | "warning" |
- * "error"}}`. Throws a `ConfigError` for invalid JSON (with line and column), an unexpected
- * shape, an unknown rule id or an unknown level.
- */
-export function parseConfig(text: string, name: string): RuleLevels {
-  const json = parseJson(text)
-  if (!json.ok) throw new ConfigError(`${name}:${json.error.line}:${json.error.column}: invalid JSON: ${json.error.message}`)
-  const value = json.value
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigError(`${name}: unexpected ${describe(value)}, expected an object such as {"rules": {"overdue-action": "off"}}`)
-  }
-  for (const key of Object.keys(value)) {
-    // Note: `$schema` is allowed so editors can offer completion from a schema of their own.
-    if (key !== 'rules' && key !== '$schema') throw new ConfigError(`${name}: unexpected key \`${key}\`, expected \`rules\``)
-  }
-  const rules = (value as {rules?: unknown}).rules
-  if (rules === undefined) return {}
-  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
-    throw new ConfigError(`${name}: unexpected ${describe(rules)} for \`rules\`, expected an object of rule id → level`)
-  }
-  return checkRuleLevels(rules as Record<string, unknown>, `\`${name}\``)
-}
-
 /** Read and parse a configuration file. Throws a `ConfigError` (unreadable, invalid). */
-export async function loadConfig(file: string, name: string): Promise<RuleLevels> {
+export async function loadConfig(file: string, name: string): Promise<Config> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -82,23 +40,104 @@ export async function loadConfig(file: string, name: string): Promise<RuleLevels
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(error)
     throw new ConfigError(`Cannot read config \`${name}\`: ${reason}`)
   }
-  return parseConfig(text, name)
-}
-
-/** What applies to one file: its levels, and the config file they came from (if any). */
-export interface ResolvedConfig {
-  readonly rules: RuleLevels
-  readonly file: string | undefined
+  return parseConfig(text, name, path.dirname(file))
 }
 
 /**
- * Finds the configuration of each linted file: the nearest `.postmortemrc.json` from the file's
- * folder upward to the filesystem root (the nearest one wins; configs do not cascade). Results
- * are cached per folder, so each config file is read once.
+ * The levels a configuration gives `file`: its presets and rules, then each `overrides` entry
+ * whose `files` match (and whose `ignores` do not), in order, later entries winning as in ESLint.
+ * Standard input (`file` undefined) gets the configuration's own rules.
+ */
+export function rulesFor(config: Config | undefined, file: string | undefined): RuleLevels {
+  if (!config) return {}
+  let rules: RuleLevels = config.rules
+  if (file === undefined) return rules
+  const relative = relativeTo(config.folder, file)
+  if (relative === undefined) return rules
+  for (const override of config.overrides) {
+    if (!override.files.some((pattern) => matches(relative, pattern))) continue
+    if (override.ignores.some((pattern) => matchesOrInside(relative, pattern))) continue
+    rules = {...rules, ...override.rules}
+  }
+  return rules
+}
+
+/** Why a configuration's `ignores` skips `file`, or `undefined` when it does not. */
+export function ignoredBy(config: Config | undefined, file: string): string | undefined {
+  if (!config || config.ignores.length === 0) return undefined
+  const relative = relativeTo(config.folder, file)
+  if (relative === undefined) return undefined
+  const pattern = config.ignores.find((glob) => matchesOrInside(relative, glob))
+  return pattern === undefined ? undefined : `\`${pattern}\` in \`ignores\` of \`${config.name}\``
+}
+
+/**
+ * Skip what the configuration of each file ignores (for `expandInputs`). `configOf` gives the
+ * configuration of a folder; one that cannot be used skips nothing here (it is reported when
+ * the file is read).
+ */
+export function skipByConfig(configOf: (folder: string) => Promise<Config | undefined>): SkipFile {
+  return async (file) => {
+    try {
+      return ignoredBy(await configOf(path.dirname(file)), file)
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/**
+ * The configuration of a file in `folder` for a command that reads files one by one: `{config}`,
+ * or `undefined` when it cannot be used. Then the problem is written on stderr once for all the
+ * files it governs, and the file is reported as not linted (or formatted).
+ */
+export async function configOrReport(
+  configOf: (folder: string) => Promise<Config | undefined>,
+  folder: string,
+  name: string,
+  verb: string,
+  io: {readonly stderr: {write(text: string): void}},
+  reported: Set<string>
+): Promise<{config: Config | undefined} | undefined> {
+  try {
+    return {config: await configOf(folder)}
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    if (!reported.has(error.message)) io.stderr.write(error.message + '\n')
+    reported.add(error.message)
+    io.stderr.write(`${name}: not ${verb}: its configuration cannot be used\n`)
+    return undefined
+  }
+}
+
+/** `file` relative to `folder` with forward slashes, or `undefined` when outside it. */
+function relativeTo(folder: string, file: string): string | undefined {
+  const relative = path.relative(folder, file)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+  return relative.split(path.sep).join('/')
+}
+
+function matches(relative: string, pattern: string): boolean {
+  return minimatch(relative, pattern, {dot: true})
+}
+
+/** The path or one of its folders matches (`legacy` and `legacy/**` both skip `legacy/a.md`). */
+function matchesOrInside(relative: string, pattern: string): boolean {
+  if (matches(relative, pattern)) return true
+  for (let at = relative.lastIndexOf('/'); at > 0; at = relative.lastIndexOf('/', at - 1)) {
+    if (matches(relative.slice(0, at), pattern)) return true
+  }
+  return false
+}
+
+/**
+ * Finds the configuration of each file: the nearest `.postmortemrc.json` from the file's folder
+ * upward to the filesystem root (the nearest one wins; configurations do not cascade). Results
+ * are cached per folder, so each configuration file is read once.
  */
 export class ConfigResolver {
   readonly #byFolder = new Map<string, Promise<string | undefined>>()
-  readonly #byFile = new Map<string, Promise<RuleLevels>>()
+  readonly #byFile = new Map<string, Promise<Config>>()
   readonly #display: (file: string) => string
 
   /** `display` turns an absolute path into the name shown in messages. */
@@ -106,10 +145,13 @@ export class ConfigResolver {
     this.#display = display
   }
 
-  /** The config of a file in `folder`. Throws a `ConfigError` when that config is unusable. */
-  async resolve(folder: string): Promise<ResolvedConfig> {
+  /**
+   * The configuration of a file in `folder`, or `undefined` when there is none. Throws a
+   * `ConfigError` when it is unusable.
+   */
+  async resolve(folder: string): Promise<Config | undefined> {
     const file = await this.#find(path.resolve(folder))
-    if (file === undefined) return {rules: {}, file: undefined}
+    if (file === undefined) return undefined
     let loaded = this.#byFile.get(file)
     if (!loaded) {
       loaded = loadConfig(file, this.#display(file))
@@ -118,7 +160,7 @@ export class ConfigResolver {
       loaded.catch(() => undefined)
       this.#byFile.set(file, loaded)
     }
-    return {rules: await loaded, file}
+    return loaded
   }
 
   #find(folder: string): Promise<string | undefined> {
@@ -137,61 +179,4 @@ export class ConfigResolver {
     const parent = path.dirname(folder)
     return parent === folder ? undefined : this.#find(parent)
   }
-}
-
-/**
- * "did you mean `a` or `b`?" with the known names close to `given`, else the three nearest
- * as examples.
- */
-export function didYouMean(given: string, known: readonly string[]): string {
-  const close = closeNames(given, known)
-  if (close.length > 0) return `did you mean ${list(close, 'or')}?`
-  const nearest = nearestNames(given, known)
-  return nearest.length === 0 ? 'none is known' : `the nearest known ones are ${list(nearest, 'and')}`
-}
-
-/**
- * Known names close to `given`: an edit distance of at most a third of its length (at least 2),
- * or one that starts with it (`warn` → `warning`). Nearest first, at most three.
- */
-export function closeNames(given: string, known: readonly string[]): string[] {
-  const lower = given.toLowerCase()
-  const limit = Math.max(2, Math.floor(given.length / 3))
-  return nearestNames(given, known, known.length)
-    .filter((name) => lower.length > 0 && (editDistance(lower, name.toLowerCase()) <= limit || name.toLowerCase().startsWith(lower)))
-    .slice(0, 3)
-}
-
-/** Up to `count` known names nearest to `given` (Levenshtein distance, then name). */
-export function nearestNames(given: string, known: readonly string[], count = 3): string[] {
-  return known
-    .map((name) => ({name, distance: editDistance(given.toLowerCase(), name.toLowerCase())}))
-    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
-    .slice(0, count)
-    .map((entry) => entry.name)
-}
-
-/** Levenshtein distance (insertions, deletions, substitutions), in O(|a|·|b|) time. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-    }
-    previous = current
-  }
-  return previous[b.length]!
-}
-
-function list(names: readonly string[], conjunction: string): string {
-  const quoted = names.map((name) => `\`${name}\``)
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)!}`
-}
-
-function describe(value: unknown): string {
-  if (value === null) return '`null`'
-  if (Array.isArray(value)) return 'array'
-  return typeof value
 }

@@ -1,6 +1,7 @@
 import {actions, actionsHelp} from './commands/actions.js'
 import {fmt, fmtHelp} from './commands/fmt.js'
 import {fromJson, fromJsonHelp} from './commands/from-json.js'
+import {init, initHelp} from './commands/init.js'
 import {lint, lintHelp} from './commands/lint.js'
 import {newHelp, newPostmortem} from './commands/new.js'
 import {report, reportHelp} from './commands/report.js'
@@ -8,6 +9,7 @@ import {schema, schemaHelp} from './commands/schema.js'
 import {stats, statsHelp} from './commands/stats.js'
 import {toJson, toJsonHelp} from './commands/to-json.js'
 import {exit, UsageError, type CliIo} from './io.js'
+import {closeNames, quotedList} from '../lint/suggest.js'
 import {version} from './version.js'
 
 /** A command: its one-line summary, its `--help` text and what it does. */
@@ -27,7 +29,8 @@ export const commands: Record<string, Command> = {
   schema: {summary: 'print the JSON Schema of the model', help: schemaHelp, run: schema},
   actions: {summary: 'list action items across postmortems', help: actionsHelp, run: actions},
   stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats},
-  report: {summary: 'write one self-contained HTML page (or Markdown) of charts and tables over postmortems', help: reportHelp, run: report}
+  report: {summary: 'write one self-contained HTML page (or Markdown) of charts and tables over postmortems', help: reportHelp, run: report},
+  init: {summary: 'write a starting .postmortemrc.json (never over an existing one)', help: initHelp, run: init}
 }
 
 function mainHelp(): string {
@@ -70,7 +73,9 @@ export async function main(io: CliIo): Promise<number> {
   // Note: own keys only, so `postmortem constructor` is an unknown command, not Object's.
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) {
-    io.stderr.write(`postmortem: unknown command \`${name}\`, expected one of ${Object.keys(commands).map((key) => `\`${key}\``).join(', ')}\n`)
+    const close = closeNames(name, Object.keys(commands))
+    const hint = close.length > 0 ? `; did you mean ${quotedList(close, 'or')}?` : ''
+    io.stderr.write(`postmortem: unknown command \`${name}\`${hint}\nThe commands are ${quotedList(Object.keys(commands), 'and')}; run \`postmortem --help\` for what each does.\n`)
     return exit.usage
   }
   if (rest.includes('--help') || rest.includes('-h')) {

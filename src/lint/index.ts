@@ -5,29 +5,22 @@ import {VFile} from 'vfile'
 import {finding, type Finding, type FindingSeverity} from '../model/finding.js'
 import {parseDocument, type PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
+import {checkLintOptions} from './options.js'
+import {ruleIdList, type RuleId} from './rule-ids.js'
 import {ruleList} from './rules/index.js'
 import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
 
 /** The rule catalog by id, with documentation and examples. */
 export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(ruleList.map((rule) => [rule.id, rule]))
 
-/** Ids the engine reports itself (not from a rule module). */
-const engineIds = ['input-limit', 'internal-error', 'unknown-rule'] as const
-
-/** Every rule id, including the engine's own (`input-limit`). */
-export const ruleIds: readonly string[] = [...ruleList.map((rule) => rule.id), ...engineIds]
-
-const levels: readonly RuleLevel[] = ['off', 'info', 'warning', 'error']
-
-/** Whether `value` is a rule level. */
-export function isRuleLevel(value: unknown): value is RuleLevel {
-  return typeof value === 'string' && (levels as readonly string[]).includes(value)
-}
+/** Every rule id, including the engine's own (`input-limit`), in catalog order. */
+export const ruleIds: readonly RuleId[] = ruleIdList
 
 /**
- * Lint a postmortem: every rule of the catalog over one parse. Browser-safe and never throws.
- * Findings come sorted by position, with configured levels applied and `<!-- postmortem
- * disable|enable|ignore id -->` comments honoured.
+ * Lint a postmortem: every rule of the catalog over one parse. Browser-safe; it never throws on
+ * any text, and throws a `TypeError` only for options that name an unknown rule or level, or a
+ * `now` that is not a real `YYYY-MM-DD` date. Findings come sorted by position, with configured
+ * levels applied and `<!-- postmortem disable|enable|ignore id -->` comments honoured.
  */
 export function lint(markdown: string, options: LintOptions = {}): Finding[] {
   return lintDocument(parseDocument(markdown), options)
@@ -35,8 +28,10 @@ export function lint(markdown: string, options: LintOptions = {}): Finding[] {
 
 /** Lint an already parsed document (so callers that also need the draft parse once). */
 export function lintDocument(document: PostmortemDocument, options: LintOptions = {}): Finding[] {
-  const configured = options.rules ?? {}
-  const now = options.now ?? new Date().toISOString().slice(0, 10)
+  const checked = checkLintOptions(options)
+  // Note: findings carry rule ids as strings (the model's `Finding`), so levels are looked up by string.
+  const configured: Readonly<Record<string, RuleLevel | undefined>> = checked.rules
+  const now = checked.now ?? new Date().toISOString().slice(0, 10)
   let findings: Finding[] = []
   if (!document.parsed) {
     findings = [...document.findings]
@@ -52,8 +47,8 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
     if (level === 'off') return []
     return level && level !== item.severity ? [{...item, severity: level}] : [item]
   })
-  if (options.inlineControl !== false && document.parsed) findings = applyInlineControl(document.tree, findings)
-  return findings.sort(byPosition)
+  if (checked.inlineControl && document.parsed) findings = applyInlineControl(document.tree, findings)
+  return findings.sort(compareFindings)
 }
 
 function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocument, now: string, out: Finding[]): void {
@@ -76,7 +71,11 @@ function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocumen
 /** A field's own span, or its row's, its list's, or its section heading's. */
 export const spanFor = spanForPath
 
-function byPosition(a: Finding, b: Finding): number {
+/**
+ * The order of findings in every report and format: by line, then column (a finding without a
+ * position first), then rule id; findings that tie keep the order the rules made them in.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId)
 }
 
@@ -116,4 +115,8 @@ function applyInlineControl(tree: Root, findings: Finding[]): Finding[] {
   return kept
 }
 
-export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel} from './types.js'
+export {checkLintOptions, ruleLevelOf, ruleLevels} from './options.js'
+export type {CheckedLintOptions, RuleLevels} from './options.js'
+export {isRuleId, ruleIdList} from './rule-ids.js'
+export type {RuleId} from './rule-ids.js'
+export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel, RuleSetting, RuleSettings} from './types.js'

@@ -1,9 +1,16 @@
 import type {Finding, FindingSeverity, Span} from '../model/finding.js'
 import type {PostmortemDraft} from '../model/schema.js'
 import type {PostmortemDocument} from '../parse/document.js'
+import type {RuleId} from './rule-ids.js'
 
 /** A rule's level in configuration: a severity, or `off`. */
 export type RuleLevel = FindingSeverity | 'off'
+
+/** A level as configuration may write it: a level, or ESLint's `warn` (read as `warning`). */
+export type RuleSetting = RuleLevel | 'warn'
+
+/** Rule id → level; unlisted rules keep their default. A typo in a rule id does not compile. */
+export type RuleSettings = Readonly<Partial<Record<RuleId, RuleSetting>>>
 
 /** What a rule sees: the parsed document and the options of this run. */
 export interface RuleContext {
@@ -48,14 +55,20 @@ export interface Rule {
   check(context: RuleContext): void
 }
 
-/** Options of `lint`. */
+/**
+ * Options of `lint`. An unknown rule id or level, or a `now` that is not a real date, throws a
+ * `TypeError` naming it.
+ */
 export interface LintOptions {
-  /** Rule id → level (`off`, `info`, `warning`, `error`); unlisted rules keep their default. */
-  readonly rules?: Readonly<Record<string, RuleLevel>>
-  /** Today as `YYYY-MM-DD`, for `overdue-action` (default: the current UTC date). */
-  readonly now?: string
+  /**
+   * Rule id → level (`off`, `info`, `warning` or `warn`, `error`); unlisted rules keep their
+   * default (default: `{}`).
+   */
+  readonly rules?: RuleSettings | undefined
+  /** Today as `YYYY-MM-DD`, for `overdue-action` and `future-date` (default: the current UTC date). */
+  readonly now?: string | undefined
   /** Apply `<!-- postmortem disable|enable|ignore id -->` comments (default: `true`). */
-  readonly inlineControl?: boolean
+  readonly inlineControl?: boolean | undefined
 }
 
-export type {Finding}
+export type {Finding, RuleId}

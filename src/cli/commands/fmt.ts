@@ -1,7 +1,9 @@
 import {access, constants} from 'node:fs/promises'
+import path from 'node:path'
 import {format} from '../../format.js'
 import {parseCommandArgs} from '../args.js'
-import {expandInputs, readError, readOrReport} from '../files.js'
+import {ConfigResolver, configOrReport, skipByConfig} from '../config.js'
+import {display, expandInputs, readError, readOrReport} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
 import {writeAtomic} from '../write.js'
@@ -16,7 +18,9 @@ is added or removed. Line endings (LF or CRLF) and a byte-order mark are kept.
   postmortem fmt --check PATHS  list files that would change (exit 1 if any)
   postmortem fmt --write PATHS  rewrite files in place (atomically, keeping their mode)
 
-Paths may be files, folders (searched for *.md) or globs; - reads standard input.
+Paths may be files, folders (searched for *.md, skipping node_modules, dot-folders and what
+.gitignore lists) or globs; - reads standard input. A path that names nothing is an error
+(exit 2). Files that the \`ignores\` of their .postmortemrc.json match are never formatted.
 A file whose rewrite would lose text is never written (exit 1).
 
 Options:
@@ -32,7 +36,8 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
   const {values, positionals} = parseCommandArgs(args, {check: {type: 'boolean'}, write: {type: 'boolean'}, 'add-missing': {type: 'boolean'}})
   if (values.check && values.write) throw new UsageError('use either --check or --write, not both')
   if (positionals.length === 0) throw new UsageError('fmt needs a file, folder or glob (or `-` for standard input)')
-  const {inputs, problems} = await expandInputs(positionals, io.cwd)
+  const resolver = new ConfigResolver((file) => display(file, io.cwd))
+  const {inputs, problems, skipped} = await expandInputs(positionals, io.cwd, skipByConfig((folder) => resolver.resolve(folder)))
   if (!values.check && !values.write && (inputs.length > 1 || positionals.length > 1)) {
     throw new UsageError('fmt prints one file; for several files use --check or --write')
   }
@@ -45,7 +50,14 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(problem.message + '\n')
     raise(exit.usage)
   }
+  for (const skip of skipped) io.stderr.write(`${skip.name}: not formatted: matched by ${skip.reason}\n`)
+  const reported = new Set<string>()
   for (const input of inputs) {
+    // Its `ignores` cannot be known when its configuration cannot be used: the file is left alone.
+    if (!(await configOrReport((folder) => resolver.resolve(folder), input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'formatted', io, reported))) {
+      raise(exit.usage)
+      continue
+    }
     const text = await readOrReport(input, io)
     if (text === undefined) {
       raise(exit.usage)

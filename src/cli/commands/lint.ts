@@ -1,31 +1,35 @@
 import path from 'node:path'
-import {lint as lintMarkdown, ruleIds, type RuleLevel} from '../../lint/index.js'
+import {lint as lintMarkdown, ruleIds} from '../../lint/index.js'
 import type {Finding} from '../../model/finding.js'
 import {parseCommandArgs} from '../args.js'
-import {ConfigError, ConfigResolver, loadConfig, parseRuleFlags, type RuleLevels} from '../config.js'
-import {expandInputs, readOrReport} from '../files.js'
+import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
+import {display, expandInputs, readOrReport} from '../files.js'
 import {formatters, type FileReport} from '../format/index.js'
 import {exit, UsageError, type CliIo} from '../io.js'
+import {parseCount, parseDate} from '../values.js'
 import {version} from '../version.js'
 
 export const lintHelp = `Usage: postmortem lint [paths…] [options]
 
 Report what is unfilled, invalid or out of place in postmortems, each finding at a line and
 column with its rule id. Paths may be files, folders (searched for *.md, skipping
-node_modules and dot-folders) or globs; - reads standard input; no path lints the current
-folder.
+node_modules, dot-folders and what .gitignore lists) or globs; - reads standard input; no
+path lints the current folder. A path that names nothing is an error (exit 2).
 
 Options:
   --format NAME      stylish (default), json, sarif or github (workflow annotations)
   --quiet            report errors only (warnings are then not counted for --max-warnings)
-  --max-warnings N   exit 1 when there are more than N warnings
+  --max-warnings N   exit 1 when there are more than N warnings (N: 0 or more)
   --now YYYY-MM-DD   today, for overdue-action and future-date (default: the current UTC date)
   --config FILE      use this configuration instead of searching for .postmortemrc.json
-  --rule ID=LEVEL    set a rule to off, info, warning or error (repeatable; wins over config)
+  --rule ID=LEVEL    set a rule to off, info, warning (or warn) or error (repeatable; wins
+                     over the configuration)
   -h, --help         show this help
 
-Configuration: the nearest .postmortemrc.json from each file's folder upward,
-{"rules": {"overdue-action": "off", "section-order": "error"}}.
+Configuration: the nearest .postmortemrc.json from each file's folder upward (postmortem init
+writes one), with the keys extends, rules, ignores and overrides:
+  {"extends": "postmortem-md/recommended", "rules": {"overdue-action": "off"},
+   "ignores": ["drafts/**"], "overrides": [{"files": ["legacy/**"], "extends": "postmortem-md/legacy"}]}
 
 Rules: ${wrap(ruleIds.join(', '), 76).join('\n       ')}
 
@@ -48,38 +52,33 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
   const formatName = typeof values.format === 'string' ? values.format : 'stylish'
   const formatter = Object.hasOwn(formatters, formatName) ? formatters[formatName] : undefined
   if (!formatter) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${Object.keys(formatters).map((name) => `\`${name}\``).join(', ')}`)
-  const maxWarnings = parseMaxWarnings(values['max-warnings'])
-  const now = typeof values.now === 'string' ? parseNow(values.now) : undefined
-  const ruleFlags = configOrUsage(() => parseRuleFlags((values.rule ?? []) as string[]))
-  const display = (file: string): string => shownPath(file, io.cwd)
-  let fixed: RuleLevels | undefined
+  const maxWarnings = typeof values['max-warnings'] === 'string' ? parseCount('max-warnings', values['max-warnings'], 'warnings') : undefined
+  const now = typeof values.now === 'string' ? parseDate('now', values.now) : undefined
+  const ruleFlags = await usage(() => parseRuleFlags((values.rule ?? []) as string[]))
+  const shown = (file: string): string => display(file, io.cwd)
+  let fixed: Config | undefined
   if (typeof values.config === 'string') {
     const file = path.resolve(io.cwd, values.config)
-    fixed = await configOrUsageAsync(() => loadConfig(file, display(file)))
+    fixed = await usage(() => loadConfig(file, shown(file)))
   }
-  const resolver = new ConfigResolver(display)
+  const resolver = new ConfigResolver(shown)
+  const configOf = async (folder: string): Promise<Config | undefined> => (fixed ? fixed : resolver.resolve(folder))
 
   let code: number = exit.ok
   const raise = (next: number): void => {
     code = Math.max(code, next)
   }
-  const {inputs, problems} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd)
+  const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipByConfig(configOf))
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
     raise(exit.usage)
   }
+  for (const skip of skipped) io.stderr.write(`${skip.name}: not linted: matched by ${skip.reason}\n`)
   const reported = new Set<string>()
   const reports: FileReport[] = []
   for (const input of inputs) {
-    let configured: RuleLevels
-    try {
-      configured = fixed ?? (await resolver.resolve(input.file === undefined ? io.cwd : path.dirname(input.file))).rules
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      // A broken config is reported once; every file it governs is skipped.
-      if (!reported.has(error.message)) io.stderr.write(error.message + '\n')
-      reported.add(error.message)
-      io.stderr.write(`${input.name}: not linted: its configuration cannot be used\n`)
+    const found = await configOrReport(configOf, input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'linted', io, reported)
+    if (!found) {
       raise(exit.usage)
       continue
     }
@@ -88,8 +87,7 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
       raise(exit.usage)
       continue
     }
-    const rules: Record<string, RuleLevel> = {...configured, ...ruleFlags}
-    let findings: Finding[] = lintMarkdown(text, {rules, ...(now ? {now} : {})})
+    let findings: Finding[] = lintMarkdown(text, {rules: {...rulesFor(found.config, input.file), ...ruleFlags}, now})
     if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error')
     reports.push({name: input.name, findings})
   }
@@ -130,43 +128,12 @@ function wrap(text: string, width: number): string[] {
   return lines
 }
 
-function parseMaxWarnings(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined
-  if (!/^\d+$/.test(value)) throw new UsageError(`Unexpected \`--max-warnings ${value}\`, expected a whole number of warnings such as \`--max-warnings 0\``)
-  return Number(value)
-}
-
-/** `--now`: a real calendar date `YYYY-MM-DD` (never rolled over: `2026-02-30` is refused). */
-function parseNow(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-    const date = new Date(Date.UTC(2000, month - 1, day))
-    date.setUTCFullYear(year)
-    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value
-  }
-  throw new UsageError(`Unexpected \`--now ${value}\`, expected a real date as YYYY-MM-DD such as \`--now 2026-03-01\``)
-}
-
-function configOrUsage<T>(read: () => T): T {
-  try {
-    return read()
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message)
-    throw error
-  }
-}
-
-async function configOrUsageAsync<T>(read: () => Promise<T>): Promise<T> {
+/** A configuration that cannot be used, given with --config or --rule: a usage error (exit 2). */
+async function usage<T>(read: () => T | Promise<T>): Promise<T> {
   try {
     return await read()
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message)
     throw error
   }
-}
-
-function shownPath(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute)
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
 }

@@ -6,6 +6,7 @@ import {joinPath, describePath} from '../../model/names.js'
 import {stringify} from '../../stringify/index.js'
 import {parseCommandArgs} from '../args.js'
 import {exit, UsageError, type CliIo} from '../io.js'
+import {parseDate} from '../values.js'
 import {writeAtomic} from '../write.js'
 
 export const newHelp = `Usage: postmortem new [--id ID] [--date YYYY-MM-DD] [--severity P0|P1|P2]
@@ -20,7 +21,7 @@ Options:
   --severity LEVEL    P0, P1 or P2
   --incident TITLE    the incident title
   --author NAME       who writes the postmortem
-  --out FILE          write to FILE (never over an existing file)
+  --out FILE          write to FILE (never over an existing file); - is standard output
   --force             with --out, overwrite FILE if it exists
   -h, --help          show this help
 
@@ -53,10 +54,8 @@ export async function newPostmortem(args: readonly string[], io: CliIo): Promise
   const draft = blankDraft()
   const id = text('id')
   draft.hotfixId = id === null ? null : id.replace(/^hotfix-/i, '')
-  draft.date = text('date')
-  if (draft.date !== null && !isCalendarDate(draft.date)) {
-    throw new UsageError(`Unexpected \`--date ${draft.date}\`, expected a real date as YYYY-MM-DD such as \`--date 2026-03-01\``)
-  }
+  const date = text('date')
+  draft.date = date === null ? null : parseDate('date', date)
   draft.severity = text('severity')
   if (draft.severity !== null && !(severities as readonly string[]).includes(draft.severity)) {
     throw new UsageError(`Unexpected \`--severity ${draft.severity}\`, expected ${severities.map((value) => `\`${value}\``).join(', ')}`)
@@ -75,7 +74,7 @@ export async function newPostmortem(args: readonly string[], io: CliIo): Promise
   }
   const markdown = stringify(checked.data)
 
-  if (typeof values.out !== 'string') {
+  if (typeof values.out !== 'string' || values.out === '-') {
     io.stdout.write(markdown)
     return exit.ok
   }
@@ -109,13 +108,4 @@ export async function newPostmortem(args: readonly string[], io: CliIo): Promise
   }
   io.stderr.write(`${name}: ${overwritten ? 'overwritten' : 'created'}\n`)
   return exit.ok
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!match) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(2000, month - 1, day))
-  date.setUTCFullYear(year)
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }

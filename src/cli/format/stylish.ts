@@ -1,19 +1,85 @@
-import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
-import {reportFinding} from '../../remark.js'
-import type {Formatter} from './types.js'
+import type {Finding} from '../../model/finding.js'
+import {countBySeverity, type Formatter} from './types.js'
+
+interface Palette {
+  readonly red: string
+  readonly yellow: string
+  readonly green: string
+  readonly cyan: string
+  readonly bold: string
+  readonly underline: string
+  readonly reset: string
+  readonly noUnderline: string
+  readonly normal: string
+}
+
+const colors: Palette = {red: '\u001B[31m', yellow: '\u001B[33m', green: '\u001B[32m', cyan: '\u001B[36m', bold: '\u001B[1m', underline: '\u001B[4m', reset: '\u001B[39m', noUnderline: '\u001B[24m', normal: '\u001B[22m'}
+const plain: Palette = {red: '', yellow: '', green: '', cyan: '', bold: '', underline: '', reset: '', noUnderline: '', normal: ''}
 
 /**
- * `--format stylish` (the default): vfile-reporter's report, as remark-cli prints it. Each
- * file becomes a VFile whose messages are its findings (errors fatal, warnings not, info
- * neither), so the summary counts errors and warnings the way the unified tools do.
+ * `--format stylish` (the default): vfile-reporter's report, as remark-cli prints it (a header
+ * per file, `no issues found` for a clean one, a closing count of errors and warnings), with the
+ * rule id before the message. Only the short columns (place, severity, rule id) are aligned, so
+ * each line is as wide as what it says: a long message never pads every other line to its width.
+ * Findings keep the order they come in (by position, as in every format).
  */
 export const stylish: Formatter = (reports, options) => {
-  const files = reports.map((report) => {
-    const file = new VFile(report.name === '-' ? {} : {path: report.name})
-    for (const finding of report.findings) reportFinding(file, finding)
-    return file
-  })
-  const text = reporter(files, {color: options.color, quiet: options.quiet, defaultName: '<stdin>'})
-  return text ? text + '\n' : ''
+  const palette = options.color ? colors : plain
+  const rows = reports.map((report) => ({report, shown: options.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings}))
+  const all = rows.flatMap((row) => row.shown)
+  const widths = {
+    place: Math.max(0, ...all.map((finding) => place(finding).length)),
+    severity: Math.max(0, ...all.map((finding) => finding.severity.length)),
+    rule: Math.max(0, ...all.map((finding) => finding.ruleId.length))
+  }
+  const lines: string[] = []
+  let lastHadFindings = false
+  for (const {report, shown} of rows) {
+    if (options.quiet && shown.length === 0) continue
+    if (lastHadFindings) lines.push('')
+    const counts = countBySeverity(shown)
+    const tone = counts.errorCount > 0 ? palette.red : shown.length > 0 ? palette.yellow : palette.green
+    const name = report.name === '-' ? '<stdin>' : report.name
+    const header = palette.underline + tone + name + palette.reset + palette.noUnderline
+    lines.push(shown.length === 0 ? `${header}: no issues found` : header)
+    for (const finding of shown) {
+      const severity = (finding.severity === 'error' ? palette.red : palette.yellow) + finding.severity + palette.reset
+      lines.push(
+        [
+          place(finding).padEnd(widths.place),
+          severity + ' '.repeat(widths.severity - finding.severity.length),
+          finding.ruleId.padEnd(widths.rule),
+          palette.bold + codeSpans(finding.message.split(/\r?\n|\r/)[0]!, palette) + palette.normal
+        ].join('  ')
+      )
+    }
+    lastHadFindings = shown.length > 0
+  }
+  const summary = byline(all, palette)
+  if (summary) lines.push('', summary)
+  return lines.length > 0 ? lines.join('\n') + '\n' : ''
+}
+
+/** `line:column-endLine:endColumn`, as vfile-reporter writes a place (`1:1` without one). */
+function place(finding: Finding): string {
+  if (finding.line === undefined) return '1:1'
+  const start = `${finding.line}:${finding.column ?? 1}`
+  return finding.endLine === undefined ? start : `${start}-${finding.endLine}:${finding.endColumn ?? 1}`
+}
+
+/** Code spans in cyan, as vfile-reporter shows them. */
+function codeSpans(message: string, palette: Palette): string {
+  if (!palette.cyan) return message
+  return message.replace(/`[^`]*`/g, (span) => palette.cyan + span + palette.reset)
+}
+
+/** `✖ 2 errors, ⚠ 1 warning`, or `5 messages (✖ 2 errors, ⚠ 1 warning)` when there is info too. */
+function byline(findings: readonly Finding[], palette: Palette): string {
+  const {errorCount, warningCount} = countBySeverity(findings)
+  const parts: string[] = []
+  if (errorCount > 0) parts.push(`${palette.red}✖${palette.reset} ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}`)
+  if (warningCount > 0) parts.push(`${palette.yellow}⚠${palette.reset} ${warningCount} ${warningCount === 1 ? 'warning' : 'warnings'}`)
+  if (parts.length === 0) return ''
+  const text = parts.join(', ')
+  return findings.length !== errorCount && findings.length !== warningCount ? `${findings.length} messages (${text})` : text
 }
