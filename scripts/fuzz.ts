@@ -12,8 +12,9 @@
  *   npm run fuzz -- --hang 2000           milliseconds over which a case counts as a hang
  *
  * Prints the totals, the 10 slowest inputs and every failure (throws, `internal-error`
- * findings, hangs, words a rewrite would lose); exits 1 when a case threw, reported an
- * `internal-error` or hung. Each batch runs in a worker thread watched by the main thread, so a
+ * findings, hangs, formatting that is not a fixed point or changes what a document says,
+ * words a rewrite would lose); exits 1 when a case threw, reported an `internal-error`, hung,
+ * or broke R3 (`fmt` twice differs from once, or `parse(fmt(x))` differs from `parse(x)`). Each batch runs in a worker thread watched by the main thread, so a
  * case that never ends is killed, reported and skipped instead of stopping the run.
  *
  * The generators are exported for `test/fuzz.test.ts`.
@@ -217,6 +218,22 @@ export interface Outcome {
   /** Words of the input missing from `stringify(parse(input))` (`fmt` refuses such files). */
   readonly lost: readonly string[]
   readonly findings: number
+  /** SPEC R3: formatting the formatted text changes it again (empty when it does not). */
+  readonly notFixed: string
+  /** SPEC R3: the formatted text reads back as another draft (the first key that differs). */
+  readonly meaningChanged: string
+}
+
+/** The first path at which two JSON-like values differ, or `''` when they are equal. */
+export function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (Object.is(a, b)) return ''
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return path || '(root)'
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) {
+    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key)
+    if (found) return found
+  }
+  return ''
 }
 
 /**
@@ -241,7 +258,16 @@ export function exerciseMarkdown(text: string, options: {lossless?: boolean} = {
   const output = stringify(document.draft)
   if (typeof output !== 'string') throw new Error('stringify: not a string')
   const lost = options.lossless && document.parsed ? lostWords(text, output) : []
-  return {parsed: document.parsed, lost, findings: findings.length}
+  // SPEC R3 for every input: formatting twice equals once, and changes nothing it says.
+  let notFixed = ''
+  let meaningChanged = ''
+  if (document.parsed) {
+    const again = parseDocument(output)
+    meaningChanged = firstDifference(document.draft, again.draft)
+    const twice = stringify(again.draft)
+    if (twice !== output) notFixed = `differs at character ${[...twice].findIndex((char, index) => char !== [...output][index])}`
+  }
+  return {parsed: document.parsed, lost, findings: findings.length, notFixed, meaningChanged}
 }
 
 /** Run one JSON input through `parseJson` and `modelFromJson` (and `stringify` when accepted). */
@@ -309,7 +335,19 @@ interface Shown {
 /** Messages from the worker. */
 type Message =
   | {type: 'start'; index: number}
-  | {type: 'done'; index: number; kind: CaseKind; ms: number; size: number; text?: string; error?: string; lost?: readonly string[]; parsed: boolean}
+  | {
+      type: 'done'
+      index: number
+      kind: CaseKind
+      ms: number
+      size: number
+      text?: string
+      error?: string
+      lost?: readonly string[]
+      notFixed?: string
+      meaningChanged?: string
+      parsed: boolean
+    }
   | {type: 'end'}
 
 const batchSize = 500
@@ -336,7 +374,9 @@ async function work(job: {seed: number; from: number; to: number; hang: number})
       }
       const ms = performance.now() - started
       const lost = outcome?.lost ?? []
-      const keep = error !== undefined || lost.length > 0 || ms > hang || ms > 50
+      const notFixed = outcome?.notFixed ?? ''
+      const meaningChanged = outcome?.meaningChanged ?? ''
+      const keep = error !== undefined || lost.length > 0 || notFixed !== '' || meaningChanged !== '' || ms > hang || ms > 50
       port.postMessage({
         type: 'done',
         index,
@@ -346,7 +386,9 @@ async function work(job: {seed: number; from: number; to: number; hang: number})
         parsed: outcome?.parsed ?? false,
         ...(keep ? {text: input.text} : {}),
         ...(error !== undefined ? {error} : {}),
-        ...(lost.length > 0 ? {lost} : {})
+        ...(lost.length > 0 ? {lost} : {}),
+        ...(notFixed ? {notFixed} : {}),
+        ...(meaningChanged ? {meaningChanged} : {})
       } satisfies Message)
       // Let the messages out, so the watchdog sees progress.
       await new Promise((resolve) => setImmediate(resolve))
@@ -375,6 +417,8 @@ async function run(): Promise<number> {
   const internal: Shown[] = []
   const hangs: Shown[] = []
   const lossy: Shown[] = []
+  const notFixed: Shown[] = []
+  const meaning: Shown[] = []
   let next = 0
   let lastProgress = 0
   let failure: string | undefined
@@ -434,6 +478,8 @@ async function run(): Promise<number> {
         }
         if (message.ms > hang) hangs.push(shown)
         if (message.lost) lossy.push({...shown, lost: message.lost})
+        if (message.notFixed) notFixed.push({...shown, reason: `fmt of fmt ${message.notFixed}`})
+        if (message.meaningChanged) meaning.push({...shown, reason: `reads back differently at \`${message.meaningChanged}\``})
         if (message.text !== undefined) {
           slowest.push(shown)
           slowest.sort((a, b) => b.ms - a.ms)
@@ -467,7 +513,14 @@ async function run(): Promise<number> {
   if (interrupted) lines.push('', `Interrupted after ${done} of ${cases} cases.`)
   lines.push('', `Cases: ${done} (unicode ${counts.unicode}, soup ${counts.soup}, mutated ${counts.mutated}, json ${counts.json}) in ${seconds.toFixed(1)} s`)
   lines.push(`Mean per case: ${(totalMs / Math.max(done, 1)).toFixed(2)} ms; not parsed (input-limit): ${notParsed}`)
-  lines.push(`Throws: ${throws.length}`, `Internal errors: ${internal.length}`, `Hangs (over ${hang} ms): ${hangs.length}`, `Rewrites that would lose words (fmt refuses them): ${lossy.length}`)
+  lines.push(
+    `Throws: ${throws.length}`,
+    `Internal errors: ${internal.length}`,
+    `Hangs (over ${hang} ms): ${hangs.length}`,
+    `Not a fixed point (fmt of fmt changes it): ${notFixed.length}`,
+    `Meaning changed (parse of fmt differs from parse): ${meaning.length}`,
+    `Rewrites that would lose words (fmt refuses them): ${lossy.length}`
+  )
   lines.push('', 'Slowest inputs:')
   for (const item of slowest) lines.push(`  ${item.ms.toFixed(1).padStart(8)} ms  ${String(item.text.length).padStart(7)} chars  #${item.index} ${item.kind}  ${show(item.text, 100)}`)
   const list = (title: string, items: Shown[]): void => {
@@ -479,10 +532,12 @@ async function run(): Promise<number> {
   list('Throws', throws)
   list('Internal errors', internal)
   list('Hangs', hangs)
+  list('Not a fixed point', notFixed)
+  list('Meaning changed', meaning)
   list('Lossy rewrites', lossy)
   lines.push('', `Seed: ${seed} (repeat with --seed ${seed} --cases ${cases})`)
   process.stdout.write(lines.join('\n') + '\n')
-  return throws.length + internal.length + hangs.length > 0 ? 1 : 0
+  return throws.length + internal.length + hangs.length + notFixed.length + meaning.length > 0 ? 1 : 0
 }
 
 if (process.env.FUZZ_JOB && process.send) {

@@ -110,3 +110,24 @@ describe('fmt on every fixture', () => {
     })
   }
 })
+
+/** Inputs the fuzzer found where formatting was not a fixed point or changed what was said. */
+describe('R3 regressions found by fuzzing', () => {
+  const cases: Record<string, string> = {
+    'an unclosed fence': '~~~',
+    'an unclosed comment': '<!--',
+    'a byte-order mark that starts a block': ' \uFEFF\uFEFF>x ',
+    'a byte-order mark after other blocks': 'a\r\r\uFEFF #\u0000|',
+    'an unclosed fence after sections, whose sections move before it': '# T\n\n## Root Cause\n\n   ```js\n   x\n\n## Action Items\n\n- [x] Fix it (@kofi, done 2026-03-13)\n',
+    'a table of no rows, then a list': '## Action Items\n\n### Improve Response\n\n| Action | Owner |\n|---|---|\n* **Duration:** 52 minutes\n',
+    'a setext heading of several lines after the last section': '## Lessons Learned\n\n### Team Lessons\n\n1. One\n\nThe seller did nothing wrong\n**Customer notification:** yes\n---\n\n**Meeting held:** 2026-02-20\n',
+    'a heading-only table under the timeline keeps its zone in the heading': '## Timeline\n\n| Time (PST) | Event |\n|---|---|\n\n- notes\n'
+  }
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => {
+      const once = stringify(parse(text))
+      expect(stringify(parse(once))).toBe(once)
+      expect(parse(once)).toEqual(parse(text))
+    })
+  }
+})

@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
 import {lint, parse, parseDocument, stringify, validate} from '../src/index.js'
 import {lostWords} from '../src/lossless.js'
-import {applyCase, exerciseJson, exerciseMarkdown, jsonText, mutatedCase, seeds, tokenSoup, unicodeText} from '../scripts/fuzz.js'
+import {applyCase, exerciseJson, exerciseMarkdown, firstDifference, jsonText, mutatedCase, seeds, tokenSoup, unicodeText} from '../scripts/fuzz.js'
 import {runInProcess} from './cli-harness.js'
 
 const scale = Number(process.env.FUZZ_RUNS ?? 1)
@@ -82,6 +82,28 @@ describe('mutated postmortems', () => {
     if (lossy.length === 0) return
     const smallest = lossy.reduce((a, b) => (b.text.length < a.text.length ? b : a))
     console.warn(`fuzz: ${lossy.length} mutated input(s) whose rewrite would lose words (fmt refuses them); smallest (${smallest.text.length} chars) loses ${smallest.lost.join(', ')}`)
+  })
+})
+
+/**
+ * SPEC R3 for every input: formatting twice equals once, and reads back as the same draft. Over
+ * the template and every fixture with lines deleted, duplicated, swapped, cut, characters
+ * injected, sections shuffled, CRLF and byte-order marks (`npm run fuzz` runs 100,000).
+ */
+describe('R3: fmt is a fixed point and keeps meaning', () => {
+  const holds = (text: string): void => {
+    const once = stringify(parse(text))
+    const back = parse(once)
+    expect(firstDifference(parse(text), back), 'parse(fmt(x)) differs from parse(x) at').toBe('')
+    expect(stringify(back)).toBe(once)
+  }
+
+  it('over mutated postmortems (at least 2,000 runs)', () => {
+    fc.assert(fc.property(mutatedCase, (edits) => holds(applyCase(edits))), {numRuns: runs(2000)})
+  })
+
+  it('over arbitrary strings and Markdown token soup', () => {
+    fc.assert(fc.property(fc.oneof(unicodeText, tokenSoup), holds), {numRuns: runs(1000)})
   })
 })
 

@@ -5,7 +5,7 @@
  * section's heading), `<section id>` (after that section's content) or `end` (after everything).
  */
 import {z} from 'zod'
-import {tryParse} from './markdown.js'
+import {runsOn, tryParse} from './markdown.js'
 import {sectionById, sectionOrder, sections, sectionsForHeading, type SectionId} from './sections.js'
 
 const ids = new Set<string>(sections.map((section) => section.id))
@@ -60,6 +60,11 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
     const nodes = tryParse(extra.markdown)?.children ?? []
     const first = nodes[0]
     if (!first) return {index, message: 'An extra block is empty'}
+    if (runsOn(extra.markdown)) {
+      // An unclosed fence or comment takes in all that follows it: only last, at the end.
+      if (extra.after !== 'end' || index !== extras.length - 1) return {index, message: 'An unclosed code fence or HTML comment would swallow what follows it: it stands last, at `end`'}
+      continue
+    }
     if (first.type === 'heading') {
       const problem = headingProblem(extra.after, id, first.depth, extra.markdown.slice(first.position!.start.offset!, first.position!.end.offset!), nodes.slice(1))
       if (problem) return {index, message: problem}

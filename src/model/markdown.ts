@@ -28,6 +28,17 @@ export function tryParse(markdown: string): Root | undefined {
 const sentinel = '# \u0000end'
 
 /**
+ * Whether Markdown runs on over whatever follows it: an unclosed code fence or HTML block (a
+ * `<!--` without `-->`) takes in the headings after it. Only such a block, last in a document,
+ * can be; written anywhere but last, it would swallow the sections after it.
+ */
+export function runsOn(markdown: string): boolean {
+  const tree = tryParse(markdown + '\n\n' + sentinel)
+  const last = tree?.children.at(-1)
+  return !last || last.type !== 'heading' || last.position?.start.offset !== markdown.length + 2
+}
+
+/**
  * Why free Markdown cannot stand as the whole body of a section, or `undefined` when it can:
  * written between a heading and the next heading, it must parse back to exactly itself, so it
  * may not hold a heading of its own, may not swallow the next heading (an unclosed fence or

@@ -4,6 +4,7 @@
  * keys are what the document lacks) or when an extra stands in it; a group when any of its
  * sub-sections is.
  */
+import {tryParse} from './markdown.js'
 import {getPath} from './paths.js'
 import {frontMatterFields} from './front-matter.js'
 import {sectionById, sections, type Block, type SectionId, type SectionSpec} from './sections.js'
@@ -147,11 +148,13 @@ function groupAnchorProblem(draft: DraftLike, extra: {after: string; markdown: s
 }
 
 /** Depth of a heading that starts `markdown` (ATX or setext), if it starts with one. */
-function headingDepth(markdown: string): number | undefined {
+export function headingDepth(markdown: string): number | undefined {
   const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(markdown)
   if (atx) return atx[1]!.length
-  const setext = /^[^\n]+\n {0,3}(=+|-+)[ \t]*(?:\n|$)/.exec(markdown)
-  return setext ? (setext[1]!.startsWith('=') ? 1 : 2) : undefined
+  // A setext heading may run over several lines before its underline: only a parse tells.
+  if (!/\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/.test(markdown)) return undefined
+  const first = tryParse(markdown)?.children[0]
+  return first?.type === 'heading' ? first.depth : undefined
 }
 
 function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[] {

@@ -6,9 +6,9 @@ import type {Nodes, Root, RootContent} from 'mdast'
 import {setPath} from '../model/paths.js'
 import type {Span} from '../model/finding.js'
 import {anchorRank, type Extra, type PostmortemDraft} from '../model/schema.js'
-import {isWritten} from '../model/presence.js'
+import {headingDepth, isWritten} from '../model/presence.js'
 import {sections, type FieldSpec} from '../model/sections.js'
-import {isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
+import {isMarkdownSpace, isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
 import type {Source} from './source.js'
 import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
 import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
@@ -32,9 +32,14 @@ export function startReading(source: Source, tree: Root): Reading {
   return {source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined}
 }
 
-/** Keep `markdown` verbatim, written back at `after` (see `Extra`). */
+/**
+ * Keep `markdown` verbatim, written back at `after` (see `Extra`), without the line endings an
+ * unclosed fence or comment runs on with (the document's end writes them).
+ */
 export function addExtra(reading: Reading, after: string, markdown: string, offset: number): void {
-  reading.extras.push({after, markdown, offset})
+  let end = markdown.length
+  while (end > 0 && (markdown.charCodeAt(end - 1) === 10 || markdown.charCodeAt(end - 1) === 13)) end--
+  if (end > 0 || markdown === '') reading.extras.push({after, markdown: markdown.slice(0, end), offset})
 }
 
 /** Keep a run of nodes verbatim, from the first one's start to the last one's end. */
@@ -82,9 +87,9 @@ export function anchorTrailing(reading: Reading): void {
   for (const extra of reading.extras) if (extra.after === last.id && startsWithHeading(extra.markdown)) extra.after = 'end'
 }
 
-/** Whether Markdown starts with a heading (ATX or setext). */
-export function startsWithHeading(markdown: string): boolean {
-  return /^ {0,3}#{1,6}(?:[ \t]|$)/.test(markdown) || /^[^\n]+\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/.test(markdown)
+/** Whether Markdown starts with a heading (ATX or setext, of one line or more). */
+function startsWithHeading(markdown: string): boolean {
+  return headingDepth(markdown) !== undefined
 }
 
 /** Extras in document order: by where they are written back, then by where they stood. */
@@ -113,8 +118,9 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
   let valueEnd = end
   const trimmed = trimMarkdown(value)
   if (trimmed !== value) {
-    const lead = value.length - value.trimStart().length
-    start += Math.min(lead, value.length)
+    let lead = 0
+    while (lead < value.length && isMarkdownSpace(value.charCodeAt(lead))) lead++
+    start += lead
     valueEnd = start + trimmed.length
     value = trimmed
   }

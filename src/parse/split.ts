@@ -3,10 +3,11 @@
  * not bytes), which headings the template lacks, and where the meeting footer starts.
  */
 import type {Heading, RootContent} from 'mdast'
+import {runsOn} from '../model/markdown.js'
 import {normalizeName, sectionById, sections, sectionsForHeading, type SectionId, type SectionSpec} from '../model/sections.js'
 import {groupAnchor, type Reading} from './reading.js'
 import {readLabel} from './source.js'
-import {headingText, labelMatches, lineAt, spanOf, startOf} from './values.js'
+import {headingText, labelMatches, lineAt, sourceOf, spanOf, startOf} from './values.js'
 
 /** A run of top-level nodes: a section's heading and content, or content before any heading. */
 export interface Region {
@@ -31,6 +32,10 @@ export function split(reading: Reading): Region[] {
   const {source} = reading
   const children = reading.tree.children
   const first = children[0]?.type === 'yaml' ? 1 : 0
+  // A last block that runs on (an unclosed fence or comment) took in everything after it: it is
+  // kept at the end, where nothing can follow it.
+  const open = children.at(-1)
+  const runsOnAtEnd = open && open !== children[first - 1] && (open.type === 'code' || open.type === 'html') && runsOn(sourceOf(reading.source, open)) ? open : undefined
   if (children[0]?.type === 'yaml') reading.draft.frontMatter = children[0].value
   const titleAt = findTitle(reading, first)
   const regions: Region[] = []
@@ -48,6 +53,10 @@ export function split(reading: Reading): Region[] {
 
   for (let index = first; index < children.length; index++) {
     const node = children[index]!
+    if (node === runsOnAtEnd) {
+      regions.push({section: null, heading: null, nodes: [node], anchor: 'end', topLevel: true})
+      continue
+    }
     if (node.type === 'heading') {
       const text = headingText(source, node)
       const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found)

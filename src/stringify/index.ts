@@ -30,7 +30,10 @@ export interface StringifyOptions {
  * the draft has, unfilled fields as the template's placeholders, the user's text verbatim.
  */
 export function stringify(model: StringifyInput, options: StringifyOptions = {}): string {
-  return writer.stringify(toMdast(model, options))
+  const markdown = writer.stringify(toMdast(model, options))
+  // Note: a document's first character is never content when it is U+FEFF (it reads as a
+  // byte-order mark), so a first block starting with one is indented by a space.
+  return markdown.charCodeAt(0) === 0xfeff ? ' ' + markdown : markdown
 }
 
 /** Build the canonical mdast of a model (the tree `stringify` writes). */

@@ -5,6 +5,7 @@
 import type {List, ListItem, RootContent, Table} from 'mdast'
 import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
 import {addExtra, readValue, type Reading} from '../reading.js'
+import {trimMarkdown} from '../../model/text.js'
 import {readLabel} from '../source.js'
 import {cellContent, cellText, endOf, itemContent, labelMatches, lineAt, startOf} from '../values.js'
 import type {BlockReader} from './types.js'
@@ -61,7 +62,7 @@ function readLines(reading: Reading, section: SectionSpec, specs: readonly Field
       matched = true
     } else if (matched || lineStart !== start) {
       // Note: a line that is not a known field is kept as a paragraph of its own.
-      addExtra(reading, section.id, line.trim(), lineStart)
+      addExtra(reading, section.id, trimMarkdown(line), lineStart)
     } else {
       return false
     }

@@ -45,11 +45,6 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
     if (column && columns.indexOf(column) !== index) columns[index] = undefined
   })
   if (!columns.some(Boolean)) return false
-  if (block.zoneColumn !== undefined) {
-    const zoneCell = head.children[columns.findIndex((column) => column?.key === block.zoneColumn)]
-    const zone = zoneCell ? zoneOf(cellText(source, zoneCell) ?? '') : undefined
-    if (zone) reading.draft.timelineTimeZone = zone
-  }
   // Columns the template lacks (`Bug`, `Type`) are kept in the text column as `(Bug: #123)`,
   // so `fmt` loses no word of them.
   const extraColumns = head.children.flatMap((cell, index) => (columns[index] ? [] : [{index, header: cellText(source, cell) ?? ''}]))
@@ -83,8 +78,13 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
     if (kept.length > 0) values[block.textColumn] = `${values[block.textColumn] ?? ''} (${kept.join(', ')})`.trim()
     rowsRead.push({values, span: spanOf(source, row), cells})
   }
-  // Extra columns live in the rows' text; without rows to hold them, the table is kept as is.
-  if (extraColumns.length > 0 && rows.length === 0) return false
+  // A table of no rows says nothing: it is kept as written (and a list after it may be the rows).
+  if (rows.length === 0) return false
+  if (block.zoneColumn !== undefined) {
+    const zoneCell = head.children[columns.findIndex((column) => column?.key === block.zoneColumn)]
+    const zone = zoneCell ? zoneOf(cellText(source, zoneCell) ?? '') : undefined
+    if (zone) reading.draft.timelineTimeZone = zone
+  }
   addRows(reading, block, rowsRead, spanOf(source, node))
   return true
 }
