@@ -73,12 +73,14 @@ export function split(reading: Reading): Region[] {
         lastKnownRegion = regions.length
       } else {
         reading.unknownSections.push({text, span: spanOf(source, node), depth: node.depth})
-        // Note: an unknown heading keeps the section context, so sub-sections written after it
-        // (where `fmt` puts an unknown section kept at the end of a group) are still recognised.
-        // At the sections' level, it follows the whole of the section before it, sub-sections included.
+        // At the sections' level, it follows the whole of the section before it, sub-sections
+        // included, and ends that section: a sub-heading after it is under it, not under the
+        // section before. A deeper unknown heading keeps the context (`### Immediate` under
+        // Action Items, then `### Improve Detection`).
         const topLevel = node.depth <= topDepth || top === null
-        const after = index < titleAt ? 'start' : node.depth <= topDepth && top ? afterGroup(top, lastKnown) : lastKnown
+        const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(lastKnown) : lastKnown
         current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
+        if (node.depth <= topDepth) top = null
       }
       regions.push(current)
       current.nodes.push(node)
@@ -158,8 +160,11 @@ function recognise(text: string, depth: number, top: SectionSpec | null, topDept
 }
 
 /** The anchor of content after the section before it: a group's content follows the whole group. */
-function afterGroup(group: SectionSpec, lastKnown: string): string {
-  const inGroup = lastKnown === group.id || sectionById.get(lastKnown as SectionId)?.parent === group.id
-  return inGroup && sections.some((section) => section.parent === group.id) ? `${groupAnchor}${group.id}` : lastKnown
+function afterGroup(lastKnown: string): string {
+  // The group: the section before it, or the group of the sub-section before it (a
+  // `## What Happened` standing alone is in Root Cause Analysis, which `fmt` writes around it).
+  const known = sectionById.get(lastKnown as SectionId)
+  const group = known?.parent ? sectionById.get(known.parent)! : known
+  return group && sections.some((section) => section.parent === group.id) ? `${groupAnchor}${group.id}` : lastKnown
 }
 

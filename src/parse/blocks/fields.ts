@@ -16,7 +16,8 @@ export const fieldLines: BlockReader<Extract<Block, {type: 'fieldLines'}>> = {
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
     if (node.type === 'paragraph') return readLines(reading, section, block.fields, node) ? 1 : 0
-    if (node.type === 'list') return readLabelList(reading, section, block.fields, node) ? 1 : 0
+    // Written back as lines of one paragraph, a field read from a list item is one line of it.
+    if (node.type === 'list') return readLabelList(reading, section, block.fields, node, {oneLine: true}) ? 1 : 0
     if (node.type === 'table') return readFieldTable(reading, section, block.fields, node) ? 1 : 0
     return 0
   }
@@ -118,16 +119,17 @@ function hasExcessCells(table: Table): boolean {
 }
 
 /** A list of `- **Label:** value` items; unknown items are kept as extras. */
-export function readLabelList(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], list: List): boolean {
+export function readLabelList(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], list: List, options: {oneLine?: boolean} = {}): boolean {
   const {source} = reading
   const matches = list.children.map((item) => {
     const content = itemContent(source, item)
-    if (!content) return undefined
+    if (!content || (options.oneLine && content.value.includes('\n'))) return undefined
     const label = readLabel(content.text)
     const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
     return label && spec ? {content, label, spec} : undefined
   })
-  if (!matches.some(Boolean)) return false
+  // A list with no field left to read is not this block: it is kept whole where it stands.
+  if (!matches.some((match) => match && !reading.fields.has(match.spec.path))) return false
   // Unknown items are kept verbatim as a list of their own: those before the first known item
   // right after the heading, the others (one list, so it stays one) at the end of the section.
   const before: ListItem[] = []

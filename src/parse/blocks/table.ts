@@ -47,7 +47,7 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
   if (!columns.some(Boolean)) return false
   // Columns the template lacks (`Bug`, `Type`) are kept in the text column as `(Bug: #123)`,
   // so `fmt` loses no word of them.
-  const extraColumns = head.children.flatMap((cell, index) => (columns[index] ? [] : [{index, header: cellText(source, cell) ?? ''}]))
+  const extraColumns = head.children.flatMap((cell, index) => (columns[index] ? [] : [{index, header: (cellText(source, cell) ?? '').replace(/\\\|/g, '|')}]))
   const rowsRead: Row[] = []
   for (const row of rows) {
     const values: Record<string, string | null> = {}
