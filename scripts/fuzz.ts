@@ -12,9 +12,10 @@
  *   npm run fuzz -- --hang 2000           milliseconds over which a case counts as a hang
  *
  * Prints the totals, the 10 slowest inputs and every failure (throws, `internal-error`
- * findings, hangs, formatting that is not a fixed point or changes what a document says,
- * words a rewrite would lose); exits 1 when a case threw, reported an `internal-error`, hung,
- * or broke R3 (`fmt` twice differs from once, or `parse(fmt(x))` differs from `parse(x)`). Each batch runs in a worker thread watched by the main thread, so a
+ * findings, hangs, `fmt` output that is not a fixed point or changes what a document says) and
+ * the rewrites `fmt` refuses (that would lose words, or whose `stringify(parse(x))` would not be
+ * a fixed point or would read back differently); exits 1 when a case threw, reported an
+ * `internal-error`, hung, or broke R3 through `fmt`. Each batch runs in a worker thread watched by the main thread, so a
  * case that never ends is killed, reported and skipped instead of stopping the run.
  *
  * The generators are exported for `test/fuzz.test.ts`.
@@ -24,7 +25,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fork} from 'node:child_process'
 import fc from 'fast-check'
-import {lintDocument, parseDocument, stringify, validateDocument, type Finding} from '../src/index.js'
+import {format, lintDocument, parseDocument, stringify, validateDocument, type Finding} from '../src/index.js'
 import {modelFromJson, parseJson} from '../src/json.js'
 import {lostWords} from '../src/lossless.js'
 
@@ -218,10 +219,15 @@ export interface Outcome {
   /** Words of the input missing from `stringify(parse(input))` (`fmt` refuses such files). */
   readonly lost: readonly string[]
   readonly findings: number
-  /** SPEC R3: formatting the formatted text changes it again (empty when it does not). */
+  /** SPEC R3, `fmt` (`format`): formatting the formatted text changes it again (empty when it does not). */
   readonly notFixed: string
-  /** SPEC R3: the formatted text reads back as another draft (the first key that differs). */
+  /** SPEC R3, `fmt`: the formatted text reads back as another draft (the first key that differs). */
   readonly meaningChanged: string
+  /**
+   * Where `stringify(parse(x))` alone would not be a fixed point or would read back differently:
+   * `fmt` checks for this and refuses to rewrite such a file (empty when it holds).
+   */
+  readonly refused: string
 }
 
 /** The first path at which two JSON-like values differ, or `''` when they are equal. */
@@ -258,16 +264,22 @@ export function exerciseMarkdown(text: string, options: {lossless?: boolean} = {
   const output = stringify(document.draft)
   if (typeof output !== 'string') throw new Error('stringify: not a string')
   const lost = options.lossless && document.parsed ? lostWords(text, output) : []
-  // SPEC R3 for every input: formatting twice equals once, and changes nothing it says.
+  // SPEC R3 for every input: formatting twice equals once, and changes nothing it says. The
+  // serializer alone is checked too; where it would not hold, `fmt` refuses the rewrite.
+  let refused = ''
   let notFixed = ''
   let meaningChanged = ''
   if (document.parsed) {
     const again = parseDocument(output)
-    meaningChanged = firstDifference(document.draft, again.draft)
-    const twice = stringify(again.draft)
-    if (twice !== output) notFixed = `differs at character ${[...twice].findIndex((char, index) => char !== [...output][index])}`
+    const difference = firstDifference(document.draft, again.draft)
+    if (difference) refused = `reads back differently at \`${difference}\``
+    else if (stringify(again.draft) !== output) refused = 'fmt of fmt differs'
+    const once = format(text)
+    const twice = format(once.output)
+    if (twice.output !== once.output) notFixed = `differs at character ${[...twice.output].findIndex((char, index) => char !== [...once.output][index])}`
+    meaningChanged = firstDifference(document.draft, parseDocument(once.output).draft)
   }
-  return {parsed: document.parsed, lost, findings: findings.length, notFixed, meaningChanged}
+  return {parsed: document.parsed, lost, findings: findings.length, notFixed, meaningChanged, refused}
 }
 
 /** Run one JSON input through `parseJson` and `modelFromJson` (and `stringify` when accepted). */
@@ -346,6 +358,7 @@ type Message =
       lost?: readonly string[]
       notFixed?: string
       meaningChanged?: string
+      refused?: string
       parsed: boolean
     }
   | {type: 'end'}
@@ -376,7 +389,8 @@ async function work(job: {seed: number; from: number; to: number; hang: number})
       const lost = outcome?.lost ?? []
       const notFixed = outcome?.notFixed ?? ''
       const meaningChanged = outcome?.meaningChanged ?? ''
-      const keep = error !== undefined || lost.length > 0 || notFixed !== '' || meaningChanged !== '' || ms > hang || ms > 50
+      const refused = outcome?.refused ?? ''
+      const keep = error !== undefined || lost.length > 0 || notFixed !== '' || meaningChanged !== '' || refused !== '' || ms > hang || ms > 50
       port.postMessage({
         type: 'done',
         index,
@@ -388,7 +402,8 @@ async function work(job: {seed: number; from: number; to: number; hang: number})
         ...(error !== undefined ? {error} : {}),
         ...(lost.length > 0 ? {lost} : {}),
         ...(notFixed ? {notFixed} : {}),
-        ...(meaningChanged ? {meaningChanged} : {})
+        ...(meaningChanged ? {meaningChanged} : {}),
+        ...(refused ? {refused} : {})
       } satisfies Message)
       // Let the messages out, so the watchdog sees progress.
       await new Promise((resolve) => setImmediate(resolve))
@@ -419,6 +434,7 @@ async function run(): Promise<number> {
   const lossy: Shown[] = []
   const notFixed: Shown[] = []
   const meaning: Shown[] = []
+  const refusedRewrites: Shown[] = []
   let next = 0
   let lastProgress = 0
   let failure: string | undefined
@@ -480,6 +496,7 @@ async function run(): Promise<number> {
         if (message.lost) lossy.push({...shown, lost: message.lost})
         if (message.notFixed) notFixed.push({...shown, reason: `fmt of fmt ${message.notFixed}`})
         if (message.meaningChanged) meaning.push({...shown, reason: `reads back differently at \`${message.meaningChanged}\``})
+        if (message.refused) refusedRewrites.push({...shown, reason: message.refused})
         if (message.text !== undefined) {
           slowest.push(shown)
           slowest.sort((a, b) => b.ms - a.ms)
@@ -517,9 +534,10 @@ async function run(): Promise<number> {
     `Throws: ${throws.length}`,
     `Internal errors: ${internal.length}`,
     `Hangs (over ${hang} ms): ${hangs.length}`,
-    `Not a fixed point (fmt of fmt changes it): ${notFixed.length}`,
-    `Meaning changed (parse of fmt differs from parse): ${meaning.length}`,
-    `Rewrites that would lose words (fmt refuses them): ${lossy.length}`
+    `fmt not a fixed point (fmt of fmt changes it): ${notFixed.length}`,
+    `fmt changed the meaning (parse of fmt differs from parse): ${meaning.length}`,
+    `Rewrites that would lose words (fmt refuses them): ${lossy.length}`,
+    `Rewrites that would not read back the same (fmt refuses them): ${refusedRewrites.length}`
   )
   lines.push('', 'Slowest inputs:')
   for (const item of slowest) lines.push(`  ${item.ms.toFixed(1).padStart(8)} ms  ${String(item.text.length).padStart(7)} chars  #${item.index} ${item.kind}  ${show(item.text, 100)}`)
@@ -535,6 +553,7 @@ async function run(): Promise<number> {
   list('Not a fixed point', notFixed)
   list('Meaning changed', meaning)
   list('Lossy rewrites', lossy)
+  list('Rewrites that would not read back the same', refusedRewrites)
   lines.push('', `Seed: ${seed} (repeat with --seed ${seed} --cases ${cases})`)
   process.stdout.write(lines.join('\n') + '\n')
   return throws.length + internal.length + hangs.length + notFixed.length + meaning.length > 0 ? 1 : 0

@@ -63,12 +63,12 @@ function leafWords(node: Nodes, out: Map<string, number>): void {
  * there three times. Words the template owns (headings, labels) and placeholders are exempt.
  * Linear in the size of both texts.
  */
-export function lostWords(input: string, output: string, options: {inputTree?: Root} = {}): string[] {
+export function lostWords(input: string, output: string, options: {inputTree?: Root; outputTree?: Root} = {}): string[] {
   const before = new Map<string, number>()
   const after = new Map<string, number>()
   // A caller that parsed the input already (`fmt`) passes its tree: the input is parsed once.
   const inputTree = options.inputTree ?? tryParse(input.replace(/^\uFEFF+/, ''))
-  const outputTree = tryParse(output)
+  const outputTree = options.outputTree ?? tryParse(output)
   // Note: what cannot be read cannot be checked, so it counts as lost.
   if (!inputTree || !outputTree) return ['(text the Markdown parser cannot read)']
   leafWords(inputTree, before)

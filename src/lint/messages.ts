@@ -36,6 +36,7 @@ export const messages = {
   empty: (path: string): string => `Empty ${describePath(path)}, expected a value`,
   emptyList: (path: string): string => `Empty ${describePath(path)}, expected at least one item`,
   emptyItem: (path: string): string => `Empty ${describePath(path)}, expected text or the item removed`,
+  emptyTable: (path: string): string => `Empty ${describePath(path)} table, expected at least one row`,
   emptySection: (section: SectionSpec): string => `Empty section \`${headingOf(section)}\`, expected its content under the heading`,
   missingSection(section: SectionSpec): string {
     if (section.kind === 'footer') return 'Missing the meeting footer (`---` then `**Meeting held:**`, `**Attendees:**`, `**Documented by:**`)'

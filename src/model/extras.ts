@@ -37,7 +37,12 @@ export function anchorRank(after: string): number {
 }
 
 const freeText = new Set(sections.filter((section) => section.blocks.length === 1 && section.blocks[0]!.type === 'markdown').map((section) => section.id))
-const keyless = new Set(sections.filter((section) => section.kind === 'section' && section.parent !== null && section.path === section.parent).map((section) => section.id))
+/** Sections an empty extra may keep: those whose fields live in their group's object, and tables. */
+const keptByEmpty = new Set(
+  sections
+    .filter((section) => (section.kind === 'section' && section.parent !== null && section.path === section.parent) || (section.blocks.length === 1 && section.blocks[0]!.type === 'table'))
+    .map((section) => section.id)
+)
 
 /**
  * Why a list of extras could not be written back and read as itself, or `undefined`. Each extra
@@ -54,7 +59,7 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
     rank = current
     if (extra.markdown === '') {
       // An empty extra keeps the heading of a section whose fields say nothing of it.
-      if (!keyless.has(id as SectionId) || !extra.after.endsWith(':heading')) return {index, message: 'An empty extra only keeps the heading of `whyItHappened` or `whyNotCaught`, anchored `<id>:heading`'}
+      if (!keptByEmpty.has(id as SectionId) || !extra.after.endsWith(':heading')) return {index, message: 'An empty extra only keeps the heading of a table section, `whyItHappened` or `whyNotCaught`, anchored `<id>:heading`'}
       continue
     }
     const nodes = tryParse(extra.markdown)?.children ?? []
@@ -80,15 +85,19 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
 }
 
 function headingProblem(after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number}[]): string | undefined {
-  if (rest.some((node) => node.type === 'heading')) return 'An extra section holds one heading only'
+  const text = line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, '')
+  // A second occurrence of a section is kept with its sub-headings; any other extra section
+  // holds one heading (a second one would start a section of its own).
+  const sub = rest.filter((node) => node.type === 'heading')
+  const second = sectionsForHeading(text).some((section) => section.id === id || section.id === sectionById.get(id as SectionId)?.parent)
+  if (sub.length > 0 && !(second && sub.every((node) => (node.depth ?? 0) > depth))) return 'An extra section holds one heading only'
   if (after.endsWith(':heading')) return "An extra section right after a heading would take in that section's content; anchor it after the section"
   if (after === 'start') return depth === 1 ? 'A `#` heading before the title would become the title' : undefined
-  const text = line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, '')
   if (after === 'end') return depth <= 2 && sectionsForHeading(text).some((section) => section.parent === null) ? `The extra heading \`${text}\` names a template section` : undefined
   // Only a heading that would be read as a template section there conflicts.
   const top = sectionById.get(id as SectionId)
   const context = top?.parent ?? top?.id
   const known = sectionsForHeading(text).filter((section) => (section.parent === null ? depth <= 2 : section.parent === context && depth > 2))
-  if (known.length > 0 && !known.some((section) => section.id === id)) return `The extra heading \`${text}\` names a template section`
+  if (known.length > 0 && !known.some((section) => section.id === id || section.id === top?.parent)) return `The extra heading \`${text}\` names a template section`
   return undefined
 }

@@ -181,10 +181,10 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
     if (single.type === 'markdown' && extras.some((extra) => !headed(extra.markdown) || extra.after.endsWith(':heading'))) {
       problems.push({path: ['extra'], message: `\`${section.id}\` is free text: content after it starts with a heading`})
     }
-    if (value === undefined && plain.length === 0) {
+    if (single.type !== 'table' && value === undefined && plain.length === 0) {
       problems.push({path: single.path.split('.'), message: `\`${single.path}\` is written (its section has content): set it (${single.type === 'markdown' ? '`""`' : '`[]`'} when empty)`})
     }
-    if (single.type !== 'markdown' && Array.isArray(value) && value.length === 0 && plain.length > 0) {
+    if (single.type === 'list' && Array.isArray(value) && value.length === 0 && plain.length > 0) {
       problems.push({path: single.path.split('.'), message: `An empty \`${single.path}\` next to other content reads back as absent: leave it out`})
     }
     if (single.type !== 'markdown' && !(Array.isArray(value) && value.length > 0) && plain.some((extra) => extra.after === section.id)) {
@@ -197,9 +197,9 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
       problems.push({path: ['extra'], message: `Nothing of \`${section.id}\` stands before this content: anchor it at \`${section.id}:heading\``})
     }
   }
-  if (section.kind === 'section' && !ownsPath(section) && written) {
-    // A sub-section whose fields live in its group (Why It Happened): with nothing under its
-    // heading, an empty extra is what keeps it, and only then.
+  if (((section.kind === 'section' && !ownsPath(section)) || single?.type === 'table') && written) {
+    // A sub-section whose fields live in its group (Why It Happened), or a table section: with
+    // nothing under its heading, an empty extra is what keeps it, and only then.
     const nothing = plain.length === 0 && keysOf.get(section.id)!.every((path) => getPath(draft, path) === undefined)
     if (nothing !== extras.some((extra) => extra.markdown === '')) {
       problems.push({path: ['extra'], message: nothing ? `\`${section.id}\` has nothing under its heading: keep it with an empty extra at \`${section.id}:heading\`` : `An empty extra keeps the heading of \`${section.id}\` only when nothing else of it is written`})
@@ -211,8 +211,11 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
 
 function tableProblems(draft: DraftLike, block: Extract<Block, {type: 'table'}>, id: SectionId): DraftProblem[] {
   const rows = getPath(draft, block.path)
-  if (!Array.isArray(rows) || rows.length === 0) return []
+  if (!Array.isArray(rows)) return []
   const problems: DraftProblem[] = []
+  if (block.zoneColumn !== undefined && draft.timelineTimeZone === undefined) {
+    problems.push({path: ['timelineTimeZone'], message: 'A timeline table needs `timelineTimeZone` (`UTC` when the document names no zone)'})
+  }
   const shape = (row: unknown): string =>
     block.columns
       .filter((column) => row !== null && typeof row === 'object' && (row as Record<string, unknown>)[column.key] !== undefined)
@@ -222,9 +225,6 @@ function tableProblems(draft: DraftLike, block: Extract<Block, {type: 'table'}>,
   rows.forEach((row, index) => {
     if (shape(row) !== first) problems.push({path: [...block.path.split('.'), index], message: `The rows of \`${id}\` have the same cells (the first has ${first || 'none'})`})
   })
-  if (block.zoneColumn !== undefined && draft.timelineTimeZone === undefined) {
-    problems.push({path: ['timelineTimeZone'], message: 'A timeline with rows needs `timelineTimeZone` (`UTC` when the document names no zone)'})
-  }
   return problems
 }
 

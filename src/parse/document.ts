@@ -49,7 +49,13 @@ export function parse(markdown: string): PostmortemDraft {
 }
 
 function read(source: Source): PostmortemDocument {
-  const reading = startReading(source, parseMarkdown(source.text))
+  // Note: parsed as if it ended with a line ending, as every formatted document does: micromark
+  // reads a last line without one differently (a lazy line joins a block quote only then).
+  const tree = parseMarkdown(source.text.endsWith('\n') ? source.text : source.text + '\n')
+  // The tree spans the text itself (what findings are placed in), not the line ending added.
+  const end = source.end().end
+  tree.position = {start: {line: 1, column: 1, offset: 0}, end: {line: end.line, column: end.column, offset: end.offset}}
+  const reading = startReading(source, tree)
   const regions = split(reading)
   for (const region of regions) readRegion(reading, region)
   readFrontMatter(reading)

@@ -27,7 +27,7 @@ export function readRegion(reading: Reading, region: Region): void {
   if (heading) reading.sections.push({id: section.id, text: headingText(reading.source, heading), span: spanOf(reading.source, heading), depth: heading.depth})
   if (!first) {
     // A second occurrence: its content is kept whole, after the first one.
-    keepNodes(reading, region.nodes, section.id)
+    keepNodes(reading, region.nodes, region.anchor)
     return
   }
   if (section.kind === 'title' && heading) readTitle(reading, heading)
@@ -62,17 +62,21 @@ export function readRegion(reading: Reading, region: Region): void {
 }
 
 /**
- * A section with nothing under its heading is there, empty: `""` for free text, `[]` for a list
- * or a table, and for a section whose fields live in its group's object (Why It Happened), an
- * empty extra that keeps its heading.
+ * A section with nothing under its heading is there, empty: `""` for free text, `[]` for a list;
+ * for a table (`[]` is a table of no rows) or a section whose fields live in its group's object
+ * (Why It Happened), an empty extra keeps its heading, unless the heading itself said something
+ * (`Timeline (all times PST)`).
  */
 function readEmpty(reading: Reading, section: SectionSpec, offset: number): void {
   const single = singleBlock(section)
-  if (single) {
+  if (single && single.type !== 'table') {
     if (getPath(reading.draft, single.path) === undefined) setPath(reading.draft, single.path, single.type === 'markdown' ? '' : [])
     return
   }
-  if (section.kind === 'section' && section.path === section.parent) addExtra(reading, `${section.id}:heading`, '', offset)
+  const keyless = section.kind === 'section' && section.path === section.parent
+  if ((keyless || single?.type === 'table') && !(single?.type === 'table' && reading.draft.timelineTimeZone !== undefined && single.zoneColumn !== undefined)) {
+    addExtra(reading, `${section.id}:heading`, '', offset)
+  }
 }
 
 /**

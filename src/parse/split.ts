@@ -49,7 +49,9 @@ export function split(reading: Reading): Region[] {
   let lastKnown = titleAt === -1 ? title.id : 'start'
   let lastKnownRegion = titleAt === -1 ? 0 : -1
   let inFooter = false
+  let swallow: number | undefined
   const found = new Set<SectionId>()
+  const groups = groupHeadings(reading, titleAt)
 
   for (let index = first; index < children.length; index++) {
     const node = children[index]!
@@ -57,19 +59,33 @@ export function split(reading: Reading): Region[] {
       regions.push({section: null, heading: null, nodes: [node], anchor: 'end', topLevel: true})
       continue
     }
+    // A second occurrence of a section is kept whole with what is under it, sub-headings too.
+    if (node.type === 'heading' && swallow !== undefined && node.depth > swallow) {
+      current.nodes.push(node)
+      continue
+    }
+    swallow = undefined
     if (node.type === 'heading') {
       const text = headingText(source, node)
-      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found)
+      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found, groups)
       if (section) {
+        // A section sets the context for sub-sections, unless written deeper than its level; a
+        // second occurrence (kept as written) does not.
+        const again = found.has(section.id)
         found.add(section.id)
-        // A section sets the context for sub-sections, unless written deeper than its level.
-        if (section.parent === null && section.kind !== 'title' && (top === null || node.depth <= topDepth)) {
+        if (!again && section.parent === null && section.kind !== 'title' && (top === null || node.depth <= topDepth)) {
           top = section
           topDepth = node.depth
         }
         if (section.kind === 'title') top = null
-        current = {section, heading: node, nodes: [], anchor: section.id, topLevel: true}
-        lastKnown = section.id
+        if (again) {
+          // Kept after the first occurrence; a group's after all of its sub-sections.
+          swallow = node.depth
+          current = {section, heading: node, nodes: [], anchor: section.kind === 'group' ? afterGroup(section.id) : section.id, topLevel: true}
+        } else {
+          current = {section, heading: node, nodes: [], anchor: section.id, topLevel: true}
+          lastKnown = section.id
+        }
         lastKnownRegion = regions.length
       } else {
         reading.unknownSections.push({text, span: spanOf(source, node), depth: node.depth})
@@ -141,13 +157,22 @@ function startsFooter(reading: Reading, children: readonly RootContent[], index:
  * 1. a sub-section under its own section, one level or more deeper (`### What Happened`);
  * 2. a section at the sections' level (`## Impact`);
  * 3. a root-cause sub-section written as a section next to its own (`## Trigger` after
- *    `## Root Causes`) or with none around it (`## What Happened`);
+ *    `## Root Causes`) or in a document without it (`## What Happened`);
  * 4. a section written one level deeper under another (`### What went well` under `## Lessons`),
  *    the first time it appears.
  */
-function recognise(text: string, depth: number, top: SectionSpec | null, topDepth: number, found: ReadonlySet<SectionId>): SectionSpec | undefined {
+function recognise(
+  text: string,
+  depth: number,
+  top: SectionSpec | null,
+  topDepth: number,
+  found: ReadonlySet<SectionId>,
+  groups: ReadonlySet<SectionId>
+): SectionSpec | undefined {
   const candidates = sectionsForHeading(text)
-  const parentSeen = (section: SectionSpec): boolean => section.parent !== null && found.has(section.parent)
+  // Note: whether a group's heading is anywhere in the document, not whether it came before:
+  // `fmt` may move the group after a sub-heading it kept as written.
+  const parentSeen = (section: SectionSpec): boolean => section.parent !== null && groups.has(section.parent)
   return (
     candidates.find((section) => section.parent !== null && top !== null && section.parent === top.id && depth > topDepth) ??
     candidates.find((section) => section.parent === null && (depth <= topDepth || top === null)) ??
@@ -157,6 +182,16 @@ function recognise(text: string, depth: number, top: SectionSpec | null, topDept
     ) ??
     candidates.find((section) => section.parent === null && !found.has(section.id) && depth > topDepth)
   )
+}
+
+/** The groups (Root Cause Analysis, Action Items, Lessons Learned) whose heading the document has. */
+function groupHeadings(reading: Reading, titleAt: number): Set<SectionId> {
+  const groups = new Set<SectionId>()
+  reading.tree.children.forEach((node, index) => {
+    if (node.type !== 'heading' || index <= titleAt) return
+    for (const section of sectionsForHeading(headingText(reading.source, node))) if (section.kind === 'group') groups.add(section.id)
+  })
+  return groups
 }
 
 /** The anchor of content after the section before it: a group's content follows the whole group. */

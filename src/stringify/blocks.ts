@@ -65,9 +65,10 @@ const markdown: Handler<Extract<Block, {type: 'markdown'}>> = (block, {draft}) =
 /** A table of rows (Timeline, action items), with the columns its rows have. */
 const table: Handler<Extract<Block, {type: 'table'}>> = (block, {draft}) => {
   const value = getPath(draft, block.path)
-  if (!Array.isArray(value) || value.length === 0) return []
+  if (!Array.isArray(value)) return []
   const rows = value as Record<string, string | null | undefined>[]
-  const columns = block.columns.filter((column) => rows[0]![column.key] !== undefined)
+  // A table of no rows is written with the template's columns.
+  const columns = rows.length === 0 ? block.columns : block.columns.filter((column) => rows[0]![column.key] !== undefined)
   const zone = (draft as {timelineTimeZone?: string}).timelineTimeZone ?? 'UTC'
   const header = columns.map((column) => (column.key === block.zoneColumn ? `${column.header} (${zone})` : column.header))
   const body = rows.map((row, index) => columns.map((column) => cellText(row[column.key], column, index)))

@@ -76,8 +76,7 @@ function headingOf(draft: StringifyInput, section: SectionSpec): Heading | undef
 function zoneHeading(draft: StringifyInput, section: SectionSpec): string | undefined {
   const block = singleBlock(section)
   if (block?.type !== 'table' || block.zoneColumn === undefined || draft.timelineTimeZone === undefined) return undefined
-  const rows = getPath(draft, block.path)
-  if (Array.isArray(rows) && rows.length > 0) return undefined
+  if (getPath(draft, block.path) !== undefined) return undefined
   const heading = section.heading!
   const open = heading.lastIndexOf(' (')
   return `${open === -1 ? heading : heading.slice(0, open)} (all times ${draft.timelineTimeZone})`

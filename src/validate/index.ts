@@ -157,6 +157,7 @@ function empty(document: PostmortemDocument | undefined, path: string, list: boo
     const emptyOne = emptySections(document).find((occurrence) => occurrence.id === owner.section.id)
     if (emptyOne) return {ruleId: 'empty-field', message: messages.emptySection(owner.section), path: owner.section.path, span: emptyOne.span}
   }
+  if (list && owner?.block.type === 'table') return {ruleId: 'empty-field', message: messages.emptyTable(path), path, span: info?.span}
   return {ruleId: 'empty-field', message: list ? messages.emptyList(path) : messages.empty(path), path, span: info?.span}
 }
 

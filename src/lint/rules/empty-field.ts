@@ -58,6 +58,11 @@ export const emptyField: Rule = {
       const table = tables.get(path)
       if (table) {
         const [, ...rows] = table.table.children
+        if (rows.length === 0) {
+          // Note: one empty action table is fine (`no-action-items` checks all three).
+          if (path === 'timeline') context.report(path, messages.emptyTable(path), info.span)
+          continue
+        }
         const kept = keptRows(document, path)
         rows.forEach((row, index) => {
           if (kept.has(row.position!.start.offset!)) return

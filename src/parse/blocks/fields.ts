@@ -42,7 +42,8 @@ export const labelList: BlockReader<Extract<Block, {type: 'labelList'}>> = {
   repeats: false,
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
-    return node.type === 'list' && readLabelList(reading, section, block.fields, node) ? 1 : 0
+    // A list right after it would join it once it is written with the template's marker.
+    return node.type === 'list' && nodes[index + 1]?.type !== 'list' && readLabelList(reading, section, block.fields, node) ? 1 : 0
   }
 }
 

@@ -25,6 +25,9 @@ export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
 }
 
 /**
+ * Note: a list read as a field is written back with the template's marker, so a list right
+ * after it (another marker, so another list here) would join it: such a pair is kept as written.
+ *
  * Whether the list at `index` is the section's list: the only list, with nothing after it but
  * comments. A list amid prose (steps between two paragraphs), or one of two lists around an
  * image, belongs to the prose and is kept with it.
@@ -48,6 +51,7 @@ export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
     }
     if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
     const next = nodes[index + 1]
+    if (next?.type === 'list' && nodes[index + 2]?.type === 'list') return 0
     setPath(reading.draft, block.path, [])
     setField(reading, block.path, spanOf(reading.source, node), 'empty')
     if (next?.type === 'list') {
@@ -64,12 +68,12 @@ export const checklist: BlockReader<Extract<Block, {type: 'checklist'}>> = {
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
     if (node.type === 'paragraph') {
+      // The label alone, without its list, holds no line of the checklist: it is kept as written.
       if (!isLabelOnly(reading.source, node, block.label)) return 0
       const next = nodes[index + 1]
-      if (next?.type === 'list' && readChecklist(reading, section, block.fields, next)) return 2
-      return 1
+      return next?.type === 'list' && nodes[index + 2]?.type !== 'list' && readChecklist(reading, section, block.fields, next) ? 2 : 0
     }
-    return node.type === 'list' && readChecklist(reading, section, block.fields, node) ? 1 : 0
+    return node.type === 'list' && nodes[index + 1]?.type !== 'list' && readChecklist(reading, section, block.fields, node) ? 1 : 0
   }
 }
 

@@ -78,8 +78,9 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
     if (kept.length > 0) values[block.textColumn] = `${values[block.textColumn] ?? ''} (${kept.join(', ')})`.trim()
     rowsRead.push({values, span: spanOf(source, row), cells})
   }
-  // A table of no rows says nothing: it is kept as written (and a list after it may be the rows).
-  if (rows.length === 0) return false
+  // A table of no rows is there, empty, when it has the template's columns and no others (it is
+  // written back so); any other is kept as written (and a list after it may be the rows).
+  if (rows.length === 0 && (extraColumns.length > 0 || columns.filter(Boolean).length < block.columns.length)) return false
   if (block.zoneColumn !== undefined) {
     const zoneCell = head.children[columns.findIndex((column) => column?.key === block.zoneColumn)]
     const zone = zoneCell ? zoneOf(cellText(source, zoneCell) ?? '') : undefined
@@ -101,7 +102,7 @@ function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
     if (!content || content.value === '') continue
     // Reading is conservative: every item must read as a row, one line of it (an item holding a
     // sub-list or a second paragraph keeps the whole list as written).
-    if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return false
+    if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph' || content.value.includes('\\|')) return false
     const row = block.listRows === 'timeline' ? timelineItem(content.value) : actionItem(content.value, item.checked)
     if (!row) return false
     const cells = new Map<string, FieldInfo>()
@@ -135,13 +136,13 @@ const tableBlocks = sections.flatMap((section) => section.blocks.flatMap((block)
 
 /**
  * Once every table and list is read: rows of one table hold the same cells (a cell one row
- * gives and another lacks is there, empty, in the other), and a timeline with rows has a zone —
+ * gives and another lacks is there, empty, in the other), and a timeline table has a zone —
  * the one its times name (`2:54 PM PST`, `09:12+02:00`), else `UTC`.
  */
 export function finishTables(reading: Reading): void {
   for (const block of tableBlocks) {
     const rows = getPath(reading.draft, block.path) as Record<string, string | null>[] | undefined
-    if (!rows || rows.length === 0) continue
+    if (!rows) continue
     const keys = block.columns.filter((column) => rows.some((row) => row[column.key] !== undefined)).map((column) => column.key)
     rows.forEach((row, index) => {
       for (const key of keys) {
