@@ -5,7 +5,7 @@
  * section's heading), `<section id>` (after that section's content) or `end` (after everything).
  */
 import {z} from 'zod'
-import {runsOn, tryParse} from './markdown.js'
+import {blocksOf} from './markdown.js'
 import {sectionById, sectionOrder, sections, sectionsForHeading, type SectionId} from './sections.js'
 
 const ids = new Set<string>(sections.map((section) => section.id))
@@ -62,10 +62,10 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
       if (!keptByEmpty.has(id as SectionId) || !extra.after.endsWith(':heading')) return {index, message: 'An empty extra only keeps the heading of a table section, `whyItHappened` or `whyNotCaught`, anchored `<id>:heading`'}
       continue
     }
-    const nodes = tryParse(extra.markdown)?.children ?? []
+    const {nodes, runsOn} = blocksOf(extra.markdown)
     const first = nodes[0]
     if (!first) return {index, message: 'An extra block is empty'}
-    if (runsOn(extra.markdown)) {
+    if (runsOn) {
       // An unclosed fence or comment takes in all that follows it: only last, at the end.
       if (extra.after !== 'end' || index !== extras.length - 1) return {index, message: 'An unclosed code fence or HTML comment would swallow what follows it: it stands last, at `end`'}
       continue
