@@ -47,7 +47,8 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
     if (level === 'off') return []
     return level && level !== item.severity ? [{...item, severity: level}] : [item]
   })
-  if (checked.inlineControl && document.parsed) findings = applyInlineControl(document.tree, findings)
+  // Note: only an HTML comment can control findings; a text without one needs no walk for them.
+  if (checked.inlineControl && document.parsed && document.source.text.includes('<!--')) findings = applyInlineControl(document.tree, findings)
   return findings.sort(compareFindings)
 }
 
