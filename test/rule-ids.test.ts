@@ -15,7 +15,7 @@ import {root, template} from './helpers.js'
 
 describe('RuleId', () => {
   it('lists every rule of the catalog, in catalog order, then the engine’s own ids', () => {
-    expect(ruleIdList).toEqual([...ruleList.map((rule) => rule.id), 'input-limit', 'internal-error', 'unknown-rule'])
+    expect(ruleIdList).toEqual([...ruleList.map((rule) => rule.id), 'input-limit', 'encoding', 'internal-error', 'unknown-rule'])
     expect(ruleIds).toBe(ruleIdList)
   })
 

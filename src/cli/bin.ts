@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import {text} from 'node:stream/consumers'
+import {buffer} from 'node:stream/consumers'
+import {decodeUtf8} from './files.js'
 import {main} from './main.js'
 import {quietOnClose} from './stdio.js'
 
@@ -9,5 +10,5 @@ process.exitCode = await main({
   env: process.env,
   stdout: quietOnClose(process.stdout),
   stderr: quietOnClose(process.stderr),
-  stdin: () => text(process.stdin)
+  stdin: async () => decodeUtf8(await buffer(process.stdin))
 })

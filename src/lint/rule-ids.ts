@@ -30,6 +30,7 @@ export const ruleIdList = [
   'one-line-field',
   // Reported by the engine itself, not by a rule module.
   'input-limit',
+  'encoding',
   'internal-error',
   'unknown-rule'
 ] as const

@@ -1,9 +1,10 @@
 import path from 'node:path'
 import {lint as lintMarkdown, ruleIds} from '../../lint/index.js'
 import type {Finding} from '../../model/finding.js'
+import type {RuleSetting} from '../../lint/index.js'
 import {parseCommandArgs} from '../args.js'
 import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
-import {display, expandInputs, readOrReport} from '../files.js'
+import {display, EncodingError, expandInputs, readError, readInput, type Input} from '../files.js'
 import {formatters, type FileReport} from '../format/index.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {parseCount, parseDate} from '../values.js'
@@ -82,12 +83,13 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
       raise(exit.usage)
       continue
     }
-    const text = await readOrReport(input, io)
+    const rules = {...rulesFor(found.config, input.file), ...ruleFlags}
+    const text = await readOrEncoding(input, io, rules.encoding)
     if (text === undefined) {
       raise(exit.usage)
       continue
     }
-    let findings: Finding[] = lintMarkdown(text, {rules: {...rulesFor(found.config, input.file), ...ruleFlags}, now})
+    let findings: Finding[] = typeof text === 'string' ? lintMarkdown(text, {rules, now}) : text.findings
     if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error')
     reports.push({name: input.name, findings})
   }
@@ -103,6 +105,25 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     raise(exit.findings)
   }
   return code
+}
+
+/**
+ * Read a file to lint: its text, or (not UTF-8) its one `encoding` finding, or `undefined` when
+ * it cannot be read (reported on stderr).
+ */
+async function readOrEncoding(input: Input, io: CliIo, setting: RuleSetting | undefined): Promise<string | {findings: Finding[]} | undefined> {
+  try {
+    return await readInput(input, io)
+  } catch (error) {
+    if (!(error instanceof EncodingError)) {
+      io.stderr.write(readError(error, input.name) + '\n')
+      return undefined
+    }
+    const level = setting === undefined ? 'error' : setting === 'warn' ? 'warning' : setting
+    if (level === 'off') return {findings: []}
+    const message = `The file is ${error.message} to have it linted`
+    return {findings: [{ruleId: 'encoding', severity: level, message, path: '', line: error.line, column: error.column}]}
+  }
 }
 
 /** Color on a TTY; never with `NO_COLOR` (non-empty); `FORCE_COLOR` (not `0`/`false`) forces it. */
