@@ -7,7 +7,7 @@
 import {tryParse} from './markdown.js'
 import {getPath} from './paths.js'
 import {frontMatterFields} from './front-matter.js'
-import {sectionById, sections, type Block, type SectionId, type SectionSpec} from './sections.js'
+import {blockPaths, sectionById, sections, type Block, type SectionId, type SectionSpec} from './sections.js'
 import {isPlaceholder} from './text.js'
 import {templateTitle, titleId} from './title.js'
 
@@ -20,24 +20,6 @@ interface DraftLike {
   readonly extra?: readonly {readonly after: string; readonly markdown: string}[] | undefined
 }
 
-/** The field paths of a block. */
-export function blockPaths(block: Block): string[] {
-  switch (block.type) {
-    case 'fieldLines':
-    case 'labelList':
-    case 'checklist':
-      return block.fields.map((field) => field.path)
-    case 'labelParagraph':
-      return [block.field.path]
-    case 'labeledList':
-    case 'list':
-    case 'markdown':
-    case 'table':
-      return [block.path]
-    case 'rule':
-      return []
-  }
-}
 
 /** Whether a section's value is its one block (free text, a list or a table). */
 export function singleBlock(section: SectionSpec): Extract<Block, {type: 'markdown' | 'list' | 'table'}> | undefined {

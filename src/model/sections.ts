@@ -345,6 +345,25 @@ export const sectionOrder: ReadonlyMap<SectionId, number> = new Map(
   sections.map((section, index) => [section.id, index])
 )
 
+/** The field paths a block of the template holds. */
+export function blockPaths(block: Block): string[] {
+  switch (block.type) {
+    case 'fieldLines':
+    case 'labelList':
+    case 'checklist':
+      return block.fields.map((field) => field.path)
+    case 'labelParagraph':
+      return [block.field.path]
+    case 'labeledList':
+    case 'list':
+    case 'markdown':
+    case 'table':
+      return [block.path]
+    case 'rule':
+      return []
+  }
+}
+
 /** Every labelled field of the template, with the section it belongs to. */
 export const fields: readonly {readonly section: SectionId; readonly field: FieldSpec}[] =
   sections.flatMap((section) =>

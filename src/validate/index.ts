@@ -11,7 +11,7 @@ import {joinPath} from '../model/names.js'
 import {getPath} from '../model/paths.js'
 import {isWritten} from '../model/presence.js'
 import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
-import {fields as fieldTable, sectionById, sections, type Block, type SectionSpec} from '../model/sections.js'
+import {blockPaths, fields as fieldTable, sectionById, sections, type Block, type SectionSpec} from '../model/sections.js'
 import {findPlaceholders} from '../model/text.js'
 import type {PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
@@ -42,8 +42,7 @@ const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type])
 const blockOfPath = new Map<string, {section: SectionSpec; block: Block}>()
 for (const section of sections) {
   for (const block of section.blocks) {
-    const paths = block.type === 'labelParagraph' ? [block.field.path] : 'fields' in block ? block.fields.map((field) => field.path) : 'path' in block ? [block.path] : []
-    for (const path of paths) blockOfPath.set(path, {section, block})
+    for (const path of blockPaths(block)) blockOfPath.set(path, {section, block})
   }
 }
 

@@ -1,7 +1,7 @@
-import {sections} from '../../model/sections.js'
+import {blockPaths, sections} from '../../model/sections.js'
 import {messages} from '../messages.js'
 import type {Rule} from '../types.js'
-import {blockPaths, firstOccurrences, isPresent, sectionAnchor} from './presence.js'
+import {firstOccurrences, isPresent, sectionAnchor} from './presence.js'
 import {emptySections} from './shared.js'
 
 /**

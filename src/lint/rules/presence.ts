@@ -4,7 +4,7 @@
  * judge. Not a rule itself.
  */
 import type {Span} from '../../model/finding.js'
-import {sectionOrder, sections, type Block, type SectionId, type SectionSpec} from '../../model/sections.js'
+import {blockPaths, sectionOrder, sections, type SectionId, type SectionSpec} from '../../model/sections.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
 
 const footerFields = sections.filter((section) => section.kind === 'footer').flatMap((section) => section.blocks.flatMap(blockPaths))
@@ -49,21 +49,3 @@ export function nextPresentSpan(document: PostmortemDocument, section: SectionSp
   return document.source.end()
 }
 
-/** The field paths a block of the template holds. */
-export function blockPaths(block: Block): string[] {
-  switch (block.type) {
-    case 'fieldLines':
-    case 'labelList':
-    case 'checklist':
-      return block.fields.map((field) => field.path)
-    case 'labelParagraph':
-      return [block.field.path]
-    case 'labeledList':
-    case 'list':
-    case 'markdown':
-    case 'table':
-      return [block.path]
-    case 'rule':
-      return []
-  }
-}
