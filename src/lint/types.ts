@@ -43,7 +43,7 @@ export interface RuleExample {
 /** One lint rule: id, default severity, documentation with examples, and its check. */
 export interface Rule {
   /** Kebab-case id (`no-placeholder`). */
-  readonly id: string
+  readonly id: RuleId
   readonly severity: FindingSeverity
   /** What the rule finds, in one sentence. */
   readonly description: string
