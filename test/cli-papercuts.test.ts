@@ -109,19 +109,27 @@ describe('quietOnClose', () => {
 })
 
 describe('stylish lines are no wider than what they say', () => {
-  it('on the real-world fixtures: each line is its aligned short columns and its own message', async () => {
+  it('on the real-world fixtures: each line is its short columns, aligned within its file, and its own message', async () => {
     const argv = ['lint', ...now, 'fixtures/real-world']
     const stylish = (await runInProcess(argv)).stdout
     const json = JSON.parse((await runInProcess([...argv.slice(0, -1), '--format', 'json', 'fixtures/real-world'])).stdout) as {findings: {message: string}[]}[]
-    const messages = json.flatMap((file) => file.findings.map((finding) => finding.message))
-    const lines = stylish.split('\n').filter((line) => /^\d+:\d+/.test(line))
-    expect(lines).toHaveLength(messages.length)
-    const prefix = lines[0]!.length - messages[0]!.length
-    // place, severity and rule id, each padded to the widest of its column only
-    expect(prefix).toBeLessThanOrEqual(50)
-    lines.forEach((line, index) => expect(line.length).toBe(prefix + messages[index]!.length))
-    const longest = Math.max(...messages.map((message) => message.length))
-    expect(lines.filter((line) => line.length === prefix + longest)).toHaveLength(messages.filter((message) => message.length === longest).length)
+    // Note: one block per file with findings (a header, then its lines), blocks apart by a blank line.
+    const blocks = stylish
+      .split('\n\n')
+      .map((block) => block.split('\n').filter((line) => /^\d+:\d+/.test(line)))
+      .filter((lines) => lines.length > 0)
+    const withFindings = json.filter((file) => file.findings.length > 0)
+    expect(blocks).toHaveLength(withFindings.length)
+    blocks.forEach((lines, file) => {
+      const messages = withFindings[file]!.findings.map((finding) => finding.message)
+      expect(lines).toHaveLength(messages.length)
+      const prefix = lines[0]!.length - messages[0]!.length
+      // place, severity and rule id, each padded to the widest of its column in this file only
+      expect(prefix).toBeLessThanOrEqual(50)
+      lines.forEach((line, index) => expect(line.length).toBe(prefix + messages[index]!.length))
+      const longest = Math.max(...messages.map((message) => message.length))
+      expect(lines.filter((line) => line.length === prefix + longest)).toHaveLength(messages.filter((message) => message.length === longest).length)
+    })
   })
 })
 

@@ -1,36 +1,65 @@
-import {actions, actionsHelp} from './commands/actions.js'
-import {fmt, fmtHelp} from './commands/fmt.js'
-import {fromJson, fromJsonHelp} from './commands/from-json.js'
-import {init, initHelp} from './commands/init.js'
-import {lint, lintHelp} from './commands/lint.js'
-import {newHelp, newPostmortem} from './commands/new.js'
-import {report, reportHelp} from './commands/report.js'
-import {schema, schemaHelp} from './commands/schema.js'
-import {stats, statsHelp} from './commands/stats.js'
-import {toJson, toJsonHelp} from './commands/to-json.js'
 import {exit, UsageError, type CliIo} from './io.js'
 import {closeNames, quotedList} from '../lint/suggest.js'
 import {version} from './version.js'
 
-/** A command: its one-line summary, its `--help` text and what it does. */
-export interface Command {
-  readonly summary: string
+/** What a command's module gives: its `--help` text and what it does. */
+export interface CommandModule {
   readonly help: string
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>
 }
 
+/**
+ * A command: its one-line summary, and its module, loaded only when the command runs (or its
+ * `--help` is asked for), so `postmortem --version`, `--help` and each command load only what
+ * they use: most of a cold start is reading modules.
+ */
+export interface Command {
+  readonly summary: string
+  readonly load: () => Promise<CommandModule>
+}
+
 /** Every command, by name. */
 export const commands: Record<string, Command> = {
-  lint: {summary: 'report what is unfilled, invalid or out of place in postmortems', help: lintHelp, run: lint},
-  new: {summary: 'start a postmortem from the template, prefilled from flags', help: newHelp, run: newPostmortem},
-  'to-json': {summary: 'print the complete Postmortem of a Markdown file as JSON', help: toJsonHelp, run: toJson},
-  'from-json': {summary: 'write canonical Markdown from draft or complete JSON', help: fromJsonHelp, run: fromJson},
-  fmt: {summary: "rewrite postmortems in the template's canonical layout", help: fmtHelp, run: fmt},
-  schema: {summary: 'print the JSON Schema of the model', help: schemaHelp, run: schema},
-  actions: {summary: 'list action items across postmortems', help: actionsHelp, run: actions},
-  stats: {summary: 'summarise postmortems: severity, duration, action items, completeness', help: statsHelp, run: stats},
-  report: {summary: 'write one self-contained HTML page (or Markdown) of charts and tables over postmortems', help: reportHelp, run: report},
-  init: {summary: 'write a starting .postmortemrc.json (never over an existing one)', help: initHelp, run: init}
+  lint: {
+    summary: 'report what is unfilled, invalid or out of place in postmortems',
+    load: async () => import('./commands/lint.js').then((module) => ({help: module.lintHelp, run: module.lint}))
+  },
+  new: {
+    summary: 'start a postmortem from the template, prefilled from flags',
+    load: async () => import('./commands/new.js').then((module) => ({help: module.newHelp, run: module.newPostmortem}))
+  },
+  'to-json': {
+    summary: 'print the complete Postmortem of a Markdown file as JSON',
+    load: async () => import('./commands/to-json.js').then((module) => ({help: module.toJsonHelp, run: module.toJson}))
+  },
+  'from-json': {
+    summary: 'write canonical Markdown from draft or complete JSON',
+    load: async () => import('./commands/from-json.js').then((module) => ({help: module.fromJsonHelp, run: module.fromJson}))
+  },
+  fmt: {
+    summary: "rewrite postmortems in the template's canonical layout",
+    load: async () => import('./commands/fmt.js').then((module) => ({help: module.fmtHelp, run: module.fmt}))
+  },
+  schema: {
+    summary: 'print the JSON Schema of the model',
+    load: async () => import('./commands/schema.js').then((module) => ({help: module.schemaHelp, run: module.schema}))
+  },
+  actions: {
+    summary: 'list action items across postmortems',
+    load: async () => import('./commands/actions.js').then((module) => ({help: module.actionsHelp, run: module.actions}))
+  },
+  stats: {
+    summary: 'summarise postmortems: severity, duration, action items, completeness',
+    load: async () => import('./commands/stats.js').then((module) => ({help: module.statsHelp, run: module.stats}))
+  },
+  report: {
+    summary: 'write one self-contained HTML page (or Markdown) of charts and tables over postmortems',
+    load: async () => import('./commands/report.js').then((module) => ({help: module.reportHelp, run: module.report}))
+  },
+  init: {
+    summary: 'write a starting .postmortemrc.json (never over an existing one)',
+    load: async () => import('./commands/init.js').then((module) => ({help: module.initHelp, run: module.init}))
+  }
 }
 
 function mainHelp(): string {
@@ -60,7 +89,7 @@ export async function main(io: CliIo): Promise<number> {
   const [name, ...rest] = io.argv
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     if (name === 'help' && rest[0] && Object.hasOwn(commands, rest[0])) {
-      io.stdout.write(commands[rest[0]]!.help)
+      io.stdout.write((await commands[rest[0]]!.load()).help)
       return exit.ok
     }
     ;(name === undefined ? io.stderr : io.stdout).write(mainHelp())
@@ -78,12 +107,13 @@ export async function main(io: CliIo): Promise<number> {
     io.stderr.write(`postmortem: unknown command \`${name}\`${hint}\nThe commands are ${quotedList(Object.keys(commands), 'and')}; run \`postmortem --help\` for what each does.\n`)
     return exit.usage
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(command.help)
-    return exit.ok
-  }
   try {
-    return await command.run(rest, io)
+    const {help, run} = await command.load()
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(help)
+      return exit.ok
+    }
+    return await run(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`postmortem ${name}: ${error.message}\nRun \`postmortem ${name} --help\` for usage.\n`)

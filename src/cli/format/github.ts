@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type {Finding} from '../../model/finding.js'
-import type {Formatter} from './types.js'
+import type {FileReport, Formatter} from './types.js'
 
 const commands = {error: 'error', warning: 'warning', info: 'notice'} as const
 
@@ -8,11 +8,12 @@ const commands = {error: 'error', warning: 'warning', info: 'notice'} as const
  * `--format github`: GitHub Actions workflow commands, one annotation per finding:
  * `::error file=F,line=L,col=C,endLine=…,endColumn=…,title=postmortem(rule)::message`.
  */
-export const github: Formatter = (reports) => {
+export const github: Formatter = (reports) => reports.map(githubFile).join('')
+
+/** The annotations of one file (`--format github` prints each file's as soon as it is linted). */
+export function githubFile(report: FileReport): string {
   let out = ''
-  for (const report of reports) {
-    for (const finding of report.findings) out += annotation(report.name, finding) + '\n'
-  }
+  for (const finding of report.findings) out += annotation(report.name, finding) + '\n'
   return out
 }
 

@@ -1,5 +1,5 @@
 import type {Finding} from '../../model/finding.js'
-import {countBySeverity, type Formatter} from './types.js'
+import {countBySeverity, type FormatOptions, type Formatter, type ReportStream} from './types.js'
 
 interface Palette {
   readonly red: string
@@ -19,45 +19,61 @@ const plain: Palette = {red: '', yellow: '', green: '', cyan: '', bold: '', unde
 /**
  * `--format stylish` (the default): vfile-reporter's report, as remark-cli prints it (a header
  * per file, `no issues found` for a clean one, a closing count of errors and warnings), with the
- * rule id before the message. Only the short columns (place, severity, rule id) are aligned, so
- * each line is as wide as what it says: a long message never pads every other line to its width.
- * Findings keep the order they come in (by position, as in every format).
+ * rule id before the message. Only the short columns (place, severity, rule id) are aligned, and
+ * within each file, as ESLint's stylish does: each line is as wide as what it says, and a file's
+ * report can be printed as soon as it is linted (`stylishStream`). Findings keep the order they
+ * come in (by position, as in every format).
  */
 export const stylish: Formatter = (reports, options) => {
+  const stream = stylishStream(options)
+  return reports.map((report) => stream.file(report)).join('') + stream.end()
+}
+
+/** Stylish one file at a time: `file` gives each file's lines, `end` the closing count. */
+export function stylishStream(options: FormatOptions): ReportStream {
   const palette = options.color ? colors : plain
-  const rows = reports.map((report) => ({report, shown: options.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings}))
-  const all = rows.flatMap((row) => row.shown)
-  const widths = {
-    place: Math.max(0, ...all.map((finding) => place(finding).length)),
-    severity: Math.max(0, ...all.map((finding) => finding.severity.length)),
-    rule: Math.max(0, ...all.map((finding) => finding.ruleId.length))
-  }
-  const lines: string[] = []
   let lastHadFindings = false
-  for (const {report, shown} of rows) {
-    if (options.quiet && shown.length === 0) continue
-    if (lastHadFindings) lines.push('')
-    const counts = countBySeverity(shown)
-    const tone = counts.errorCount > 0 ? palette.red : shown.length > 0 ? palette.yellow : palette.green
-    const name = report.name === '-' ? '<stdin>' : report.name
-    const header = palette.underline + tone + name + palette.reset + palette.noUnderline
-    lines.push(shown.length === 0 ? `${header}: no issues found` : header)
-    for (const finding of shown) {
-      const severity = (finding.severity === 'error' ? palette.red : palette.yellow) + finding.severity + palette.reset
-      lines.push(
-        [
-          place(finding).padEnd(widths.place),
-          severity + ' '.repeat(widths.severity - finding.severity.length),
-          finding.ruleId.padEnd(widths.rule),
-          palette.bold + codeSpans(finding.message.split(/\r?\n|\r/)[0]!, palette) + palette.normal
-        ].join('  ')
-      )
+  let total = 0
+  let errors = 0
+  let warnings = 0
+  return {
+    file(report) {
+      const shown = options.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings
+      if (options.quiet && shown.length === 0) return ''
+      const widths = {
+        place: Math.max(0, ...shown.map((finding) => place(finding).length)),
+        severity: Math.max(0, ...shown.map((finding) => finding.severity.length)),
+        rule: Math.max(0, ...shown.map((finding) => finding.ruleId.length))
+      }
+      const lines: string[] = []
+      if (lastHadFindings) lines.push('')
+      const counts = countBySeverity(shown)
+      total += shown.length
+      errors += counts.errorCount
+      warnings += counts.warningCount
+      const tone = counts.errorCount > 0 ? palette.red : shown.length > 0 ? palette.yellow : palette.green
+      const name = report.name === '-' ? '<stdin>' : report.name
+      const header = palette.underline + tone + name + palette.reset + palette.noUnderline
+      lines.push(shown.length === 0 ? `${header}: no issues found` : header)
+      for (const finding of shown) {
+        const severity = (finding.severity === 'error' ? palette.red : palette.yellow) + finding.severity + palette.reset
+        lines.push(
+          [
+            place(finding).padEnd(widths.place),
+            severity + ' '.repeat(widths.severity - finding.severity.length),
+            finding.ruleId.padEnd(widths.rule),
+            palette.bold + codeSpans(finding.message.split(/\r?\n|\r/)[0]!, palette) + palette.normal
+          ].join('  ')
+        )
+      }
+      lastHadFindings = shown.length > 0
+      return lines.join('\n') + '\n'
+    },
+    end() {
+      const summary = byline(total, errors, warnings, palette)
+      return summary ? `\n${summary}\n` : ''
     }
-    lastHadFindings = shown.length > 0
   }
-  const summary = byline(all, palette)
-  if (summary) lines.push('', summary)
-  return lines.length > 0 ? lines.join('\n') + '\n' : ''
 }
 
 /** `line:column-endLine:endColumn`, as vfile-reporter writes a place (`1:1` without one). */
@@ -74,12 +90,11 @@ function codeSpans(message: string, palette: Palette): string {
 }
 
 /** `✖ 2 errors, ⚠ 1 warning`, or `5 messages (✖ 2 errors, ⚠ 1 warning)` when there is info too. */
-function byline(findings: readonly Finding[], palette: Palette): string {
-  const {errorCount, warningCount} = countBySeverity(findings)
+function byline(total: number, errorCount: number, warningCount: number, palette: Palette): string {
   const parts: string[] = []
   if (errorCount > 0) parts.push(`${palette.red}✖${palette.reset} ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}`)
   if (warningCount > 0) parts.push(`${palette.yellow}⚠${palette.reset} ${warningCount} ${warningCount === 1 ? 'warning' : 'warnings'}`)
   if (parts.length === 0) return ''
   const text = parts.join(', ')
-  return findings.length !== errorCount && findings.length !== warningCount ? `${findings.length} messages (${text})` : text
+  return total !== errorCount && total !== warningCount ? `${total} messages (${text})` : text
 }

@@ -21,6 +21,15 @@ export interface FormatOptions {
 /** A formatter: every report → the text written to stdout. */
 export type Formatter = (reports: readonly FileReport[], options: FormatOptions) => string
 
+/**
+ * A format written one file at a time, in order: `file` gives what to print for each file as
+ * soon as it is linted, `end` what to print after the last.
+ */
+export interface ReportStream {
+  file(report: FileReport): string
+  end(): string
+}
+
 /** Count findings by severity. */
 export function countBySeverity(findings: readonly Finding[]): {errorCount: number; warningCount: number; infoCount: number} {
   let errorCount = 0
