@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {decodeUtf8, EncodingError} from '../src/cli/files.js'
+import {decodeUtf8, EncodingError} from '../src/cli/decode.js'
 import {runProcess} from './cli-harness.js'
 import {fixtures, root} from './helpers.js'
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {buffer} from 'node:stream/consumers'
-import {decodeUtf8} from './files.js'
+import {decodeUtf8} from './decode.js'
 import {main} from './main.js'
 import {quietOnClose} from './stdio.js'
 
