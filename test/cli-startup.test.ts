@@ -3,36 +3,18 @@
  * `--help` read no dependency at all, and each command reads only what it uses. Checked on the
  * built CLI with a module hook that lists every module a process resolves.
  */
-import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {packagesOf, runWithModuleLog} from './cli-harness.js'
 import {root} from './helpers.js'
 
 const bin = path.join(root, 'dist/cli/bin.js')
 
 /** The packages (under node_modules) a run of the built CLI resolves, and its stdout. */
 function packagesLoaded(argv: string[]): {packages: string[]; stdout: string; code: number} {
-  const folder = mkdtempSync(path.join(tmpdir(), 'pm-startup-'))
-  writeFileSync(
-    path.join(folder, 'hooks.mjs'),
-    `export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context)
-  if (resolved.url.startsWith('file:')) process.stderr.write('RESOLVED ' + resolved.url + '\\n')
-  return resolved
-}
-`
-  )
-  writeFileSync(path.join(folder, 'register.mjs'), `import {register} from 'node:module'\nregister(${JSON.stringify(pathToFileURL(path.join(folder, 'hooks.mjs')).href)})\n`)
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(folder, 'register.mjs')).href, bin, ...argv], {cwd: root, encoding: 'utf8', env: {PATH: process.env.PATH ?? ''}})
-  const packages = new Set<string>()
-  for (const line of result.stderr.split('\n')) {
-    const match = /^RESOLVED .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)
-    if (match) packages.add(match[1]!)
-  }
-  return {packages: [...packages].sort(), stdout: result.stdout, code: result.status ?? -1}
+  const run = runWithModuleLog(bin, argv)
+  return {packages: packagesOf(run.resolved), stdout: run.stdout, code: run.code}
 }
 
 describe.runIf(existsSync(bin))('cold start of the built CLI', () => {

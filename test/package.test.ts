@@ -9,10 +9,12 @@
  * save time), and builds it otherwise.
  */
 import {spawnSync, type SpawnSyncReturns} from 'node:child_process'
-import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {runWithModuleLog} from './cli-harness.js'
 import {root} from './helpers.js'
 
 const templateFile = path.join(root, 'fixtures/template.md')
@@ -126,6 +128,7 @@ describe('the packed package', () => {
     expect(entries).toContain('dist/index.js')
     expect(entries).toContain('dist/index.d.ts')
     expect(entries).toContain('dist/cli/bin.js')
+    expect(entries).toContain('dist/cli/worker.js')
     expect(entries).toContain('fixtures/template.md')
     expect(entries.filter((entry) => /^(src|test|scripts)\//.test(entry))).toEqual([])
     expect(entries.filter((entry) => entry.startsWith('node_modules/') || entry.startsWith('fixtures/examples/'))).toEqual([])
@@ -199,6 +202,25 @@ export {text, minutes, wrong}
     const toJson = run(bin, ['to-json', templateFile, '--draft'], consumer)
     expect(toJson.status).toBe(0)
     expect(JSON.parse(toJson.stdout)).toMatchObject({severity: null})
+  })
+
+  it('lints in worker threads from the installed package, as in one thread', () => {
+    const bin = path.join(consumer, 'node_modules/.bin/postmortem')
+    const examples = path.join(root, 'fixtures/examples')
+    const lint = (workers: string): SpawnSyncReturns<string> =>
+      spawnSync(bin, ['lint', '--now', '2026-03-20', '--format', 'json', examples], {cwd: consumer, encoding: 'utf8', env: {...process.env, POSTMORTEM_WORKERS: workers, NO_COLOR: '1'}})
+    const alone = lint('0')
+    const pooled = lint('2')
+    expect(alone.status).toBe(0)
+    expect(JSON.parse(alone.stdout)).toHaveLength(6)
+    expect({code: pooled.status, stdout: pooled.stdout, stderr: pooled.stderr}).toEqual({code: alone.status, stdout: alone.stdout, stderr: alone.stderr})
+    // The workers ran the installed package's worker module (not this thread, as a fallback would).
+    const installed = realpathSync(path.join(consumer, 'node_modules', pkg.name, 'dist/cli/bin.js'))
+    const logged = runWithModuleLog(installed, ['lint', '--now', '2026-03-20', examples], {cwd: consumer, env: {POSTMORTEM_WORKERS: '2'}})
+    expect(logged.code).toBe(0)
+    const workers = logged.resolved.filter((url) => url.endsWith('/dist/cli/worker.js'))
+    expect(workers.length).toBeGreaterThan(0)
+    expect(new Set(workers)).toEqual(new Set([pathToFileURL(path.join(path.dirname(installed), 'worker.js')).href]))
   })
 
   it('was installed from the tarball', () => {

@@ -1,13 +1,15 @@
 import path from 'node:path'
-import {lint as lintMarkdown, ruleIds} from '../../lint/index.js'
+import {ruleIds} from '../../lint/index.js'
 import type {Finding} from '../../model/finding.js'
-import type {RuleSetting} from '../../lint/index.js'
 import {parseCommandArgs} from '../args.js'
+import {cacheFolder, cacheSalt, ResultCache} from '../cache.js'
 import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
-import {EncodingError} from '../decode.js'
-import {display, expandInputs, readError, readInput, type Input} from '../files.js'
-import {formatters, type FileReport} from '../format/index.js'
+import {display, expandInputs} from '../files.js'
+import {formatters, reportStream} from '../format/index.js'
 import {exit, UsageError, type CliIo} from '../io.js'
+import {inOrder, taskRunner, workerCount} from '../pool.js'
+import {Progress} from '../progress.js'
+import {isLintValue, type LintTask, type LintValue, type TaskResult} from '../tasks.js'
 import {parseCount, parseDate} from '../values.js'
 import {version} from '../version.js'
 
@@ -26,6 +28,10 @@ Options:
   --config FILE      use this configuration instead of searching for .postmortemrc.json
   --rule ID=LEVEL    set a rule to off, info, warning (or warn) or error (repeatable; wins
                      over the configuration)
+  --cache            keep each file's findings and lint only files (or configurations) that
+                     changed since; kept in node_modules/.cache/postmortem-md/
+  --cache-location DIR
+                     keep the cache in DIR instead
   -h, --help         show this help
 
 Configuration: the nearest .postmortemrc.json from each file's folder upward (postmortem init
@@ -36,6 +42,9 @@ writes one), with the keys extends, rules, ignores and overrides:
 Rules: ${wrap(ruleIds.join(', '), 76).join('\n       ')}
 
 Color: on a terminal, unless NO_COLOR is set; FORCE_COLOR=1 forces it elsewhere.
+Over more than 64 files, files are linted in worker threads, one per core
+(POSTMORTEM_WORKERS=N sets how many; 0 for none). Over more than 50, a progress line shows
+on stderr when it is a terminal (not with --format json, sarif or github).
 
 Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage error,
 unreadable file or unusable configuration (the other files are still linted and reported).
@@ -49,11 +58,12 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     'max-warnings': {type: 'string'},
     now: {type: 'string'},
     config: {type: 'string'},
-    rule: {type: 'string', multiple: true}
+    rule: {type: 'string', multiple: true},
+    cache: {type: 'boolean'},
+    'cache-location': {type: 'string'}
   })
   const formatName = typeof values.format === 'string' ? values.format : 'stylish'
-  const formatter = Object.hasOwn(formatters, formatName) ? formatters[formatName] : undefined
-  if (!formatter) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${Object.keys(formatters).map((name) => `\`${name}\``).join(', ')}`)
+  if (!Object.hasOwn(formatters, formatName)) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${Object.keys(formatters).map((name) => `\`${name}\``).join(', ')}`)
   const maxWarnings = typeof values['max-warnings'] === 'string' ? parseCount('max-warnings', values['max-warnings'], 'warnings') : undefined
   const now = typeof values.now === 'string' ? parseDate('now', values.now) : undefined
   const ruleFlags = await usage(() => parseRuleFlags((values.rule ?? []) as string[]))
@@ -71,60 +81,90 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     code = Math.max(code, next)
   }
   const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipByConfig(configOf))
+  const threads = workerCount(io.env, inputs.length)
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
     raise(exit.usage)
   }
   for (const skip of skipped) io.stderr.write(`${skip.name}: not linted: matched by ${skip.reason}\n`)
+
+  // Note: the default --now is today, so a cache made yesterday lints again (overdue-action and
+  // future-date read the date).
+  const today = now ?? new Date().toISOString().slice(0, 10)
+  const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
+  const cache = values.cache || location !== undefined ? await ResultCache.open<LintValue>(cacheFolder(io.cwd, location), 'lint') : undefined
+  const packageVersion = version()
+  const stream = reportStream(formatName, {color: useColor(io), quiet: values.quiet === true, version: packageVersion})
+  const progress = Progress.for(io, 'lint', inputs.length, formatName === 'stylish')
+  const out = (stdout: string, stderr: string): void => {
+    if (stdout === '' && stderr === '') return
+    progress?.clear()
+    io.stderr.write(stderr)
+    io.stdout.write(stdout)
+  }
   const reported = new Set<string>()
-  const reports: FileReport[] = []
-  for (const input of inputs) {
-    const found = await configOrReport(configOf, input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'linted', io, reported)
-    if (!found) {
-      raise(exit.usage)
-      continue
+  let errors = 0
+  let warnings = 0
+  let done = 0
+  const runner = await taskRunner(threads, io.stdin)
+  try {
+    const prepare = async (input: (typeof inputs)[number]): Promise<{task?: LintTask; stderr: string}> => {
+      let stderr = ''
+      const buffered = {stderr: {write: (text: string) => void (stderr += text)}}
+      const found = await configOrReport(configOf, input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'linted', buffered, reported)
+      if (!found) return {stderr}
+      const rules = {...rulesFor(found.config, input.file), ...ruleFlags}
+      const cached = cache && input.file !== undefined ? cache.entry(input.file) : undefined
+      const salt = cache && input.file !== undefined ? cacheSalt(packageVersion, 'lint', {rules, now: today}) : undefined
+      return {task: {kind: 'lint', input, rules, now: today, ...(salt === undefined ? {} : {salt}), ...(cached ? {cached} : {})}, stderr}
     }
-    const rules = {...rulesFor(found.config, input.file), ...ruleFlags}
-    const text = await readOrEncoding(input, io, rules.encoding)
-    if (text === undefined) {
-      raise(exit.usage)
-      continue
+    const run = async (prepared: {task?: LintTask}): Promise<TaskResult | undefined> => (prepared.task ? runner.run(prepared.task) : undefined)
+    for await (const {item: input, prepared, result} of inOrder(inputs, prepare, run, runner.window)) {
+      done++
+      if (result === undefined) {
+        // Its configuration cannot be used: reported, not linted.
+        out('', prepared.stderr)
+        raise(exit.usage)
+      } else {
+        raise(result.code)
+        let findings: readonly Finding[] | undefined
+        if (result.value !== undefined && isLintValue(result.value)) {
+          findings = result.value
+          if (cache && result.key !== undefined && input.file !== undefined) {
+            if (result.hit) cache.hits++
+            else {
+              cache.misses++
+              cache.set(input.file, result.key, findings)
+            }
+          }
+        }
+        if (findings && values.quiet) findings = findings.filter((finding) => finding.severity === 'error')
+        if (findings) {
+          for (const finding of findings) {
+            if (finding.severity === 'error') errors++
+            else if (finding.severity === 'warning') warnings++
+          }
+        }
+        out(findings ? stream.file({name: input.name, findings}) : '', prepared.stderr + result.stderr)
+      }
+      progress?.update(done)
     }
-    let findings: Finding[] = typeof text === 'string' ? lintMarkdown(text, {rules, now}) : text.findings
-    if (values.quiet) findings = findings.filter((finding) => finding.severity === 'error')
-    reports.push({name: input.name, findings})
+  } finally {
+    await runner.close()
+    progress?.clear()
+  }
+  io.stdout.write(stream.end())
+  if (cache) {
+    await cache.save()
+    cache.debug('lint', io.env, io.stderr)
   }
 
-  io.stdout.write(formatter(reports, {color: useColor(io), quiet: values.quiet === true, version: version()}))
-
-  const all = reports.flatMap((report) => report.findings)
-  const errors = all.filter((finding) => finding.severity === 'error').length
-  const warnings = all.filter((finding) => finding.severity === 'warning').length
   if (errors > 0) raise(exit.findings)
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr.write(`postmortem lint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings}\n`)
     raise(exit.findings)
   }
   return code
-}
-
-/**
- * Read a file to lint: its text, or (not UTF-8) its one `encoding` finding, or `undefined` when
- * it cannot be read (reported on stderr).
- */
-async function readOrEncoding(input: Input, io: CliIo, setting: RuleSetting | undefined): Promise<string | {findings: Finding[]} | undefined> {
-  try {
-    return await readInput(input, io)
-  } catch (error) {
-    if (!(error instanceof EncodingError)) {
-      io.stderr.write(readError(error, input.name) + '\n')
-      return undefined
-    }
-    const level = setting === undefined ? 'error' : setting === 'warn' ? 'warning' : setting
-    if (level === 'off') return {findings: []}
-    const message = `The file is ${error.message} to have it linted`
-    return {findings: [{ruleId: 'encoding', severity: level, message, path: '', line: error.line, column: error.column}]}
-  }
 }
 
 /** Color on a TTY; never with `NO_COLOR` (non-empty); `FORCE_COLOR` (not `0`/`false`) forces it. */

@@ -1,9 +1,17 @@
 import {statuses} from '../../model/schema.js'
 import {isIsoDate} from '../../model/text.js'
-import {reportData, type ReportData, type ReportInput} from '../../report/data.js'
+import {reportData, severityKeys, statusKeys, type ReportData, type ReportInput, type SeverityKey, type StatusKey} from '../../report/data.js'
+import {summarize} from '../../report/figures.js'
 import {parseCommandArgs} from '../args.js'
-import {UsageError, type CliIo} from '../io.js'
-import {formatOption, readPostmortems, todayUtc} from './actions.js'
+import {cacheFolder, cacheSalt, ResultCache} from '../cache.js'
+import {expandInputs} from '../files.js'
+import {exit, UsageError, type CliIo} from '../io.js'
+import {inOrder, taskRunner, workerCount} from '../pool.js'
+import {Progress} from '../progress.js'
+import {formatFindingLine} from '../report.js'
+import {isStatsValue, type StatsRow, type StatsTask, type StatsValue} from '../tasks.js'
+import {version} from '../version.js'
+import {formatOption, todayUtc} from './actions.js'
 
 export {median, nearestRank} from '../../report/figures.js'
 
@@ -24,7 +32,15 @@ Options:
   --since YYYY-MM-DD  only postmortems of incidents on or after this date
   --until YYYY-MM-DD  only postmortems of incidents on or before this date
                       (with --since or --until, postmortems without a real Date are left out)
+  --cache             keep each file's figures and read only files that changed since;
+                      kept in node_modules/.cache/postmortem-md/
+  --cache-location DIR
+                      keep the cache in DIR instead (implies --cache)
   -h, --help          show this help
+
+Over more than 64 files, files are read in worker threads, one per core
+(POSTMORTEM_WORKERS=N sets how many; 0 for none); over more than 50, a progress line shows
+on stderr when it is a terminal (not with --format json).
 
 Exit codes: 0 summarised; 1 a file over the size or nesting limit (left out);
 2 usage error or unreadable file (the other files are still counted).
@@ -89,16 +105,127 @@ export function dateOptions(values: Readonly<Record<string, unknown>>): {now: st
   return {now: read('now') ?? todayUtc(), ...(since === undefined ? {} : {since}), ...(until === undefined ? {} : {until})}
 }
 
+/**
+ * \`stats\` one postmortem at a time: each file's row (\`StatsRow\`, what \`reportData\` counts of
+ * it) is added as it comes, so no document is kept; \`result\` gives what \`computeStats\` gives
+ * over the same files.
+ */
+export class StatsTally {
+  #postmortems = 0
+  readonly #severity = Object.fromEntries(severityKeys.map((key) => [key, 0])) as Record<SeverityKey, number>
+  readonly #durations: number[] = []
+  readonly #items = {total: 0, open: 0, overdue: 0}
+  readonly #byStatus = Object.fromEntries(statusKeys.map((key) => [key, 0])) as Record<StatusKey, number>
+  #complete = 0
+  readonly #fields = new Map<string, {field: string; count: number}>()
+
+  add(row: StatsRow): void {
+    if (row.excluded) return
+    this.#postmortems++
+    this.#severity[row.severity]++
+    if (row.durationMinutes !== null) this.#durations.push(row.durationMinutes)
+    this.#items.total += row.actionItems.total
+    this.#items.open += row.actionItems.open
+    this.#items.overdue += row.actionItems.overdue
+    for (const key of statusKeys) this.#byStatus[key] += row.actionItems.byStatus[key]
+    if (row.complete) this.#complete++
+    for (const {path, field} of row.fields) {
+      const entry = this.#fields.get(path)
+      if (entry) entry.count++
+      else this.#fields.set(path, {field, count: 1})
+    }
+  }
+
+  result(): Stats {
+    const {count, mean, median, p90} = summarize(this.#durations)
+    return {
+      postmortems: this.#postmortems,
+      severity: {...this.#severity},
+      durationMinutes: {count, mean, median, p90},
+      actionItems: {...this.#items, byStatus: {...this.#byStatus}},
+      completeness: {
+        complete: this.#complete,
+        incomplete: this.#postmortems - this.#complete,
+        fields: [...this.#fields]
+          .map(([path, {field, count}]) => ({path, field, count}))
+          .sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      }
+    }
+  }
+}
+
 /** \`postmortem stats\`: summary statistics. */
 export async function stats(args: readonly string[], io: CliIo): Promise<number> {
-  const {values, positionals} = parseCommandArgs(args, {format: {type: 'string'}, now: {type: 'string'}, since: {type: 'string'}, until: {type: 'string'}})
+  const {values, positionals} = parseCommandArgs(args, {
+    format: {type: 'string'},
+    now: {type: 'string'},
+    since: {type: 'string'},
+    until: {type: 'string'},
+    cache: {type: 'boolean'},
+    'cache-location': {type: 'string'}
+  })
   const format = formatOption(values.format, ['text', 'json'] as const, 'text')
   const dates = dateOptions(values)
-  const {documents, code} = await readPostmortems(positionals, io)
-  const result = computeStats(
-    documents.map(({name, document}) => ({file: name, document})),
-    dates
-  )
+  const {inputs, problems} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd)
+  const threads = workerCount(io.env, inputs.length)
+  let code: number = exit.ok
+  const raise = (next: number): void => {
+    code = Math.max(code, next)
+  }
+  for (const problem of problems) {
+    io.stderr.write(problem.message + '\n')
+    raise(exit.usage)
+  }
+  const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
+  const cache = values.cache || location !== undefined ? await ResultCache.open<StatsValue>(cacheFolder(io.cwd, location), 'stats') : undefined
+  const salt = cache ? cacheSalt(version(), 'stats', dates) : undefined
+  const progress = Progress.for(io, 'stats', inputs.length, format === 'text')
+  const tally = new StatsTally()
+  const runner = await taskRunner(threads, io.stdin)
+  let done = 0
+  try {
+    const prepare = async (input: (typeof inputs)[number]): Promise<StatsTask> => {
+      const cached = cache && input.file !== undefined ? cache.entry(input.file) : undefined
+      const keyed = salt !== undefined && input.file !== undefined ? {salt, ...(cached ? {cached} : {})} : {}
+      return {kind: 'stats', input, ...dates, ...keyed}
+    }
+    for await (const {item: input, result} of inOrder(inputs, prepare, (task) => runner.run(task), runner.window)) {
+      done++
+      raise(result.code)
+      let stderr = result.stderr
+      if (result.value !== undefined && isStatsValue(result.value)) {
+        const value = result.value
+        // Note: a duration too long for a number is Infinity, which JSON cannot keep.
+        const keep = !value.parsed || value.row.durationMinutes === null || Number.isFinite(value.row.durationMinutes)
+        if (cache && result.key !== undefined && input.file !== undefined) {
+          if (result.hit) cache.hits++
+          else {
+            cache.misses++
+            if (keep) cache.set(input.file, result.key, value)
+          }
+        }
+        if (value.parsed) tally.add(value.row)
+        else {
+          for (const finding of value.findings) stderr += formatFindingLine(input.name, finding) + '\n'
+          stderr += `${input.name}: not read\n`
+          raise(exit.findings)
+        }
+      }
+      if (stderr !== '') {
+        progress?.clear()
+        io.stderr.write(stderr)
+      }
+      progress?.update(done)
+    }
+  } finally {
+    await runner.close()
+    progress?.clear()
+  }
+  if (cache) {
+    await cache.save()
+    cache.debug('stats', io.env, io.stderr)
+  }
+  const result = tally.result()
   io.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : text(result))
   return code
 }
