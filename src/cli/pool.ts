@@ -66,7 +66,13 @@ export async function taskRunner(threads: number, stdin: () => Promise<string>):
   const here = (task: Task): Promise<TaskResult> => runTask(task, stdin)
   const file = threads > 0 ? workerFile() : undefined
   if (file === undefined) return {threads: 0, window: 1, run: here, close: async () => undefined}
-  const {default: Tinypool} = await import('tinypool')
+  let Tinypool: typeof import('tinypool').default
+  try {
+    Tinypool = (await import('tinypool')).default
+  } catch {
+    // Note: without the pool (a broken install), the files are read here, as over few files.
+    return {threads: 0, window: 1, run: here, close: async () => undefined}
+  }
   const pool = new Tinypool({filename: file, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: workerHeap})
   return {
     threads,
