@@ -30,12 +30,16 @@ describe('validate', () => {
 
   it('words each defect as lint does: the same finding, at the same place', () => {
     for (const {name, text} of allMarkdownFiles()) {
-      const result = validateDocument(parseDocument(text))
+      const document = parseDocument(text)
+      const result = validateDocument(document)
       if (result.ok) continue
       // The same defect, worded and placed the same; only the level may differ (every issue
-      // blocks a complete postmortem, while lint reports some as warnings).
+      // blocks a complete postmortem, while lint reports some as warnings). One exception: a
+      // complete postmortem needs every action item's Status, while lint takes an unchecked task
+      // (`- [ ] …`) as open and asks for none.
+      const openTask = (path: string): boolean => path.endsWith('.status') && !document.fields.has(path) && document.fields.has(path.slice(0, -'.status'.length))
       const findings = lint(text, {now: '2026-11-26'}).map(({severity: _, ...rest}) => rest)
-      for (const {severity: _, ...issue} of result.issues) {
+      for (const {severity: _, ...issue} of result.issues.filter((candidate) => !openTask(candidate.path))) {
         expect(issue.ruleId, `${name}: ${issue.message}`).not.toBe('schema')
         expect(findings, `${name}: ${issue.ruleId} ${issue.path}`).toContainEqual(issue)
       }

@@ -30,11 +30,13 @@ type Check = (value: string) => string | undefined
  * Checks shared by every written value: not a bare placeholder (that is `null`), no outer space
  * or carriage return. `filled` also refuses the empty string (the complete model's values).
  */
-function written(name: string, options: {filled: boolean}): Check {
+function written(name: string, options: {filled: boolean; block?: boolean}): Check {
   return (value) => {
     if (value === '') return options.filled ? `${name} is empty` : undefined
     if (isPlaceholder(value)) return `${name} is only a placeholder (\`${value}\`); use null for an unfilled field`
-    if (hasOuterSpace(value)) return `${name} has leading or trailing white space, which Markdown cannot keep`
+    // Note: a body may open with indented code (`    # foo`); the parse below decides whether
+    // its leading white space stays.
+    if (options.block ? /^[\n\r]|[ \t\n\r]$/.test(value) : hasOuterSpace(value)) return `${name} has leading or trailing white space, which Markdown cannot keep`
     if (value.includes('\r')) return `${name} holds a carriage return; Markdown lines end with a line feed`
     return undefined
   }
@@ -78,7 +80,7 @@ export function cellText(name: string, what: string, options: TextOptions): z.Zo
 export function markdownBody(path: string, options: TextOptions & {noRule?: boolean}): z.ZodString {
   const name = labelOf(path)
   return refined([
-    written(name, options),
+    written(name, {...options, block: true}),
     (value) => {
       if (value === '') return undefined
       const problem = markdownBodyProblem(value, options)

@@ -5,7 +5,7 @@
  */
 import {parse as parseYaml} from 'yaml'
 import {normalizeName, sections} from './sections.js'
-import {trimMarkdown} from './text.js'
+import {trimMarkdown, withoutUnit} from './text.js'
 
 const headerFields = sections.find((section) => section.kind === 'title')!.blocks.flatMap((block) => (block.type === 'fieldLines' ? block.fields : []))
 
@@ -29,7 +29,7 @@ export function frontMatterFields(frontMatter: string | undefined): Map<string, 
     const key = names.find((name) => entries.has(name))
     const value = key === undefined ? undefined : scalarText(entries.get(key))
     if (!value) continue
-    found.set(field.path, field.suffix && value.endsWith(field.suffix) ? value.slice(0, -field.suffix.length) : value)
+    found.set(field.path, withoutUnit(value, field.suffix))
   }
   for (const key of idKeys) {
     const value = scalarText(entries.get(key))

@@ -95,7 +95,9 @@ export function draftProblems(draft: DraftLike): DraftProblem[] {
     const id = titleId(draft.title) ?? undefined
     const expected = id === undefined ? undefined : isPlaceholder(id) ? null : id
     if (draft.hotfixId !== expected) problems.push({path: ['hotfixId'], message: `\`hotfixId\` is the id in \`title\` (${expected === undefined ? 'none: leave it out' : expected === null ? 'a placeholder: null' : `\`${expected}\``})`})
-    if (id !== undefined && draft.title === templateTitle(expected ?? null)) problems.push({path: ['title'], message: 'A title the template writes itself is left out: set `hotfixId` only'})
+    // The template's own title is kept in `title` exactly when the front matter gives the id.
+    const givesId = frontMatterFields(draft.frontMatter).has('hotfixId')
+    if (id !== undefined && draft.title === templateTitle(expected ?? null) && !givesId) problems.push({path: ['title'], message: 'A title the template writes itself is left out: set `hotfixId` only'})
   }
   if (extras.some((extra) => extra.after === 'start') && !titleHeadingWritten(draft)) {
     problems.push({path: ['extra'], message: 'Content before the title needs a title: set `hotfixId` or `title`, or anchor it at `title:heading`'})

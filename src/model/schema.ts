@@ -8,7 +8,7 @@ import {z} from 'zod'
 import {cellText, describe, hotfixIdText, inlineText, labelOf, listItemText, markdownBody, nameText, titleText} from './checks.js'
 import {ExtraSchema, extrasProblem} from './extras.js'
 import {draftProblems} from './presence.js'
-import {isIsoDate, isUnresolvedChoice, looksLikeZone, timeToMinutes} from './text.js'
+import {isIsoDate, isUnresolvedChoice, looksLikeZone, timeToMinutes, withoutUnit} from './text.js'
 
 const draftText = {filled: false} as const
 const filledText = {filled: true} as const
@@ -77,7 +77,12 @@ export const PostmortemDraftSchema = z
     title: titleText().optional(),
     date: field(inlineText('date', draftText, 'date of the incident, `YYYY-MM-DD`')),
     incident: field(inlineText('incident', draftText, 'title of the incident')),
-    durationMinutes: field(inlineText('durationMinutes', draftText, 'whole minutes, written before ` minutes`')),
+    durationMinutes: field(
+      inlineText('durationMinutes', draftText, 'whole minutes, written before ` minutes`').check((ctx) => {
+        // `47 minutes` would be written `47 minutes minutes`: the unit is the template's.
+        if (withoutUnit(ctx.value, ' minutes') !== ctx.value) ctx.issues.push({code: 'custom', message: 'The Duration is written before ` minutes`: leave the unit out (`47`)', input: ctx.value})
+      })
+    ),
     severity: field(inlineText('severity', draftText, '`P0`, `P1` or `P2`')),
     author: field(inlineText('author', draftText, 'who wrote the postmortem')),
     executiveSummary: field(markdownBody('executiveSummary', draftText)),

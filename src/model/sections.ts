@@ -93,7 +93,7 @@ export const sections: readonly SectionSpec[] = [
         type: 'table',
         path: 'timeline',
         columns: [
-          {key: 'time', header: 'Time', aliases: ['Timestamp', 'When', 'Date/Time', 'Date', 'Time (UTC)'], placeholderColumn: true, placeholder: '{TIME}', type: 'time'},
+          {key: 'time', header: 'Time', aliases: ['Timestamp', 'When', 'Date/Time', 'Date and Time', 'Date', 'Time (UTC)'], placeholderColumn: true, placeholder: '{TIME}', type: 'time'},
           {key: 'event', header: 'Event', aliases: ['Events', 'Description', 'What', 'What happened', 'Action'], placeholderColumn: true, placeholder: '{event_description}', type: 'text'},
           {key: 'who', header: 'Who', aliases: ['Actor', 'Owner', 'By', 'Person', 'Source'], placeholderColumn: true, placeholder: '{person_or_system}', type: 'text'}
         ],

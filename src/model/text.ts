@@ -105,6 +105,22 @@ export function timeToMinutes(input: string): number | undefined {
   return undefined
 }
 
+/**
+ * Whether the template's unit after a value (` minutes` after the duration) belongs to the
+ * template's layout: after a whole number or a placeholder. Anything else is the user's own
+ * words (`about 80 minutes`, `1h 20m`) and is kept, and written back, exactly as written.
+ */
+export function takesUnit(value: string): boolean {
+  return /^\d+$/.test(value) || isPlaceholder(value)
+}
+
+/** The value without the template's unit (`47 minutes` → `47`), or the value as written. */
+export function withoutUnit(value: string, unit: string | undefined): string {
+  if (!unit || !value.endsWith(unit)) return value
+  const rest = value.slice(0, -unit.length)
+  return takesUnit(rest) ? rest : value
+}
+
 /** Markdown's white space: space, tab and line endings (not NBSP or other Unicode spaces). */
 export function isMarkdownSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13

@@ -4,6 +4,7 @@
  * (`blocks/`), the title and front matter fill the header (`title.ts`, `front-matter.ts`), and
  * content the template lacks is kept verbatim where it stood (`reading.ts`).
  */
+import type {Root} from 'mdast'
 import {canonicalOrder} from '../model/draft.js'
 import {finding} from '../model/finding.js'
 import {parseMarkdown} from '../model/markdown.js'
@@ -55,6 +56,7 @@ function read(source: Source): PostmortemDocument {
   // The tree spans the text itself (what findings are placed in), not the line ending added.
   const end = source.end().end
   tree.position = {start: {line: 1, column: 1, offset: 0}, end: {line: end.line, column: end.column, offset: end.offset}}
+  separateOverlaps(source, tree)
   const reading = startReading(source, tree)
   const regions = split(reading)
   for (const region of regions) readRegion(reading, region)
@@ -74,6 +76,26 @@ function read(source: Source): PostmortemDocument {
     unknownSections: reading.unknownSections,
     findings: [],
     parsed: true
+  }
+}
+
+/**
+ * A setext heading right after a link reference definition starts, in micromark's positions, at
+ * the definition (`[foo]: /url\nbar\n===`): each top-level node is made to start after the one
+ * before it, so that no text is read twice.
+ */
+function separateOverlaps(source: Source, tree: Root): void {
+  let previousEnd = 0
+  for (const node of tree.children) {
+    const position = node.position
+    if (!position || position.start.offset === undefined || position.end.offset === undefined) continue
+    if (position.start.offset < previousEnd) {
+      let start = previousEnd
+      while (start < position.end.offset && /[ \t\n]/.test(source.text[start]!)) start++
+      const point = source.point(start)
+      position.start = {line: point.line, column: point.column, offset: point.offset}
+    }
+    previousEnd = position.end.offset
   }
 }
 

@@ -6,9 +6,10 @@ import type {Nodes, Root, RootContent} from 'mdast'
 import {setPath} from '../model/paths.js'
 import type {Span} from '../model/finding.js'
 import {anchorRank, type Extra, type PostmortemDraft} from '../model/schema.js'
+import {frontMatterFields} from '../model/front-matter.js'
 import {headingDepth, isWritten} from '../model/presence.js'
 import {sections, type FieldSpec} from '../model/sections.js'
-import {isMarkdownSpace, isPlaceholder, isUnresolvedChoice, trimMarkdown} from '../model/text.js'
+import {isMarkdownSpace, isPlaceholder, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
 import type {Source} from './source.js'
 import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
 import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
@@ -25,11 +26,18 @@ export interface Reading {
   readonly extras: {after: string; markdown: string; offset: number}[]
   /** Where the meeting footer starts. */
   footer: Span | undefined
+  /**
+   * Rows read from an unchecked task (`- [ ] Rotate the key`): open, whatever their Status cell
+   * says, so an empty one is not a finding.
+   */
+  readonly openTasks: Set<string>
+  /** What the front matter gives (field path → text), read once when first asked for. */
+  given?: ReadonlyMap<string, string>
 }
 
 /** A fresh reading of `tree`. */
 export function startReading(source: Source, tree: Root): Reading {
-  return {source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined}
+  return {source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined, openTasks: new Set()}
 }
 
 /**
@@ -100,13 +108,38 @@ export function orderedExtras(reading: Reading): Extra[] {
     .map(({extra}) => ({after: extra.after, markdown: extra.markdown}))
 }
 
+/** What the document's front matter gives: field path → its text. */
+export function givenByFrontMatter(reading: Reading): ReadonlyMap<string, string> {
+  reading.given ??= frontMatterFields(reading.draft.frontMatter)
+  return reading.given
+}
+
+/**
+ * Whether a header line says again what the front matter says (`**Date:** 2026-05-02` under
+ * `date: 2026-05-02`). The field is the front matter's, and the line is kept as written: a
+ * header line the front matter gives is not written by the serializer, so reading it as the field
+ * would lose it.
+ */
+export function repeatsFrontMatter(reading: Reading, spec: ValueSpec, start: number, end: number): boolean {
+  if (reading.draft.frontMatter === undefined) return false
+  const given = givenByFrontMatter(reading).get(spec.path)
+  if (given === undefined) return false
+  const value = withoutUnit(trimMarkdown(reading.source.text.slice(start, end)), spec.suffix)
+  return isPlaceholder(value) ? isPlaceholder(given) : value === given
+}
+
 /** Record a field's state and span. */
 export function setField(reading: Reading, path: string, span: Span, state: FieldState): void {
   reading.fields.set(path, {span, state})
 }
 
 /** What `readValue` needs of a field: its path, placeholder, suffix and type. */
-export type ValueSpec = Pick<FieldSpec, 'path' | 'placeholder'> & {readonly suffix?: string; readonly type?: FieldSpec['type']}
+export type ValueSpec = Pick<FieldSpec, 'path' | 'placeholder'> & {
+  readonly suffix?: string
+  readonly type?: FieldSpec['type']
+  /** Keep the first line's indentation: a body may open with indented code (`    # foo`). */
+  readonly block?: boolean
+}
 
 /**
  * Record a field's value: the source from `start` to `end`, verbatim (without outer white space
@@ -116,7 +149,7 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
   const text = reading.source.text
   let value = content ? dedent(text.slice(start, end), content.indent) : text.slice(start, end)
   let valueEnd = end
-  const trimmed = trimMarkdown(value)
+  const trimmed = spec.block ? trimEnd(value) : trimMarkdown(value)
   if (trimmed !== value) {
     let lead = 0
     while (lead < value.length && isMarkdownSpace(value.charCodeAt(lead))) lead++
@@ -124,16 +157,22 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
     valueEnd = start + trimmed.length
     value = trimmed
   }
-  if (spec.suffix && value.endsWith(spec.suffix)) {
-    value = value.slice(0, -spec.suffix.length)
-    valueEnd -= spec.suffix.length
-  }
+  const bare = withoutUnit(value, spec.suffix)
+  valueEnd -= value.length - bare.length
+  value = bare
   const unfilled = isPlaceholder(value) || (spec.type === 'hotfix' && isUnresolvedChoice(value))
   const state: FieldState = value === '' ? 'empty' : unfilled ? 'placeholder' : 'filled'
   // Three states: what the user wrote (`""` when present but empty), or `null` when unfilled.
   if (state === 'placeholder') setPath(reading.draft, spec.path, null)
   else setPath(reading.draft, spec.path, spec.type === 'names' ? splitNames(value) : value)
   setField(reading, spec.path, reading.source.span(start, Math.max(start, valueEnd)), state)
+}
+
+/** Strip Markdown white space from the end only. */
+function trimEnd(value: string): string {
+  let end = value.length
+  while (end > 0 && isMarkdownSpace(value.charCodeAt(end - 1))) end--
+  return value.slice(0, end)
 }
 
 /** Names written comma-separated (`Ana, Lee`). */

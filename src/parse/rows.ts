@@ -159,6 +159,7 @@ export function actionItem(text: string, checked: boolean | null | undefined): L
 
 function readParenthetical(inner: string): Record<string, string> | undefined {
   const found: Record<string, string> = {}
+  let bareOwner = false
   for (const raw of inner.split(/[,;]/)) {
     let part = raw.trim()
     if (!part) continue
@@ -182,12 +183,33 @@ function readParenthetical(inner: string): Record<string, string> | undefined {
       found.priority = bare
       continue
     }
-    if (/^owner:\s*/i.test(part)) part = part.replace(/^owner:\s*/i, '')
-    if (!found.owner && (/^@[\w.-]+$/.test(part) || /^[\p{L}][\p{L}.' -]{0,38}$/u.test(part)) && part.split(' ').length <= 4) {
+    const labelled = /^(?:owner|assignee|who):\s*/i.test(part)
+    if (labelled) part = part.replace(/^(?:owner|assignee|who):\s*/i, '')
+    if (!found.owner && (labelled || /^@[\w.-]+$/.test(part) || looksLikeName(part))) {
       found.owner = part
+      continue
+    }
+    if (!found.owner && /^[\p{Ll}][\p{L}.-]{0,30}$/u.test(part)) {
+      // A lower-case word (`dana`) names an owner only beside a due date or a priority.
+      found.owner = part
+      bareOwner = true
       continue
     }
     return undefined
   }
+  if (bareOwner && Object.keys(found).length === 1) return undefined
   return Object.keys(found).length > 0 ? found : undefined
+}
+
+/** Particles of names written in lower case (`Ana de Souza`, `Jan van Dijk`). */
+const particles = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'bin', 'al'])
+
+/**
+ * Whether words read as a person's name: one to four words, each capitalised (`Grace Liu`, `Ana
+ * de Souza`). `Docker images etc` is not a name, so such a parenthetical stays in the action.
+ */
+function looksLikeName(text: string): boolean {
+  const words = text.split(' ')
+  if (words.length > 4 || words.some((word) => word === '')) return false
+  return words.every((word, index) => /^\p{Lu}[\p{L}.'-]*$/u.test(word) || (index > 0 && particles.has(word)))
 }

@@ -2,7 +2,7 @@
  * Reading one region: a template section's nodes through its blocks' readers, content the
  * template lacks kept verbatim where it stood.
  */
-import type {RootContent} from 'mdast'
+import type {Heading, RootContent} from 'mdast'
 import {getPath, setPath} from '../model/paths.js'
 import {singleBlock} from '../model/presence.js'
 import {sectionById, type Block, type SectionSpec} from '../model/sections.js'
@@ -10,8 +10,8 @@ import {readerOf} from './blocks/index.js'
 import {addExtra, keepNode, keepNodes, type Reading} from './reading.js'
 import type {Region} from './split.js'
 import {readTitle} from './title.js'
-import {looksLikeZone} from '../model/text.js'
-import {endOf, headingText, lineAt, spanOf, startOf, zoneOf} from './values.js'
+import {splitZone, zoneOfLine} from '../model/zones.js'
+import {headingText, lineAt, spanOf, startOf} from './values.js'
 
 /** Read a region into the draft. */
 export function readRegion(reading: Reading, region: Region): void {
@@ -38,7 +38,7 @@ export function readRegion(reading: Reading, region: Region): void {
     // A section that holds an object (`impact`, a group) is there as soon as its heading is.
     if (getPath(reading.draft, section.path) === undefined) setPath(reading.draft, section.path, {})
   }
-  if (heading && section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) readHeadingZone(reading, region, nodes)
+  if (heading && section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) readHeadingZone(reading, heading, nodes)
   const bare = section.bareContent === undefined ? undefined : sectionById.get(section.bareContent)
   const consumed = new Set<RootContent>()
   const used = new Set<Block>()
@@ -80,21 +80,19 @@ function readEmpty(reading: Reading, section: SectionSpec, offset: number): void
 }
 
 /**
- * The zone a timeline's heading names (`Timeline (all times PST)`), or the line right under it
- * (`All times in PST`, `Times are US Pacific.`), which is kept as written.
+ * The zone a timeline's heading names (`Timeline (all times PST)`), or the first line under it
+ * (`All times in PST, on February 5th 2019`, `Times are US Pacific.`), which is kept as written.
  */
-function readHeadingZone(reading: Reading, region: Region, nodes: readonly RootContent[]): void {
-  const zone = zoneOf(headingText(reading.source, region.heading!))
+function readHeadingZone(reading: Reading, heading: Heading, nodes: readonly RootContent[]): void {
+  const zone = splitZone(headingText(reading.source, heading)).zone
   if (zone) {
     reading.draft.timelineTimeZone = zone
     return
   }
   const next = nodes[0]
   if (next?.type !== 'paragraph') return
-  const line = lineAt(reading.source, next, startOf(next))
-  if (startOf(next) + line.length < endOf(next) || line.length > 80) return
-  const match = /^(?:all\s+)?times?\s+(?:are\s+|in\s+|are\s+in\s+)(?:the\s+)?(\S.*?)\.?$/i.exec(line.trim())
-  if (match && looksLikeZone(match[1]!)) reading.draft.timelineTimeZone = match[1]!
+  const named = zoneOfLine(lineAt(reading.source, next, startOf(next)))
+  if (named) reading.draft.timelineTimeZone = named
 }
 
 /**

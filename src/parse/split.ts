@@ -94,7 +94,7 @@ export function split(reading: Reading): Region[] {
         // section before. A deeper unknown heading keeps the context (`### Immediate` under
         // Action Items, then `### Improve Detection`).
         const topLevel = node.depth <= topDepth || top === null
-        const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(lastKnown) : lastKnown
+        const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(lastKnown) : withinTop(lastKnown, top)
         current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
         if (node.depth <= topDepth) top = null
       }
@@ -192,6 +192,18 @@ function groupHeadings(reading: Reading, titleAt: number): Set<SectionId> {
     for (const section of sectionsForHeading(headingText(reading.source, node))) if (section.kind === 'group') groups.add(section.id)
   })
   return groups
+}
+
+/**
+ * The anchor of a sub-heading the template lacks: after the section before it when that section
+ * is the one it stands in (or one of its sub-sections), else after the whole section it stands
+ * in. (`### Key Takeaways` after `### What Went Poorly` inside `## Lessons Learned` stays in
+ * Lessons Learned when `fmt` moves What Went Poorly to its own place.)
+ */
+function withinTop(lastKnown: string, top: SectionSpec | null): string {
+  if (top === null || lastKnown === top.id) return lastKnown
+  const known = sectionById.get(lastKnown as SectionId)
+  return known?.parent === top.id ? lastKnown : `${groupAnchor}${top.id}`
 }
 
 /** The anchor of content after the section before it: a group's content follows the whole group. */

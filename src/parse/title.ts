@@ -7,7 +7,7 @@ import type {Heading} from 'mdast'
 import {setPath} from '../model/paths.js'
 import {isPlaceholder} from '../model/text.js'
 import {templateTitle, titleParts} from '../model/title.js'
-import {readValue, setField, type Reading} from './reading.js'
+import {givenByFrontMatter, readValue, setField, type Reading} from './reading.js'
 import {headingContent, spanOf} from './values.js'
 
 /** Read the title heading: its id, and its text when it is not the template's. */
@@ -16,7 +16,10 @@ export function readTitle(reading: Reading, heading: Heading): void {
   const text = reading.source.text.slice(start, end)
   const {id} = titleParts(text)
   const idText = id ? text.slice(id.start, id.end) : undefined
-  if (idText === undefined || text !== templateTitle(isPlaceholder(idText) ? null : idText)) {
+  // A title the front matter also gives the id of is kept in `title` (even the template's own),
+  // so that it is written back: the serializer writes no title the front matter already says.
+  const templates = idText !== undefined && text === templateTitle(isPlaceholder(idText) ? null : idText)
+  if (!templates || givenByFrontMatter(reading).has('hotfixId')) {
     setPath(reading.draft, 'title', text)
     setField(reading, 'title', spanOf(reading.source, heading), text === '' ? 'empty' : 'filled')
   }

@@ -6,7 +6,7 @@
 import type {Heading, ListItem, Nodes, TableCell} from 'mdast'
 import type {Span} from '../model/finding.js'
 import {normalizeName, type FieldSpec} from '../model/sections.js'
-import {looksLikeZone, trimMarkdown} from '../model/text.js'
+import {trimMarkdown} from '../model/text.js'
 import {readLabel, type Source} from './source.js'
 
 /** Start offset of a node (every node of a parsed tree has a position). */
@@ -144,19 +144,6 @@ export function isLabelOnly(source: Source, node: Nodes, name: string): boolean 
   const line = lineAt(source, node, start)
   const label = readLabel(line)
   return label !== undefined && normalizeName(label.label) === normalizeName(name) && label.valueStart >= line.length && start + line.length >= endOf(node)
-}
-
-/** The time zone a `Time (UTC)` header or `Timeline (all times PST)` heading names. */
-export function zoneOf(text: string): string | undefined {
-  const open = text.lastIndexOf('(')
-  const close = text.lastIndexOf(')')
-  if (open === -1 || close < open) return undefined
-  const inner = text
-    .slice(open + 1, close)
-    .trim()
-    .replace(/^(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+)?/i, '')
-    .trim()
-  return looksLikeZone(inner) ? inner : undefined
 }
 
 function isDigit(code: number): boolean {

@@ -7,6 +7,7 @@ import type {List, ListItem, PhrasingContent, RootContent, Table, TableCell} fro
 import {getPath} from '../model/paths.js'
 import {headerLineWritten} from '../model/presence.js'
 import type {Block, ColumnSpec, FieldSpec, SectionSpec} from '../model/sections.js'
+import {takesUnit} from '../model/text.js'
 import {bulletList, item, raw, tight} from './layout.js'
 
 /** What a handler writes from: the draft, and the section the block belongs to. */
@@ -125,7 +126,8 @@ function fieldText(draft: object, field: FieldSpec): string {
   const value = getPath(draft, field.path)
   if (value === null || value === undefined) return field.placeholder + (field.suffix ?? '')
   const text = Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? String(value) : String(value)
-  return text === '' ? '' : text + (field.suffix ?? '')
+  // The unit follows a number only: `about 1h 20m` is written back as written.
+  return text === '' || !takesUnit(text) ? text : text + (field.suffix ?? '')
 }
 
 function orderedList(values: readonly unknown[], placeholders: readonly string[]): List {

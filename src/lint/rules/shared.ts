@@ -108,9 +108,19 @@ export function emptySections(document: PostmortemDocument): SectionOccurrence[]
     const index = children.findIndex((node) => node.type === 'heading' && node.position?.start.offset === occurrence.span.start.offset)
     if (index === -1) continue
     const next = children[index + 1]
-    if (!next || next.type === 'heading' || (next.type === 'thematicBreak' && startsFooter(document, children[index + 2]))) empty.push(occurrence)
+    if (!next || (next.type === 'heading' && !underHeading(document, next, occurrence)) || (next.type === 'thematicBreak' && startsFooter(document, children[index + 2]))) empty.push(occurrence)
   }
   return empty
+}
+
+/**
+ * Whether a heading right after a section's heading holds that section's content: a deeper
+ * heading the template lacks (`### 2021-03-05` under the Timeline), not a section of its own.
+ */
+function underHeading(document: PostmortemDocument, heading: Extract<RootContent, {type: 'heading'}>, occurrence: SectionOccurrence): boolean {
+  if (heading.depth <= occurrence.depth) return false
+  const start = heading.position?.start.offset
+  return !document.sections.some((other) => other.span.start.offset === start)
 }
 
 /** Whether `node` is the paragraph of the meeting footer. */

@@ -4,7 +4,7 @@
  */
 import type {List, ListItem, RootContent, Table} from 'mdast'
 import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
-import {addExtra, readValue, type Reading} from '../reading.js'
+import {addExtra, readValue, repeatsFrontMatter, type Reading} from '../reading.js'
 import {trimMarkdown} from '../../model/text.js'
 import {readLabel} from '../source.js'
 import {cellContent, cellText, endOf, itemContent, labelMatches, lineAt, startOf} from '../values.js'
@@ -51,26 +51,30 @@ function readLines(reading: Reading, section: SectionSpec, specs: readonly Field
   const text = reading.source.text
   const start = startOf(node)
   const end = endOf(node)
-  let matched = false
-  let lineStart = start
-  while (lineStart < end) {
+  const lines: {start: number; end: number; read: (() => void) | undefined; field: boolean}[] = []
+  const taken = new Set<string>()
+  for (let lineStart = start; lineStart < end; ) {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1 || lineEnd > end) lineEnd = end
-    const line = text.slice(lineStart, lineEnd)
-    const label = readLabel(line)
+    const label = readLabel(text.slice(lineStart, lineEnd))
     const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
-    if (label && spec && !reading.fields.has(spec.path)) {
-      readValue(reading, spec, lineStart + label.valueStart, lineEnd)
-      matched = true
-    } else if (matched || lineStart !== start) {
-      // Note: a line that is not a known field is kept as a paragraph of its own.
-      addExtra(reading, section.id, trimMarkdown(line), lineStart)
-    } else {
-      return false
-    }
+    const valueStart = lineStart + (label?.valueStart ?? 0)
+    const free = spec !== undefined && !reading.fields.has(spec.path) && !taken.has(spec.path)
+    // A line that says again what the front matter says is a field line kept as written.
+    const readable = free && !(section.kind === 'title' && repeatsFrontMatter(reading, spec, valueStart, lineEnd))
+    if (readable) taken.add(spec.path)
+    const at = lineEnd
+    lines.push({start: lineStart, end: lineEnd, field: free, read: readable ? () => readValue(reading, spec, valueStart, at) : undefined})
     lineStart = lineEnd + 1
   }
-  return matched
+  // A paragraph is field lines when its first line is one and it has a field to read; any other
+  // line of it is kept as a paragraph of its own.
+  if (!lines[0]?.field || !lines.some((line) => line.read)) return false
+  for (const line of lines) {
+    if (line.read) line.read()
+    else addExtra(reading, section.id, trimMarkdown(text.slice(line.start, line.end)), line.start)
+  }
+  return true
 }
 
 /**

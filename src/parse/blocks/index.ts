@@ -15,7 +15,7 @@ const markdown: BlockReader<Extract<Block, {type: 'markdown'}>> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const last = nodes.at(-1)!
-    readValue(reading, {path: block.path, placeholder: block.placeholder}, startOf(nodes[index]!), endOf(last))
+    readValue(reading, {path: block.path, placeholder: block.placeholder, block: true}, startOf(nodes[index]!), endOf(last))
     return nodes.length - index
   }
 }

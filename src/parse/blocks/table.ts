@@ -10,7 +10,8 @@ import {isPlaceholder} from '../../model/text.js'
 import {setField, type Reading} from '../reading.js'
 import {actionItem, timelineItem} from '../rows.js'
 import type {FieldInfo, FieldState} from '../types.js'
-import {cellContent, cellText, endOf, itemContent, spanOf, startOf, zoneOf} from '../values.js'
+import {splitZone} from '../../model/zones.js'
+import {cellContent, cellText, endOf, itemContent, spanOf, startOf} from '../values.js'
 import type {BlockReader} from './types.js'
 
 type TableBlock = Extract<Block, {type: 'table'}>
@@ -20,6 +21,8 @@ interface Row {
   readonly values: Record<string, string | null>
   readonly span: Span
   readonly cells: Map<string, FieldInfo>
+  /** An unchecked task: open, though it names no status. */
+  readonly open?: boolean
 }
 
 /** A table of rows, or its rows written as a list. */
@@ -27,7 +30,9 @@ export const table: BlockReader<TableBlock> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
-    if (node.type === 'list') return readRowList(reading, block, node) ? 1 : 0
+    // Rows written as a list are read all or nothing: a list beside another list (a second
+    // marker continuing it, or the rows of another day) stays as written with it.
+    if (node.type === 'list') return nodes.every((other, at) => at === index || other.type !== 'list') && readRowList(reading, block, node) ? 1 : 0
     return node.type === 'table' && readTable(reading, block, node) ? 1 : 0
   }
 }
@@ -37,8 +42,13 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
   const [head, ...rows] = node.children
   if (!head) return false
   const columns: (ColumnSpec | undefined)[] = head.children.map((cell) => {
-    const name = normalizeName(cellText(source, cell) ?? '')
-    return block.columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === name))
+    const text = cellText(source, cell) ?? ''
+    const named = (name: string): ColumnSpec | undefined => block.columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === name))
+    // The zone column's header may name the zone (`Date and Time in CET`, `Time, Pacific`).
+    const found = named(normalizeName(text))
+    if (found || block.zoneColumn === undefined) return found
+    const column = named(normalizeName(splitZone(text).name))
+    return column?.key === block.zoneColumn ? column : undefined
   })
   // The first column named like a known one wins; a second one is an extra column.
   columns.forEach((column, index) => {
@@ -83,7 +93,7 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
   if (rows.length === 0 && (extraColumns.length > 0 || columns.filter(Boolean).length < block.columns.length)) return false
   if (block.zoneColumn !== undefined) {
     const zoneCell = head.children[columns.findIndex((column) => column?.key === block.zoneColumn)]
-    const zone = zoneCell ? zoneOf(cellText(source, zoneCell) ?? '') : undefined
+    const zone = zoneCell ? splitZone(cellText(source, zoneCell) ?? '').zone : undefined
     if (zone) reading.draft.timelineTimeZone = zone
   }
   addRows(reading, block, rowsRead, spanOf(source, node))
@@ -109,7 +119,7 @@ function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
     for (const [key, [from, to]] of Object.entries(row.spans)) {
       cells.set(key, {span: source.span(content.start + from, content.start + to), state: 'filled'})
     }
-    rows.push({values: row.values, span: spanOf(source, item), cells})
+    rows.push({values: row.values, span: spanOf(source, item), cells, open: block.listRows === 'action' && item.checked === false})
   }
   if (rows.length === 0) return false
   addRows(reading, block, rows, spanOf(source, node))
@@ -126,8 +136,9 @@ function addRows(reading: Reading, block: TableBlock, rows: readonly Row[], span
   const start = list.length
   list.push(...rows.map(({values}) => values))
   if (!reading.fields.has(block.path) || start === 0) setField(reading, block.path, span, list.length > 0 ? 'filled' : 'empty')
-  rows.forEach(({span: rowSpan, cells}, offset) => {
+  rows.forEach(({span: rowSpan, cells, open}, offset) => {
     setField(reading, `${block.path}[${start + offset}]`, rowSpan, 'filled')
+    if (open) reading.openTasks.add(`${block.path}[${start + offset}]`)
     for (const [key, info] of cells) reading.fields.set(`${block.path}[${start + offset}].${key}`, info)
   })
 }
@@ -150,7 +161,9 @@ export function finishTables(reading: Reading): void {
         // A cell this row does not give, where another row does: there, and empty.
         row[key] = ''
         const rowInfo = reading.fields.get(`${block.path}[${index}]`)
-        if (rowInfo) setField(reading, `${block.path}[${index}].${key}`, rowInfo.span, 'empty')
+        // An unchecked task says its status: open. Its empty Status cell is not a finding.
+        const open = key === 'status' && reading.openTasks.has(`${block.path}[${index}]`)
+        if (rowInfo && !open) setField(reading, `${block.path}[${index}].${key}`, rowInfo.span, 'empty')
       }
     })
     if (block.zoneColumn !== undefined && reading.draft.timelineTimeZone === undefined) {
