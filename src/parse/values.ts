@@ -146,6 +146,18 @@ export function isLabelOnly(source: Source, node: Nodes, name: string): boolean 
   return label !== undefined && normalizeName(label.label) === normalizeName(name) && label.valueStart >= line.length && start + line.length >= endOf(node)
 }
 
+/**
+ * Whether a list right after a list the serializer writes would join it: it is a list of the
+ * same kind whose marker is the one written (`-` for bullets, `1.` for ordered lists). A list
+ * with another marker (`*`, `+`, `1)`) stays a list of its own.
+ */
+export function wouldJoin(source: Source, node: Nodes | undefined, ordered: boolean): boolean {
+  if (node?.type !== 'list' || node.ordered !== ordered) return false
+  let at = startOf(node)
+  while (isDigit(source.text.charCodeAt(at)) || source.text[at] === ' ' || source.text[at] === '\t') at++
+  return source.text[at] === (ordered ? '.' : '-')
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }

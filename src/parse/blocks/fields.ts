@@ -7,7 +7,7 @@ import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
 import {addExtra, readValue, repeatsFrontMatter, type Reading} from '../reading.js'
 import {trimMarkdown} from '../../model/text.js'
 import {readLabel} from '../source.js'
-import {cellContent, cellText, endOf, itemContent, labelMatches, lineAt, startOf} from '../values.js'
+import {cellContent, cellText, endOf, itemContent, labelMatches, lineAt, startOf, wouldJoin} from '../values.js'
 import type {BlockReader} from './types.js'
 
 /** One paragraph, one `**Label:** value` per line; also a list or a two-column table of them. */
@@ -43,7 +43,7 @@ export const labelList: BlockReader<Extract<Block, {type: 'labelList'}>> = {
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
     // A list right after it would join it once it is written with the template's marker.
-    return node.type === 'list' && nodes[index + 1]?.type !== 'list' && readLabelList(reading, section, block.fields, node) ? 1 : 0
+    return node.type === 'list' && !wouldJoin(reading.source, nodes[index + 1], false) && readLabelList(reading, section, block.fields, node) ? 1 : 0
   }
 }
 

@@ -10,7 +10,7 @@ import {isPlaceholder} from '../../model/text.js'
 import {addExtra, readValue, setField, type Reading} from '../reading.js'
 import type {FieldState} from '../types.js'
 import {readLabel} from '../source.js'
-import {endOf, isLabelOnly, itemContent, labelMatches, spanOf, startOf} from '../values.js'
+import {endOf, isLabelOnly, itemContent, labelMatches, spanOf, startOf, wouldJoin} from '../values.js'
 import type {BlockReader} from './types.js'
 
 /** An ordered list making up the whole section. */
@@ -51,7 +51,7 @@ export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
     }
     if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
     const next = nodes[index + 1]
-    if (next?.type === 'list' && nodes[index + 2]?.type === 'list') return 0
+    if (next?.type === 'list' && wouldJoin(reading.source, nodes[index + 2], true)) return 0
     setPath(reading.draft, block.path, [])
     setField(reading, block.path, spanOf(reading.source, node), 'empty')
     if (next?.type === 'list') {
@@ -71,9 +71,9 @@ export const checklist: BlockReader<Extract<Block, {type: 'checklist'}>> = {
       // The label alone, without its list, holds no line of the checklist: it is kept as written.
       if (!isLabelOnly(reading.source, node, block.label)) return 0
       const next = nodes[index + 1]
-      return next?.type === 'list' && nodes[index + 2]?.type !== 'list' && readChecklist(reading, section, block.fields, next) ? 2 : 0
+      return next?.type === 'list' && !wouldJoin(reading.source, nodes[index + 2], false) && readChecklist(reading, section, block.fields, next) ? 2 : 0
     }
-    return node.type === 'list' && nodes[index + 1]?.type !== 'list' && readChecklist(reading, section, block.fields, node) ? 1 : 0
+    return node.type === 'list' && !wouldJoin(reading.source, nodes[index + 1], false) && readChecklist(reading, section, block.fields, node) ? 1 : 0
   }
 }
 
