@@ -69,7 +69,7 @@ describe('lint: defect documents', () => {
     it(name, () => {
       const expectedFile = file.replace(/\.md$/, '.expected.json')
       if (!process.env.UPDATE_FIXTURES) expect(existsSync(expectedFile), `${expectedFile} should exist`).toBe(true)
-      const actual = lint(text, {now}).map(({ruleId, severity, line, column, path}) => ({ruleId, severity, line, column, path}))
+      const actual = lint(text, {now}).map(({ruleId, severity, line, column, path, message}) => ({ruleId, severity, line, column, path, message}))
       expect(actual.length).toBeGreaterThan(0)
       expect(actual).toEqual(expectedJson(expectedFile, actual))
     })
