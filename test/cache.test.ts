@@ -30,7 +30,7 @@ describe('cache keys and files', () => {
     const again = await ResultCache.open(folder, 'lint')
     expect(again.entry('/a.md')).toEqual({key: 'k1', value: []})
     expect(again.entry('/__proto__')).toEqual({key: 'k2', value: []})
-    writeFileSync(path.join(folder, 'lint.json'), JSON.stringify({layout: 2, entries: {'/a.md': {key: 'k1', value: []}}}))
+    writeFileSync(path.join(folder, 'lint.json'), JSON.stringify({layout: 1, entries: {'/a.md': {key: 'k1', value: []}}}))
     expect((await ResultCache.open(folder, 'lint')).entry('/a.md')).toBeUndefined()
   })
 })

@@ -22,7 +22,15 @@ describe('a file that is not UTF-8', () => {
     expect(run.code).toBe(1)
     const [report] = JSON.parse(run.stdout) as {findings: {ruleId: string; line: number; column: number; message: string}[]}[]
     expect(report!.findings).toHaveLength(1)
-    expect(report!.findings[0]).toMatchObject({ruleId: 'encoding', severity: 'error', line: 4, column: 10})
+    expect(report!.findings[0]).toMatchObject({
+      ruleId: 'encoding',
+      severity: 'error',
+      line: 4,
+      column: 10,
+      messageId: 'notUtf8',
+      data: {line: 4, column: 10},
+      message: 'The file is not valid UTF-8 (the byte at line 4, column 10 is not part of a UTF-8 character); save it as UTF-8 to have it linted'
+    })
     expect(report!.findings[0]!.message).toMatch(/not valid UTF-8/)
     // Read as Latin-1, line 4 is `Author: Søren …`: the ø is the tenth character.
     expect(readFileSync(latin1, 'latin1').split('\n')[3]!.indexOf('ø')).toBe(9)

@@ -65,7 +65,7 @@ describe('real-world postmortems', () => {
 
       it('matches its expected draft JSON and findings', () => {
         expect(draft).toEqual(expectedJson(file.replace(/\.md$/, '.draft.json'), draft))
-        const findings = lint(text, {now}).map(({ruleId, severity, line, column, path}) => ({ruleId, severity, line, column, path}))
+        const findings = lint(text, {now}).map(({ruleId, severity, line, column, path, message}) => ({ruleId, severity, line, column, path, message}))
         expect(findings).toEqual(expectedJson(file.replace(/\.md$/, '.findings.json'), findings))
       })
 
@@ -164,7 +164,7 @@ describe('other teams’ postmortems are never misread', () => {
 
       it('matches its expected draft JSON and findings', () => {
         expect(draft).toEqual(expectedJson(file.replace(/\.md$/, '.draft.json'), draft))
-        const findings = lint(text, {now}).map(({ruleId, severity, line, column, path}) => ({ruleId, severity, line, column, path}))
+        const findings = lint(text, {now}).map(({ruleId, severity, line, column, path, message}) => ({ruleId, severity, line, column, path, message}))
         expect(findings).toEqual(expectedJson(file.replace(/\.md$/, '.findings.json'), findings))
       })
     })

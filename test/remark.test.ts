@@ -78,6 +78,9 @@ describe('rule documentation', () => {
     expect(ruleUrl('no-placeholder')).toMatch(/#rule-no-placeholder$/)
     const missing = ruleIds.filter((id) => !readme.includes(`<a id="rule-${id}"></a>`))
     expect(missing).toEqual([])
+    // …and the README's rule table documents no id the rules do not have.
+    const documented = [...readme.matchAll(/^\| <a id="rule-([a-z-]+)"><\/a>`([a-z-]+)` \|/gm)].map((match) => match[1])
+    expect(documented.sort()).toEqual([...ruleIds].sort())
   })
 })
 

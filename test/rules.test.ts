@@ -62,14 +62,20 @@ describe('rule examples', () => {
       for (const item of rule.examples) {
         it(item.title, () => {
           const text = applyEdits(item)
-          const found = lint(text, {now})
-            .filter((finding) => finding.ruleId === rule.id)
-            .map((finding) => `${finding.line}:${finding.column}`)
-          expect(found).toEqual(item.findings)
+          const found = lint(text, {now}).filter((finding) => finding.ruleId === rule.id)
+          expect(found.map((finding) => `${finding.line}:${finding.column}`)).toEqual(item.findings)
+          // The documented message of each finding, word for word.
+          expect(found.map((finding) => finding.message)).toEqual(item.messages ?? [])
         })
       }
     })
   }
+
+  it('documents a message for each finding of an example, and no more', () => {
+    for (const rule of ruleList) {
+      for (const item of rule.examples) expect(item.messages ?? [], `${rule.id}: ${item.title}`).toHaveLength(item.findings.length)
+    }
+  })
 
   it('messages of the examples name a field and quote values in backticks', () => {
     for (const rule of ruleList) {

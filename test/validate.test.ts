@@ -51,7 +51,14 @@ describe('validate', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     const byPath = new Map(result.issues.map((issue) => [issue.path, issue]))
-    expect(byPath.get('severity')).toEqual({ruleId: 'severity', severity: 'error', message: 'Unexpected `High` for `**Severity:**`, expected `P0`, `P1` or `P2`', path: 'severity'})
+    expect(byPath.get('severity')).toEqual({
+      ruleId: 'severity',
+      severity: 'error',
+      message: 'Unexpected `High` for `**Severity:**`, expected `P0`, `P1` or `P2`',
+      messageId: 'unexpectedValue',
+      data: {field: 'severity', value: 'High', expected: ['P0', 'P1', 'P2']},
+      path: 'severity'
+    })
     expect(byPath.get('date')?.message).toBe('Unexpected `2026-02-30` for `**Date:**`, expected a real calendar date (there is no such day)')
     expect(byPath.get('hotfixId')?.message).toBe('Unexpected placeholder `{ID}`, expected it filled in')
     expect(byPath.get('actionItems.preventRecurrence[0].action')?.message).toBe('Unexpected placeholder `{action_1}`, expected it filled in')

@@ -9,8 +9,11 @@ import type {Writer} from './io.js'
  */
 export const defaultCacheFolder = path.join('node_modules', '.cache', 'postmortem-md')
 
-/** The layout of a cache file; a file of another layout is read as an empty cache. */
-const layout = 1
+/**
+ * The layout of a cache file; a file of another layout is read as an empty cache. 2: findings
+ * carry their `messageId` and `data`.
+ */
+const layout = 2
 
 /** One file's cached result: the key it was computed under, and the result. */
 interface Entry<T> {

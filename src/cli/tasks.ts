@@ -7,6 +7,7 @@
 import {access, constants} from 'node:fs/promises'
 import {format} from '../format.js'
 import {lint} from '../lint/index.js'
+import {say, worded} from '../lint/messages.js'
 import type {RuleLevels} from '../lint/options.js'
 import type {RuleLevel} from '../lint/types.js'
 import type {Finding, FindingSeverity} from '../model/finding.js'
@@ -148,8 +149,8 @@ export async function runTask(task: Task, stdin: () => Promise<string> = noStdin
 /** The one finding of a file that is not UTF-8, at its first invalid byte (none when the rule is off). */
 function encodingFindings(error: EncodingError, level: RuleLevel = 'error'): Finding[] {
   if (level === 'off') return []
-  const message = `The file is ${error.message} to have it linted`
-  return [{ruleId: 'encoding', severity: level, message, path: '', line: error.line, column: error.column}]
+  const said = worded(say('notUtf8', {line: error.line, column: error.column}))
+  return [{ruleId: 'encoding', severity: level, ...said, path: '', line: error.line, column: error.column}]
 }
 
 async function noStdin(): Promise<string> {

@@ -5,8 +5,11 @@ import {VFile} from 'vfile'
 import {finding, type Finding, type FindingSeverity} from '../model/finding.js'
 import {parseDocument, type PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
+import type {WrittenHeadings} from '../model/names.js'
+import {say, worded} from './messages.js'
 import {checkLintOptions} from './options.js'
 import {ruleIdList, type RuleId} from './rule-ids.js'
+import {writtenHeadings} from './rules/presence.js'
 import {ruleList} from './rules/index.js'
 import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
 
@@ -36,10 +39,11 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
   if (!document.parsed) {
     findings = [...document.findings]
   } else {
+    const headings = writtenHeadings(document)
     for (const rule of ruleList) {
       const level = configured[rule.id] ?? rule.severity
       if (level === 'off') continue
-      runRule(rule, level, document, now, findings)
+      runRule(rule, level, document, headings, now, findings)
     }
   }
   findings = findings.flatMap((item) => {
@@ -52,25 +56,28 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
   return findings.sort(compareFindings)
 }
 
-function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocument, now: string, out: Finding[]): void {
+/**
+ * Run one rule, wording what it reports: sections named by the headings the document wrote, and
+ * each finding placed at `span`, else at its field's own span, its row's, its list's, or its
+ * section heading's.
+ */
+function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocument, headings: WrittenHeadings, now: string, out: Finding[]): void {
   const context: RuleContext = {
     document,
     draft: document.draft,
     now,
     report(path, message, span) {
-      out.push(finding(rule.id, level, message, path, span ?? spanFor(document, path)))
+      out.push(finding(rule.id, level, worded(message, headings), path, span ?? spanForPath(document, path)))
     }
   }
   try {
     rule.check(context)
   } catch (error) {
     // Note: a rule that throws is a bug; it is reported, and the other rules still run.
-    out.push(finding('internal-error', 'error', `Rule \`${rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}; please report it`, ''))
+    const failed = say('ruleFailed', {rule: rule.id, error: error instanceof Error ? error.message : String(error)})
+    out.push(finding('internal-error', 'error', worded(failed), ''))
   }
 }
-
-/** A field's own span, or its row's, its list's, or its section heading's. */
-export const spanFor = spanForPath
 
 /**
  * The order of findings in every report and format: by line, then column (a finding without a
@@ -107,7 +114,7 @@ function applyInlineControl(tree: Root, findings: Finding[]): Finding[] {
       kept.push({
         ruleId: 'unknown-rule',
         severity: 'warning',
-        message: `${message.reason}; check the rule id in the comment`,
+        ...worded(say('unknownRuleComment', {reason: message.reason})),
         path: '',
         ...(message.line ? {line: message.line, column: message.column ?? 1} : {})
       })
@@ -121,3 +128,5 @@ export type {CheckedLintOptions, RuleLevels} from './options.js'
 export {isRuleId, ruleIdList} from './rule-ids.js'
 export type {RuleId} from './rule-ids.js'
 export type {LintOptions, Rule, RuleContext, RuleExample, RuleLevel, RuleSetting, RuleSettings} from './types.js'
+export {messageIds, say, wordMessage} from './messages.js'
+export type {Message, MessageData, MessageId} from './messages.js'

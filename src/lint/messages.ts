@@ -1,11 +1,15 @@
 /**
- * The wording of every defect, in one place: the rules and `validate` both say a defect with
- * these, so the same defect reads the same whichever reports it. Values in backticks; "Unexpected
- * X, expected Y" where something is there, "Missing X" or "Empty X" where it is not.
+ * The wording of every defect, in one table: message id → a function of the finding's data.
+ * Rules and `validate` report a message id and its data (as ESLint's `messageId` and `data`),
+ * and the engine words them here, so the same defect reads the same whichever reports it.
+ * Values in backticks; "Unexpected X, expected Y" where something is there, "Missing X" or
+ * "Empty X" where it is not. Fields and sections are named at wording time: a section the
+ * document has by the heading it wrote (`## Corrective actions`), one it lacks in the
+ * template's words.
  */
-import {describePath} from '../model/names.js'
-import {hotfixKinds, priorities, severities, statuses} from '../model/schema.js'
-import {sections, type Block, type SectionSpec} from '../model/sections.js'
+import type {FindingData} from '../model/finding.js'
+import {describePath, fieldLabel, sectionHeading, sectionName, type WrittenHeadings} from '../model/names.js'
+import {sectionById, sections, type Block, type SectionId} from '../model/sections.js'
 
 /** A value in backticks for a message; a backtick inside gets a longer fence. */
 export function code(value: string): string {
@@ -20,75 +24,191 @@ export function oneOf(values: readonly string[]): string {
   return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
 }
 
-/** A section's heading as the template writes it (`## Impact`). */
-export function headingOf(section: SectionSpec): string {
-  return `${'#'.repeat(section.depth)} ${section.heading ?? ''}`
+/** How a message names what its data points at: in the document's words where it has them. */
+interface Names {
+  /** A field path as `describePath` names it (`Owner of action item 2 in \`## Corrective actions\``). */
+  field(path: string): string
+  /** A section's heading with its `#`s (`## Corrective actions`). */
+  heading(id: string): string
+  /** A section's heading words (`What Went Well`). */
+  name(id: string): string
+  /** The table a table path names: "the `### Prevent Recurrence` table". */
+  table(path: string): string
 }
 
-/** The template's table a table path names: `the \`### Prevent Recurrence\` table`. */
-export function tableName(path: string): string {
-  const section = sections.find((candidate) => candidate.blocks.some((block) => block.type === 'table' && block.path === path))
-  return section ? `the \`${headingOf(section)}\` table` : `the \`${path}\` table`
-}
-
-export const messages = {
-  placeholder: (text: string): string => `Unexpected placeholder ${code(text)}, expected it filled in`,
-  empty: (path: string): string => `Empty ${describePath(path)}, expected a value`,
-  emptyList: (path: string): string => `Empty ${describePath(path)}, expected at least one item`,
-  emptyItem: (path: string): string => `Empty ${describePath(path)}, expected text or the item removed`,
-  emptyTable: (path: string): string => `Empty ${describePath(path)} table, expected at least one row`,
-  emptySection: (section: SectionSpec): string => `Empty section \`${headingOf(section)}\`, expected its content under the heading`,
-  missingSection(section: SectionSpec): string {
-    if (section.kind === 'footer') return 'Missing the meeting footer (`---` then `**Meeting held:**`, `**Attendees:**`, `**Documented by:**`)'
-    if (section.kind === 'title') return `Missing the title \`# ${section.heading}\``
-    return `Missing section \`${headingOf(section)}\``
-  },
-  missingHotfixId: (): string => 'Missing the hotfix id in the title, expected `# Postmortem: HOTFIX-` and the id',
-  missingField(block: Block, path: string): string {
-    switch (block.type) {
-      case 'fieldLines':
-      case 'labelList':
-      case 'labelParagraph':
-      case 'checklist': {
-        const fields = block.type === 'labelParagraph' ? [block.field] : block.fields
-        const field = fields.find((candidate) => candidate.path === path) ?? fields[0]!
-        return block.type === 'checklist' ? `Missing checklist line \`- [ ] ${field.label}: …\`` : `Missing field \`**${field.label}:**\``
-      }
-      case 'labeledList':
-        return `Missing \`**${block.label}:**\` and its list`
-      case 'list':
-        return 'Missing the list of items'
-      case 'markdown':
-        return 'Missing the section text'
-      case 'table':
-        return 'Missing the table'
-      case 'rule':
-        return 'Missing `---`'
+function namesFor(headings: WrittenHeadings | undefined): Names {
+  return {
+    field: (path) => describePath(path, {headings}),
+    heading: (id) => sectionHeading(id as SectionId, headings),
+    name: (id) => sectionName(id as SectionId, headings),
+    table(path) {
+      const section = sections.find((candidate) => candidate.blocks.some((block) => block.type === 'table' && block.path === path))
+      return section ? `the \`${sectionHeading(section.id, headings)}\` table` : `the \`${path}\` table`
     }
+  }
+}
+
+/** The data of a message that needs none. */
+type NoData = Readonly<Record<string, never>>
+
+/** The template's words for sections, whatever a document wrote: for sections it lacks. */
+const templateNames = namesFor(undefined)
+
+/**
+ * Every message, by id. Data holds field paths (`field`, `table`), section ids (`section`) and
+ * the values written and expected; names are given at wording time by `names`.
+ */
+const table = {
+  // Placeholders and empty values (`no-placeholder`, `empty-field`).
+  placeholder: (data: {text: string}): string => `Unexpected placeholder ${code(data.text)}, expected it filled in`,
+  emptyValue: (data: {field: string}, names: Names): string => `Empty ${names.field(data.field)}, expected a value`,
+  emptyList: (data: {field: string}, names: Names): string => `Empty ${names.field(data.field)}, expected at least one item`,
+  emptyItem: (data: {field: string}, names: Names): string => `Empty ${names.field(data.field)}, expected text or the item removed`,
+  emptyTable: (data: {field: string}, names: Names): string => `Empty ${names.field(data.field)} table, expected at least one row`,
+  emptyRow: (data: {table: string; row: number}, names: Names): string =>
+    `Empty row ${data.row} in the ${names.field(data.table)} table, expected its cells filled or the row removed`,
+  emptySection: (data: {section: string}, names: Names): string => `Empty section \`${names.heading(data.section)}\`, expected its content under the heading`,
+  emptyHotfixId: (_data: NoData): string => 'Unexpected title without a hotfix id, expected `# Postmortem: HOTFIX-` and the id',
+
+  // What the document lacks (`missing-section`, `missing-field`, `table-shape`, `no-action-items`):
+  // sections it lacks are named in the template's words.
+  missingSection: (data: {section: string}): string => `Missing section \`${templateNames.heading(data.section)}\``,
+  missingTitle: (data: {section: string}): string => `Missing the title \`${templateNames.heading(data.section)}\``,
+  missingFooter: (_data: NoData): string => 'Missing the meeting footer (`---` then `**Meeting held:**`, `**Attendees:**`, `**Documented by:**`)',
+  missingHotfixId: (_data: NoData): string => 'Missing the hotfix id in the title, expected `# Postmortem: HOTFIX-` and the id',
+  missingField: (data: {field: string}): string => `Missing field ${templateNames.field(data.field)}`,
+  missingChecklistLine: (data: {field: string}): string => `Missing checklist line \`- [ ] ${fieldLabel(data.field)}: …\``,
+  missingLabeledList: (data: {field: string}): string => `Missing ${templateNames.field(data.field)} and its list`,
+  missingList: (_data: {field: string}): string => 'Missing the list of items',
+  missingText: (_data: {field: string}): string => 'Missing the section text',
+  missingTable: (_data: {field: string}): string => 'Missing the table',
+  missingRule: (_data: {field: string}): string => 'Missing `---`',
+  missingKey: (data: {field: string}): string => `Missing ${data.field}`,
+  missingColumns: (data: {table: string; missing: readonly string[]; expected: readonly string[]}, names: Names): string =>
+    `Missing ${data.missing.length === 1 ? 'column' : 'columns'} ${data.missing.map(code).join(', ')} in ${names.table(data.table)}, expected ${data.expected.map(code).join(', ')}`,
+  noActionItems: (data: {sections: readonly string[]}, names: Names): string =>
+    `Missing action items: ${data.sections.map((id) => `\`${names.heading(id)}\``).join(', ')} are all empty, expected at least one row`,
+
+  // Values outside what the field takes (`severity`, `priority`, `status`, `hotfix-choice`, the formats).
+  unexpectedValue: (data: {field: string; value: string; expected: readonly string[]}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected ${oneOf(data.expected)}`,
+  unresolvedChoice: (data: {field: string; value: string; expected: readonly string[]}, names: Names): string =>
+    `Unexpected unresolved choice ${code(data.value)} for ${names.field(data.field)}, expected ${oneOf(data.expected)}`,
+  dateFormat: (data: {field: string; value: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a date written \`YYYY-MM-DD\``,
+  noSuchDate: (data: {field: string; value: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a real calendar date (there is no such day)`,
+  durationFormat: (data: {field: string; value: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected whole minutes (\`N minutes\`)`,
+  timeFormat: (data: {field: string; value: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected \`HH:MM\`, \`HH:MM:SS\`, a 12-hour time such as \`2:54 PM\` or an ISO date-time`,
+  lineBreak: (data: {field: string}, names: Names): string => `Unexpected line break in ${names.field(data.field)}, expected one line`,
+  properFixOpen: (data: {field: string; checked: boolean; filled: boolean}): string => {
+    const problems = [...(data.checked ? [] : ['unchecked']), ...(data.filled ? [] : ['unfilled'])]
+    const expected = !data.filled ? (data.checked ? 'a value' : 'a value and a ticked box (`- [x]`)') : 'a ticked box (`- [x]`)'
+    return `Unexpected ${problems.join(' and ')} \`${fieldLabel(data.field)}:\` for a temporary workaround, expected ${expected}`
   },
-  missingColumns(path: string, missing: readonly string[], headers: readonly string[]): string {
-    return `Missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map(code).join(', ')} in ${tableName(path)}, expected ${headers.map(code).join(', ')}`
-  },
-  dateFormat(path: string, value: string): string {
-    const expected = /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'a real calendar date (there is no such day)' : 'a date written `YYYY-MM-DD`'
-    return `Unexpected ${code(value)} for ${describePath(path)}, expected ${expected}`
-  },
-  severity: (value: string): string => `Unexpected ${code(value)} for ${describePath('severity')}, expected ${oneOf(severities)}`,
-  duration: (value: string): string => `Unexpected ${code(value)} for ${describePath('durationMinutes')}, expected whole minutes (\`N minutes\`)`,
-  priority: (path: string, value: string): string => `Unexpected ${code(value)} for ${describePath(path)}, expected ${oneOf(priorities)}`,
-  status: (path: string, value: string): string => `Unexpected ${code(value)} for ${describePath(path)}, expected ${oneOf(statuses)}`,
-  hotfixUnresolved: (written: string): string => `Unexpected unresolved choice ${code(written)} for ${describePath('properFix.hotfixWas')}, expected ${oneOf(hotfixKinds)}`,
-  hotfix: (value: string): string => `Unexpected ${code(value)} for ${describePath('properFix.hotfixWas')}, expected ${oneOf(hotfixKinds)}`,
-  timeFormat: (path: string, value: string): string =>
-    `Unexpected ${code(value)} for ${describePath(path)}, expected \`HH:MM\`, \`HH:MM:SS\`, a 12-hour time such as \`2:54 PM\` or an ISO date-time`,
-  lineBreak: (path: string): string => `Unexpected line break in ${describePath(path)}, expected one line`,
-  properFix(label: string, checked: boolean, filled: boolean): string {
-    const problems = [...(checked ? [] : ['unchecked']), ...(filled ? [] : ['unfilled'])]
-    const expected = !filled ? (checked ? 'a value' : 'a value and a ticked box (`- [x]`)') : 'a ticked box (`- [x]`)'
-    return `Unexpected ${problems.join(' and ')} \`${label}:\` for a temporary workaround, expected ${expected}`
-  },
-  noActionItems(): string {
-    const names = sections.filter((section) => section.parent === 'actionItems').map((section) => `\`${headingOf(section)}\``).join(', ')
-    return `Missing action items: ${names} are all empty, expected at least one row`
+
+  // Values that disagree with each other or with today (`due-date`, `meeting-date`, …).
+  beforeIncident: (data: {field: string; value: string; incident: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a date on or after the incident date ${code(data.incident)}`,
+  futureDate: (data: {field: string; value: string; today: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a date on or before today (${code(data.today)})`,
+  overdue: (data: {item: string; status?: string; due: string; today: string; closed: readonly string[]}, names: Names): string =>
+    `Unexpected ${data.status === undefined ? 'no status' : `status ${code(data.status)}`} for ${names.field(data.item)} due ${code(data.due)}, expected ${oneOf(data.closed)} by now (${code(data.today)}), or a later Due Date`,
+  durationMismatch: (data: {field: string; value: string; expected: number; first: string; last: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} minutes for ${names.field(data.field)}, expected about ${code(String(data.expected))}, the span of the timeline (${code(data.first)} to ${code(data.last)})`,
+  timelineOrder: (data: {field: string; value: string; previous: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} in ${names.field(data.field)}, expected a time at or after ${code(data.previous)} of the row above`,
+
+  // Sections and tables as written (`heading-text`, `section-order`, `duplicate-section`, …).
+  headingText: (data: {section: string; heading: string; expected: string}): string => `Unexpected heading \`${data.heading}\`, expected \`${data.expected}\``,
+  sectionAfter: (data: {section: string; other: string}, names: Names): string => `Unexpected \`${names.name(data.section)}\` after \`${names.name(data.other)}\`, expected it before`,
+  sectionBefore: (data: {section: string; other: string}, names: Names): string => `Unexpected \`${names.name(data.section)}\` before \`${names.name(data.other)}\`, expected it after`,
+  sectionOutOfOrder: (data: {section: string}, names: Names): string => `Unexpected \`${names.name(data.section)}\` here`,
+  duplicateSection: (data: {section: string}, names: Names): string => `Unexpected second \`${names.name(data.section)}\` section, expected it once`,
+  unknownSection: (data: {heading: string}): string => `Unexpected section \`${data.heading}\`, the template has no such section (kept as is)`,
+  unexpectedColumn: (data: {table: string; column: string; expected: readonly string[]}, names: Names): string =>
+    `Unexpected column ${code(data.column || ' ')} in ${names.table(data.table)}, expected ${oneOf(data.expected)}`,
+  rowCells: (data: {table: string; row: number; count: number; expected: number}, names: Names): string =>
+    `Unexpected ${data.count} ${data.count === 1 ? 'cell' : 'cells'} in row ${data.row} of ${names.table(data.table)}, expected ${data.expected}, one per column`,
+
+  // The engine's own findings.
+  schemaIssue: (data: {field: string; issue: string}): string => `${data.issue} (${data.field})`,
+  ruleFailed: (data: {rule: string; error: string}): string => `Rule \`${data.rule}\` failed: ${data.error}; please report it`,
+  unknownRuleComment: (data: {reason: string}): string => `${data.reason}; check the rule id in the comment`,
+  notUtf8: (data: {line: number; column: number}): string =>
+    `The file is not valid UTF-8 (the byte at line ${data.line}, column ${data.column} is not part of a UTF-8 character); save it as UTF-8 to have it linted`
+} satisfies Record<string, (data: never, names: Names) => string>
+
+/** The id of a message of the table (`placeholder`, `unexpectedValue`, …). */
+export type MessageId = keyof typeof table
+
+/** The data a message takes. */
+export type MessageData<Id extends MessageId> = Parameters<(typeof table)[Id]>[0]
+
+/** A defect said as data: a message id and its data, not yet worded. */
+export type Message = {readonly [Id in MessageId]: {readonly messageId: Id; readonly data: MessageData<Id>}}[MessageId]
+
+/** Every message id, in the table's order. */
+export const messageIds: readonly MessageId[] = Object.keys(table) as MessageId[]
+
+/** Say a defect: `say('unexpectedValue', {field: 'severity', value: 'High', expected: ['P0', 'P1', 'P2']})`. */
+export function say<Id extends MessageId>(messageId: Id, data: MessageData<Id>): Message {
+  return {messageId, data} as Message
+}
+
+/**
+ * Word a message: sections the document has named by the `headings` it wrote, every other name
+ * in the template's words.
+ */
+export function wordMessage(message: Message, headings?: WrittenHeadings): string {
+  const word = table[message.messageId] as (data: Message['data'], names: Names) => string
+  return word(message.data, namesFor(headings))
+}
+
+/**
+ * A message with its wording, as a finding carries them. Every message's data is JSON (a type
+ * test checks it), so the finding survives worker threads and the cache as it is.
+ */
+export function worded(message: Message, headings?: WrittenHeadings): {messageId: MessageId; data: FindingData; message: string} {
+  return {messageId: message.messageId, data: message.data as FindingData, message: wordMessage(message, headings)}
+}
+
+/** `missingSection`, `missingTitle` or `missingFooter`, for a section the document lacks. */
+export function missingSectionMessage(id: SectionId): Message {
+  const section = sectionById.get(id)
+  if (section?.kind === 'footer') return say('missingFooter', {})
+  if (section?.kind === 'title') return say('missingTitle', {section: id})
+  return say('missingSection', {section: id})
+}
+
+/** The date message for a value that is not a real `YYYY-MM-DD` date. */
+export function dateMessage(field: string, value: string): Message {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? say('noSuchDate', {field, value}) : say('dateFormat', {field, value})
+}
+
+/** What a section lacks when it lacks the field at `path` of its `block` (`Missing field …`). */
+export function missingFieldMessage(block: Block, path: string): Message {
+  switch (block.type) {
+    case 'fieldLines':
+    case 'labelList':
+    case 'labelParagraph':
+    case 'checklist': {
+      const fields = block.type === 'labelParagraph' ? [block.field] : block.fields
+      // `properFix.storyCreated.value` is the value of the `properFix.storyCreated` line.
+      const field = fields.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}.`))?.path ?? path
+      return block.type === 'checklist' ? say('missingChecklistLine', {field}) : say('missingField', {field})
+    }
+    case 'labeledList':
+      return say('missingLabeledList', {field: block.path})
+    case 'list':
+      return say('missingList', {field: block.path})
+    case 'markdown':
+      return say('missingText', {field: block.path})
+    case 'table':
+      return say('missingTable', {field: block.path})
+    case 'rule':
+      return say('missingRule', {field: path})
   }
 }

@@ -6,13 +6,10 @@
 import {isIsoDate} from '../model/text.js'
 import {isRuleId, ruleIdList, type RuleId} from './rule-ids.js'
 import {didYouMean, closeNames, quotedList, shown} from './suggest.js'
-import type {LintOptions, RuleLevel, RuleSetting} from './types.js'
+import type {LintOptions, RuleLevel} from './types.js'
 
 /** The levels a rule can be set to, in order of weight. */
 export const ruleLevels: readonly RuleLevel[] = ['off', 'info', 'warning', 'error']
-
-/** What a level setting may be written as: a level, or ESLint's `warn` for `warning`. */
-export const ruleSettings: readonly RuleSetting[] = [...ruleLevels, 'warn']
 
 /** The level a setting names (`warn` is `warning`), or `undefined` when it names none. */
 export function ruleLevelOf(value: unknown): RuleLevel | undefined {

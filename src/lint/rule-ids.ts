@@ -1,42 +1,21 @@
 /**
- * Every rule id as a literal type, so a typo in `lint(markdown, {rules: {…}})` does not compile.
- * A test checks this list against the rule catalog (`ruleList`) and the engine's own ids.
+ * Rule ids: the catalog's, read from the rule modules themselves (`rules/index.ts` is the one
+ * list), then the engine's own. `RuleId` is their union of literal types, so a typo in
+ * `lint(markdown, {rules: {…}})` does not compile.
  */
-export const ruleIdList = [
-  'missing-section',
-  'missing-field',
-  'duplicate-section',
-  'section-order',
-  'heading-text',
-  'unknown-section',
-  'table-shape',
-  'no-placeholder',
-  'empty-field',
-  'date-format',
-  'severity',
-  'duration',
-  'priority',
-  'status',
-  'hotfix-choice',
-  'proper-fix',
-  'no-action-items',
-  'time-format',
-  'timeline-order',
-  'duration-mismatch',
-  'due-date',
-  'meeting-date',
-  'overdue-action',
-  'future-date',
-  'one-line-field',
-  // Reported by the engine itself, not by a rule module.
-  'input-limit',
-  'encoding',
-  'internal-error',
-  'unknown-rule'
-] as const
+import {ruleList} from './rules/index.js'
 
-/** A rule id: `'no-placeholder'`, `'overdue-action'`, … (one of `ruleIdList`). */
-export type RuleId = (typeof ruleIdList)[number]
+/** Ids of findings the engine reports itself, not a rule module: the input, a failure, a comment. */
+export const engineRuleIds = ['input-limit', 'encoding', 'internal-error', 'unknown-rule'] as const
+
+/** A rule id of the catalog (`no-placeholder`, `overdue-action`, …). */
+export type CatalogRuleId = (typeof ruleList)[number]['id']
+
+/** A rule id: one of the catalog, or one of the engine's own (`input-limit`, …). */
+export type RuleId = CatalogRuleId | (typeof engineRuleIds)[number]
+
+/** Every rule id: the catalog's in catalog order, then the engine's own. */
+export const ruleIdList: readonly RuleId[] = [...ruleList.map((rule) => rule.id), ...engineRuleIds]
 
 /** Whether `value` is a rule id. */
 export function isRuleId(value: unknown): value is RuleId {

@@ -14,15 +14,26 @@ export interface Span {
   readonly end: Point
 }
 
+/** One value of a finding's data: JSON all the way down, so it survives worker threads and caches. */
+export type FindingValue = string | number | boolean | readonly (string | number | boolean)[]
+
+/** What a finding is about, as data: field paths, section ids, the values written and expected. */
+export type FindingData = Readonly<Record<string, FindingValue>>
+
 /**
  * A finding about a postmortem: data, not text to parse. `path` is a field path such as
  * `actionItems.improveDetection[1].owner`; positions are 1-based and present when the finding
- * came from Markdown.
+ * came from Markdown. `messageId` and `data` say the defect apart from its wording (as ESLint's
+ * `messageId` and `data`): `message` is the wording the message table (`lint/messages.ts`) gives
+ * them. Every finding of a rule and of `validate` has them; a finding worded before any rule ran
+ * (the reader's `input-limit`) has only its `message`.
  */
 export interface Finding {
   readonly ruleId: string
   readonly severity: FindingSeverity
   readonly message: string
+  readonly messageId?: string
+  readonly data?: FindingData
   readonly path: string
   readonly line?: number
   readonly column?: number
@@ -30,13 +41,21 @@ export interface Finding {
   readonly endColumn?: number
 }
 
+/** A defect said as data, with its wording: what `finding` takes besides a plain message. */
+export interface Worded {
+  readonly messageId: string
+  readonly data: FindingData
+  readonly message: string
+}
+
 /** Build a finding, placing it at `span` when there is one. */
-export function finding(ruleId: string, severity: FindingSeverity, message: string, path: string, span?: Span): Finding {
-  if (!span) return {ruleId, severity, message, path}
+export function finding(ruleId: string, severity: FindingSeverity, message: string | Worded, path: string, span?: Span): Finding {
+  const said = typeof message === 'string' ? {message} : {message: message.message, messageId: message.messageId, data: message.data}
+  if (!span) return {ruleId, severity, ...said, path}
   return {
     ruleId,
     severity,
-    message,
+    ...said,
     path,
     line: span.start.line,
     column: span.start.column,

@@ -84,9 +84,6 @@ export interface DraftProblem {
   readonly message: string
 }
 
-const title = sections.find((section) => section.kind === 'title')!
-const headerPaths = title.blocks.flatMap(blockPaths)
-
 /** Why a draft (or complete postmortem) could not be written and read back as itself; empty when it can. */
 export function draftProblems(draft: DraftLike): DraftProblem[] {
   const problems: DraftProblem[] = []
@@ -212,4 +209,3 @@ function tableProblems(draft: DraftLike, block: Extract<Block, {type: 'table'}>,
   return problems
 }
 
-export {headerPaths}

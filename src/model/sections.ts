@@ -424,8 +424,3 @@ for (const section of sections) {
 export function sectionsForHeading(text: string): readonly SectionSpec[] {
   return headingIndex.get(normalizeName(text)) ?? []
 }
-
-/** Whether `text` is the section's canonical heading (ignoring only the qualifier rules of R4). */
-export function isCanonicalHeading(section: SectionSpec, text: string): boolean {
-  return section.heading !== null && text.trim() === section.heading
-}

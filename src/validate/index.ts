@@ -1,16 +1,16 @@
 /**
- * Validation: a draft to a complete `Postmortem`, or the findings that prevent it. Each finding
- * is worded as the rule that reports the same defect words it (`lint/messages.ts`), so a defect
- * reads the same from `validate` and from `lint`.
+ * Validation: a draft to a complete `Postmortem`, or the findings that prevent it. Each schema
+ * issue becomes the finding of the rule that reports the same defect, with that rule's message
+ * id and data (`lint/messages.ts`), so a defect reads the same from `validate` and from `lint`.
  */
-import {messages} from '../lint/messages.js'
-import {firstOccurrences, nextPresentSpan, sectionAnchor} from '../lint/rules/presence.js'
+import {dateMessage, missingFieldMessage, missingSectionMessage, say, worded, type Message} from '../lint/messages.js'
+import {firstOccurrences, nextPresentSpan, sectionAnchor, writtenHeadings} from '../lint/rules/presence.js'
 import {emptySections} from '../lint/rules/shared.js'
 import {finding, type Finding, type Span} from '../model/finding.js'
 import {joinPath} from '../model/names.js'
 import {getPath} from '../model/paths.js'
 import {isWritten} from '../model/presence.js'
-import {PostmortemSchema, type Postmortem, type PostmortemDraft} from '../model/schema.js'
+import {hotfixKinds, priorities, PostmortemSchema, severities, statuses, type Postmortem, type PostmortemDraft} from '../model/schema.js'
 import {blockPaths, fields as fieldTable, sectionById, sections, type Block, type SectionSpec} from '../model/sections.js'
 import {findPlaceholders} from '../model/text.js'
 import type {PostmortemDocument} from '../parse/document.js'
@@ -38,6 +38,9 @@ export function validateDocument(document: PostmortemDocument): ValidateResult {
 
 const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type]))
 
+/** The action item sections, all empty in a `no-action-items` finding. */
+const actionSections = sections.filter((section) => section.parent === 'actionItems').map((section) => section.id)
+
 /** The section and block of the template that hold a path (`actionItems.x[1].owner` → the table). */
 const blockOfPath = new Map<string, {section: SectionSpec; block: Block}>()
 for (const section of sections) {
@@ -55,20 +58,23 @@ function check(draft: PostmortemDraft, document: PostmortemDocument | undefined)
   if (result.success) return {ok: true, postmortem: result.data}
   const issues: Finding[] = []
   const seen = new Set<string>()
+  // A section the document has is named as it wrote its heading, as `lint` names it.
+  const headings = document ? writtenHeadings(document) : undefined
   for (const issue of result.error.issues) {
     const path = joinPath(issue.path)
     const found = classify(draft, document, path, getPath(candidate, path), issue.message)
-    const key = `${found.ruleId}\u0000${found.path}\u0000${found.message}`
+    const said = worded(found.message, headings)
+    const key = `${found.ruleId}\u0000${found.path}\u0000${said.message}`
     if (seen.has(key)) continue
     seen.add(key)
-    issues.push(finding(found.ruleId, 'error', found.message, found.path, found.span ?? (document ? spanForPath(document, found.path) : undefined)))
+    issues.push(finding(found.ruleId, 'error', said, found.path, found.span ?? (document ? spanForPath(document, found.path) : undefined)))
   }
   return {ok: false, issues}
 }
 
 interface Classified {
   readonly ruleId: string
-  readonly message: string
+  readonly message: Message
   readonly path: string
   readonly span?: Span | undefined
 }
@@ -78,37 +84,36 @@ function classify(draft: PostmortemDraft, document: PostmortemDocument | undefin
   const info = document?.fields.get(path)
   if (path === 'actionItems' && value !== undefined) {
     const heading = document?.sections.find((occurrence) => occurrence.id === 'actionItems')
-    return {ruleId: 'no-action-items', message: messages.noActionItems(), path, span: heading?.span}
+    return {ruleId: 'no-action-items', message: say('noActionItems', {sections: actionSections}), path, span: heading?.span}
   }
   const checklist = /^properFix\.(storyCreated|scheduledFor|description)$/.exec(path)
   if (checklist && draft.properFix?.hotfixWas === 'Temporary workaround' && value !== undefined) {
     const entry = value as {checked: boolean; value: string | null}
-    const label = fieldTable.find(({field}) => field.path === path)!.field.label
-    return {ruleId: 'proper-fix', message: messages.properFix(label, entry.checked, Boolean(entry.value)), path, span: info?.span}
+    return {ruleId: 'proper-fix', message: say('properFixOpen', {field: path, checked: entry.checked, filled: Boolean(entry.value)}), path, span: info?.span}
   }
   if (value === undefined) return absent(draft, document, path)
   if (value === null) {
     if (typeOfPath.get(path) === 'hotfix') {
       const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : 'Full fix / Temporary workaround'
-      return {ruleId: 'hotfix-choice', message: messages.hotfixUnresolved(text), path, span: info?.span}
+      return {ruleId: 'hotfix-choice', message: say('unresolvedChoice', {field: path, value: text, expected: hotfixKinds}), path, span: info?.span}
     }
     const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : templatePlaceholder(path)
     const placeholder = findPlaceholders(text)[0]?.text ?? text
-    return {ruleId: 'no-placeholder', message: messages.placeholder(placeholder), path, span: info?.span}
+    return {ruleId: 'no-placeholder', message: say('placeholder', {text: placeholder}), path, span: info?.span}
   }
   if (value === '' || (Array.isArray(value) && value.length === 0)) return empty(document, path, Array.isArray(value))
   if (typeof value === 'string') {
-    if (value.includes('\n')) return {ruleId: 'one-line-field', message: messages.lineBreak(path), path}
+    if (value.includes('\n')) return {ruleId: 'one-line-field', message: say('lineBreak', {field: path}), path}
     const type = typeOfPath.get(path)
-    if (type === 'date' || /\.dueDate$/.test(path)) return {ruleId: 'date-format', message: messages.dateFormat(path, value), path}
-    if (type === 'severity') return {ruleId: 'severity', message: messages.severity(value), path}
-    if (type === 'minutes') return {ruleId: 'duration', message: messages.duration(value), path}
-    if (type === 'hotfix') return {ruleId: 'hotfix-choice', message: messages.hotfix(value), path}
-    if (/\.priority$/.test(path)) return {ruleId: 'priority', message: messages.priority(path, value), path}
-    if (/\.status$/.test(path)) return {ruleId: 'status', message: messages.status(path, value), path}
-    if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: messages.timeFormat(path, value), path}
+    if (type === 'date' || /\.dueDate$/.test(path)) return {ruleId: 'date-format', message: dateMessage(path, value), path}
+    if (type === 'severity') return {ruleId: 'severity', message: say('unexpectedValue', {field: path, value, expected: severities}), path}
+    if (type === 'minutes') return {ruleId: 'duration', message: say('durationFormat', {field: path, value}), path}
+    if (type === 'hotfix') return {ruleId: 'hotfix-choice', message: say('unexpectedValue', {field: path, value, expected: hotfixKinds}), path}
+    if (/\.priority$/.test(path)) return {ruleId: 'priority', message: say('unexpectedValue', {field: path, value, expected: priorities}), path}
+    if (/\.status$/.test(path)) return {ruleId: 'status', message: say('unexpectedValue', {field: path, value, expected: statuses}), path}
+    if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: say('timeFormat', {field: path, value}), path}
   }
-  return {ruleId: 'schema', message: `${zodMessage} (${path})`, path}
+  return {ruleId: 'schema', message: say('schemaIssue', {field: path, issue: zodMessage}), path}
 }
 
 /** A key the draft lacks: its section is missing, empty, or lacks the field (a table, a column). */
@@ -116,7 +121,7 @@ function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined
   // The zone of a timeline the draft lacks is missing with the timeline.
   const path = given === 'timelineTimeZone' ? 'timeline' : given
   if (path === 'hotfixId' && draft.title !== undefined) {
-    return {ruleId: 'missing-field', message: messages.missingHotfixId(), path, span: document?.sections.find((occurrence) => occurrence.id === 'title')?.span}
+    return {ruleId: 'missing-field', message: say('missingHotfixId', {}), path, span: document?.sections.find((occurrence) => occurrence.id === 'title')?.span}
   }
   const cell = /^(.*)\[\d+\]\.(\w+)$/.exec(path)
   if (cell) {
@@ -126,12 +131,12 @@ function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined
       const rows = (getPath(draft, cell[1]!) as Record<string, unknown>[] | undefined) ?? []
       const missing = table.block.columns.filter((column) => rows[0]?.[column.key] === undefined).map((column) => column.header)
       const headers = table.block.columns.map((column) => column.header)
-      return {ruleId: 'table-shape', message: messages.missingColumns(cell[1]!, missing, headers), path: cell[1]!, span: document?.fields.get(cell[1]!)?.span}
+      return {ruleId: 'table-shape', message: say('missingColumns', {table: cell[1]!, missing, expected: headers}), path: cell[1]!, span: document?.fields.get(cell[1]!)?.span}
     }
   }
   const owner = blockOfPath.get(path) ?? blockOfPath.get(path.replace(/\.value$/, ''))
   const section = owner?.section ?? sections.find((candidate) => candidate.path === path)
-  if (!section) return {ruleId: 'missing-field', message: `Missing ${path}`, path}
+  if (!section) return {ruleId: 'missing-field', message: say('missingKey', {field: path}), path}
   // The outermost section missing is reported: a group the draft lacks, or whose heading the
   // document lacks (`missing-section` reports the group, not each of its sub-sections).
   const group = section.parent ? sectionById.get(section.parent) : undefined
@@ -139,13 +144,14 @@ function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined
   const missingSection = groupMissing ? group : !isWritten(draft, section) ? section : undefined
   if (missingSection) {
     const present = document ? firstOccurrences(document) : undefined
-    return {ruleId: 'missing-section', message: messages.missingSection(missingSection), path: missingSection.path, span: document && present ? nextPresentSpan(document, missingSection, present) : undefined}
+    return {ruleId: 'missing-section', message: missingSectionMessage(missingSection.id), path: missingSection.path, span: document && present ? nextPresentSpan(document, missingSection, present) : undefined}
   }
   if (document) {
     const emptyOne = emptySections(document).find((occurrence) => occurrence.id === section.id)
-    if (emptyOne) return {ruleId: 'empty-field', message: messages.emptySection(section), path: section.path, span: emptyOne.span}
+    if (emptyOne) return {ruleId: 'empty-field', message: say('emptySection', {section: section.id}), path: section.path, span: emptyOne.span}
   }
-  return {ruleId: 'missing-field', message: owner ? messages.missingField(owner.block, path) : `Missing ${path}`, path, span: document ? sectionAnchor(document, section) : undefined}
+  const message = owner ? missingFieldMessage(owner.block, path) : say('missingKey', {field: path})
+  return {ruleId: 'missing-field', message, path, span: document ? sectionAnchor(document, section) : undefined}
 }
 
 /** A key present but empty: `""`, or an empty list. */
@@ -154,10 +160,10 @@ function empty(document: PostmortemDocument | undefined, path: string, list: boo
   const info = document?.fields.get(path)
   if (owner && document && !info) {
     const emptyOne = emptySections(document).find((occurrence) => occurrence.id === owner.section.id)
-    if (emptyOne) return {ruleId: 'empty-field', message: messages.emptySection(owner.section), path: owner.section.path, span: emptyOne.span}
+    if (emptyOne) return {ruleId: 'empty-field', message: say('emptySection', {section: owner.section.id}), path: owner.section.path, span: emptyOne.span}
   }
-  if (list && owner?.block.type === 'table') return {ruleId: 'empty-field', message: messages.emptyTable(path), path, span: info?.span}
-  return {ruleId: 'empty-field', message: list ? messages.emptyList(path) : messages.empty(path), path, span: info?.span}
+  if (list && owner?.block.type === 'table') return {ruleId: 'empty-field', message: say('emptyTable', {field: path}), path, span: info?.span}
+  return {ruleId: 'empty-field', message: say(list ? 'emptyList' : 'emptyValue', {field: path}), path, span: info?.span}
 }
 
 /** The template's placeholder for a path (when there is no document to quote). */

@@ -1,11 +1,15 @@
 import {isIsoDate} from '../../model/text.js'
-import {messages} from '../messages.js'
-import type {Rule} from '../types.js'
+import {dateMessage} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {actionItemsOf} from '../../model/action-items.js'
 import {hasPlaceholder, written} from './shared.js'
 
-/** The `date-format` rule: a Date, Due Date or Meeting held that is not a real calendar date written `YYYY-MM-DD`. */
-export const dateFormat: Rule = {
+/**
+ * Dates are the one value every report sorts and compares, so each must be one reading can
+ * trust: `YYYY-MM-DD`, and a day the calendar has (`2026-02-30` is never rolled over to March).
+ * A date still holding its placeholder is `no-placeholder`'s, an empty one `empty-field`'s.
+ */
+export const dateFormat: Rule<'date-format'> = {
   id: 'date-format',
   severity: 'error',
   description: 'A Date, Due Date or Meeting held that is not a real calendar date written `YYYY-MM-DD`.',
@@ -13,9 +17,9 @@ export const dateFormat: Rule = {
     'Dates are compared (due dates with the incident date, with today) and sorted; `March 14`, `14/03/2026` or `2026-02-30` cannot be. Write ISO dates: `2026-03-14`. An impossible day is never rolled over to the next month.',
   examples: [
     {title: 'ISO dates pass', edits: [], findings: []},
-    {title: 'A day February does not have', edits: [['**Date:** 2026-03-14', '**Date:** 2026-02-30']], findings: ['3:11']},
-    {title: 'A date in words', edits: [['**Meeting held:** 2026-03-17', '**Meeting held:** March 17, 2026']], findings: ['155:19']},
-    {title: 'A due date in another format', edits: [['| @marcus | 2026-04-10 |', '| @marcus | 10/04/2026 |']], findings: ['100:112']}
+    {title: 'A day February does not have', edits: [['**Date:** 2026-03-14', '**Date:** 2026-02-30']], findings: ['3:11'], messages: ['Unexpected `2026-02-30` for `**Date:**`, expected a real calendar date (there is no such day)']},
+    {title: 'A date in words', edits: [['**Meeting held:** 2026-03-17', '**Meeting held:** March 17, 2026']], findings: ['155:19'], messages: ['Unexpected `March 17, 2026` for `**Meeting held:**`, expected a date written `YYYY-MM-DD`']},
+    {title: 'A due date in another format', edits: [['| @marcus | 2026-04-10 |', '| @marcus | 10/04/2026 |']], findings: ['100:112'], messages: ['Unexpected `10/04/2026` for Due Date of action item 2 in `### Prevent Recurrence`, expected a date written `YYYY-MM-DD`']}
   ],
   check(context) {
     const {draft} = context
@@ -26,7 +30,7 @@ export const dateFormat: Rule = {
     ]
     for (const [path, value] of dates) {
       if (!written(value) || isIsoDate(value) || hasPlaceholder(value)) continue
-      context.report(path, messages.dateFormat(path, value))
+      context.report(path, dateMessage(path, value))
     }
   }
 }

@@ -1,11 +1,15 @@
-import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {actionItemsOf} from '../../model/action-items.js'
-import {code, written} from './shared.js'
+import {written} from './shared.js'
 
-/** The `due-date` rule: an action item due before the incident date. */
-export const dueDate: Rule = {
+/**
+ * Catches the typo in a due date's year or month that makes an item look overdue from the day
+ * it was written. Compares only two real `YYYY-MM-DD` dates: a date that is not one is
+ * `date-format`'s, and an item due on the incident day itself is fine.
+ */
+export const dueDate: Rule<'due-date'> = {
   id: 'due-date',
   severity: 'warning',
   description: 'An action item due before the incident date.',
@@ -13,7 +17,7 @@ export const dueDate: Rule = {
     'Action items come out of the incident, so none can be due before it; such a date is almost always a typo in the year or month. Silent when either date is not a real `YYYY-MM-DD` date (`date-format` reports that).',
   examples: [
     {title: 'Due dates after the incident', edits: [], findings: []},
-    {title: 'Due a week before the incident', edits: [['| @ana.souza | 2026-03-27 |', '| @ana.souza | 2026-03-07 |']], findings: ['106:104']},
+    {title: 'Due a week before the incident', edits: [['| @ana.souza | 2026-03-27 |', '| @ana.souza | 2026-03-07 |']], findings: ['106:104'], messages: ['Unexpected `2026-03-07` for Due Date of action item 1 in `### Improve Detection`, expected a date on or after the incident date `2026-03-14`']},
     {title: 'Due on the incident date passes', edits: [['| @ana.souza | 2026-03-27 |', '| @ana.souza | 2026-03-14 |']], findings: []},
     {title: 'An invalid incident date: no comparison', edits: [['**Date:** 2026-03-14', '**Date:** 2026-02-30'], ['| @ana.souza | 2026-03-27 |', '| @ana.souza | 2026-03-07 |']], findings: []}
   ],
@@ -23,7 +27,7 @@ export const dueDate: Rule = {
     for (const {path, item} of actionItemsOf(context.draft)) {
       const due = item.dueDate
       if (!written(due) || !isIsoDate(due) || due >= incident) continue
-      context.report(`${path}.dueDate`, `Unexpected ${code(due)} for ${describePath(`${path}.dueDate`)}, expected a date on or after the incident date ${code(incident)}`)
+      context.report(`${path}.dueDate`, say('beforeIncident', {field: `${path}.dueDate`, value: due, incident}))
     }
   }
 }

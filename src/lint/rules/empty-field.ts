@@ -1,7 +1,6 @@
-import {describePath} from '../../model/names.js'
 import {sectionById} from '../../model/sections.js'
-import {messages} from '../messages.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {cellContent, emptySections, hasPlaceholder, keptRows, listOf, spanOf, templateTables} from './shared.js'
 
 /** Fields whose value is a list of items. */
@@ -10,8 +9,14 @@ const listPaths = new Set(['rootCause.contributingFactors', 'wentWell', 'wentPoo
 /** Table cells the complete model may leave empty (a timeline row's Who). */
 const optionalCell = /^timeline\[\d+\]\.who$/
 
-/** The `empty-field` rule: a section, field, list item, table row or cell that is present but holds nothing. */
-export const emptyField: Rule = {
+/**
+ * An empty field reads as answered at a glance, so it is the defect review most easily misses.
+ * What is left alone: a placeholder (`no-placeholder`), the proper-fix checklist (`proper-fix`),
+ * a timeline row's Who (the complete model lets it be empty), a row holding a placeholder, and
+ * one empty action table (`no-action-items` judges the three together). A section with nothing
+ * under its heading is one finding at its heading, not one per field it lacks.
+ */
+export const emptyField: Rule<'empty-field'> = {
   id: 'empty-field',
   severity: 'error',
   description: 'A section, field, list item, table row or cell that is present but holds nothing.',
@@ -19,7 +24,7 @@ export const emptyField: Rule = {
     'An empty field reads as answered at a glance and is easy to miss in review. Write the answer, or write why there is none (`None`, `Not applicable`). A placeholder left in place is reported by `no-placeholder` instead; the proper-fix checklist is checked by `proper-fix`.',
   examples: [
     {title: 'Every field filled', edits: [], findings: []},
-    {title: 'An empty Author', edits: [['**Author:** Priya Raman', '**Author:**']], findings: ['7:12']},
+    {title: 'An empty Author', edits: [['**Author:** Priya Raman', '**Author:**']], findings: ['7:12'], messages: ['Empty `**Author:**`, expected a value']},
     {
       title: 'A section with nothing under its heading: reported at the heading',
       edits: [
@@ -28,10 +33,10 @@ export const emptyField: Rule = {
           '## Where We Got Lucky\n\n'
         ]
       ],
-      findings: ['87:1']
+      findings: ['87:1'], messages: ['Empty section `## Where We Got Lucky`, expected its content under the heading']
     },
-    {title: 'An empty Event cell', edits: [['| 14:36 | Decision to roll back to v4.17.3 instead of tuning further |', '| 14:36 | |']], findings: ['34:9']},
-    {title: 'An empty list item', edits: [['2. PgBouncer\'s log line named the exact limit, which pointed Ana straight at connection counts.', '2.']], findings: ['78:1']},
+    {title: 'An empty Event cell', edits: [['| 14:36 | Decision to roll back to v4.17.3 instead of tuning further |', '| 14:36 | |']], findings: ['34:9'], messages: ['Empty Event of timeline row 8 in `## Timeline (Detailed)`, expected a value']},
+    {title: 'An empty list item', edits: [['2. PgBouncer\'s log line named the exact limit, which pointed Ana straight at connection counts.', '2.']], findings: ['78:1'], messages: ['Empty item 2 in `## What Went Well`, expected text or the item removed']},
     {title: 'An empty Who cell is allowed', edits: [['| 14:36 | Decision to roll back to v4.17.3 instead of tuning further | Priya Raman |', '| 14:36 | Decision to roll back to v4.17.3 instead of tuning further | |']], findings: []},
     {title: 'A placeholder is not empty (`no-placeholder` reports it)', edits: [['**Author:** Priya Raman', '**Author:** {PM_NAME}']], findings: []}
   ],
@@ -39,19 +44,19 @@ export const emptyField: Rule = {
     const {document} = context
     const text = document.source.text
     for (const occurrence of emptySections(document)) {
-      const section = sectionById.get(occurrence.id)!
-      context.report(section.path, messages.emptySection(section), occurrence.span)
+      const section = sectionById.get(occurrence.id)
+      if (section) context.report(section.path, say('emptySection', {section: section.id}), occurrence.span)
     }
     const tables = new Map(templateTables(document).map((table) => [table.path, table]))
     for (const [path, info] of document.fields) {
       if (listPaths.has(path)) {
         const list = listOf(document, path)
         if (!list) {
-          if (info.state === 'empty') context.report(path, messages.emptyList(path), info.span)
+          if (info.state === 'empty') context.report(path, say('emptyList', {field: path}), info.span)
           continue
         }
         list.children.forEach((item, index) => {
-          if (item.children.length === 0) context.report(path, messages.emptyItem(`${path}[${index}]`), spanOf(document, item))
+          if (item.children.length === 0) context.report(path, say('emptyItem', {field: `${path}[${index}]`}), spanOf(document, item))
         })
         continue
       }
@@ -60,7 +65,7 @@ export const emptyField: Rule = {
         const [, ...rows] = table.table.children
         if (rows.length === 0) {
           // Note: one empty action table is fine (`no-action-items` checks all three).
-          if (path === 'timeline') context.report(path, messages.emptyTable(path), info.span)
+          if (path === 'timeline') context.report(path, say('emptyTable', {field: path}), info.span)
           continue
         }
         const kept = keptRows(document, path)
@@ -71,17 +76,17 @@ export const emptyField: Rule = {
             return text.slice(start, end)
           })
           if (cells.some(hasPlaceholder)) return
-          context.report(path, `Empty row ${index + 1} in the ${describePath(path)} table, expected its cells filled or the row removed`, spanOf(document, row))
+          context.report(path, say('emptyRow', {table: path, row: index + 1}), spanOf(document, row))
         })
         continue
       }
       if (info.state !== 'empty') continue
       if (optionalCell.test(path) || /^properFix\.[a-zA-Z]+\.value$/.test(path)) continue
       if (path === 'hotfixId' && text[info.span.start.offset] === '#') {
-        context.report(path, 'Unexpected title without a hotfix id, expected `# Postmortem: HOTFIX-` and the id', info.span)
+        context.report(path, say('emptyHotfixId', {}), info.span)
         continue
       }
-      context.report(path, messages.empty(path), info.span)
+      context.report(path, say('emptyValue', {field: path}), info.span)
     }
   }
 }

@@ -1,11 +1,16 @@
 import {hotfixKinds} from '../../model/schema.js'
 import {isUnresolvedChoice} from '../../model/text.js'
-import {messages} from '../messages.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {hasPlaceholder, written} from './shared.js'
 
-/** The `hotfix-choice` rule: the `**Hotfix was:**` choice is left as `Full fix / Temporary workaround`, or is neither of them. */
-export const hotfixChoice: Rule = {
+/**
+ * The choice decides whether the proper-fix checklist is required, so until it is made the
+ * postmortem cannot say whether the real fix is tracked. The template's own
+ * `Full fix / Temporary workaround` is reported here rather than by `no-placeholder`; any other
+ * placeholder in the field is `no-placeholder`'s.
+ */
+export const hotfixChoice: Rule<'hotfix-choice'> = {
   id: 'hotfix-choice',
   severity: 'error',
   description: 'The `**Hotfix was:**` choice is left as `Full fix / Temporary workaround`, or is neither of them.',
@@ -13,9 +18,9 @@ export const hotfixChoice: Rule = {
     'Whether the hotfix was a full fix decides whether the proper-fix checklist is required. Keep the one that is true: `Full fix` or `Temporary workaround`.',
   examples: [
     {title: 'One choice kept', edits: [], findings: []},
-    {title: 'The template’s choice left unresolved', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Full fix / Temporary workaround']], findings: ['117:17']},
-    {title: 'Another word', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Partial']], findings: ['117:17']},
-    {title: 'The blank template', base: 'template', edits: [], findings: ['93:17']}
+    {title: 'The template’s choice left unresolved', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Full fix / Temporary workaround']], findings: ['117:17'], messages: ['Unexpected unresolved choice `Full fix / Temporary workaround` for `**Hotfix was:**`, expected `Full fix` or `Temporary workaround`']},
+    {title: 'Another word', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Partial']], findings: ['117:17'], messages: ['Unexpected `Partial` for `**Hotfix was:**`, expected `Full fix` or `Temporary workaround`']},
+    {title: 'The blank template', base: 'template', edits: [], findings: ['93:17'], messages: ['Unexpected unresolved choice `Full fix / Temporary workaround` for `**Hotfix was:**`, expected `Full fix` or `Temporary workaround`']}
   ],
   check(context) {
     const {document, draft} = context
@@ -24,10 +29,10 @@ export const hotfixChoice: Rule = {
     if (value === null) {
       if (info?.state !== 'placeholder') return
       const text = document.source.text.slice(info.span.start.offset, info.span.end.offset)
-      if (isUnresolvedChoice(text)) context.report('properFix.hotfixWas', messages.hotfixUnresolved(text), info.span)
+      if (isUnresolvedChoice(text)) context.report('properFix.hotfixWas', say('unresolvedChoice', {field: 'properFix.hotfixWas', value: text, expected: hotfixKinds}), info.span)
       return
     }
     if (!written(value) || (hotfixKinds as readonly string[]).includes(value) || hasPlaceholder(value)) return
-    context.report('properFix.hotfixWas', messages.hotfix(value))
+    context.report('properFix.hotfixWas', say('unexpectedValue', {field: 'properFix.hotfixWas', value, expected: hotfixKinds}))
   }
 }

@@ -1,10 +1,14 @@
-import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
-import type {Rule} from '../types.js'
-import {code, written} from './shared.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
+import {written} from './shared.js'
 
-/** The `meeting-date` rule: the review meeting held before the incident date. */
-export const meetingDate: Rule = {
+/**
+ * The review meets after the incident, so a meeting dated before it is a typo in one of the two
+ * dates, and the postmortem reads as reviewed before anything happened. Compares only two real
+ * `YYYY-MM-DD` dates (a date that is not one is `date-format`'s); the incident day passes.
+ */
+export const meetingDate: Rule<'meeting-date'> = {
   id: 'meeting-date',
   severity: 'warning',
   description: 'The review meeting held before the incident date.',
@@ -12,7 +16,7 @@ export const meetingDate: Rule = {
     'The postmortem meeting reviews the incident, so it cannot come before it; such a date is almost always a typo. Silent when either date is not a real `YYYY-MM-DD` date (`date-format` reports that).',
   examples: [
     {title: 'Meeting three days after', edits: [], findings: []},
-    {title: 'Meeting before the incident', edits: [['**Meeting held:** 2026-03-17', '**Meeting held:** 2026-03-10']], findings: ['155:19']},
+    {title: 'Meeting before the incident', edits: [['**Meeting held:** 2026-03-17', '**Meeting held:** 2026-03-10']], findings: ['155:19'], messages: ['Unexpected `2026-03-10` for `**Meeting held:**`, expected a date on or after the incident date `2026-03-14`']},
     {title: 'Meeting on the incident day passes', edits: [['**Meeting held:** 2026-03-17', '**Meeting held:** 2026-03-14']], findings: []},
     {title: 'An invalid incident date: no comparison', edits: [['**Date:** 2026-03-14', '**Date:** 2026-02-30'], ['**Meeting held:** 2026-03-17', '**Meeting held:** 2026-03-10']], findings: []}
   ],
@@ -20,6 +24,6 @@ export const meetingDate: Rule = {
     const {date, meeting} = context.draft
     const heldOn = meeting?.heldOn
     if (!written(date) || !isIsoDate(date) || !written(heldOn) || !isIsoDate(heldOn) || heldOn >= date) return
-    context.report('meeting.heldOn', `Unexpected ${code(heldOn)} for ${describePath('meeting.heldOn')}, expected a date on or after the incident date ${code(date)}`)
+    context.report('meeting.heldOn', say('beforeIncident', {field: 'meeting.heldOn', value: heldOn, incident: date}))
   }
 }

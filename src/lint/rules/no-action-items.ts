@@ -1,10 +1,15 @@
 import {actionTables} from '../../model/action-items.js'
-import {messages} from '../messages.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {hasPlaceholder} from './shared.js'
 
-/** The `no-action-items` rule: all three action item tables are empty. */
-export const noActionItems: Rule = {
+/**
+ * A postmortem without one action item changes nothing, however well it is written. The three
+ * tables are judged together (one empty table is fine); tables still holding the template's
+ * rows are `no-placeholder`'s, and a document without an Action Items heading is
+ * `missing-section`'s.
+ */
+export const noActionItems: Rule<'no-action-items'> = {
   id: 'no-action-items',
   severity: 'error',
   description: 'All three action item tables are empty.',
@@ -21,7 +26,7 @@ export const noActionItems: Rule = {
         ['| Run the weekly k6 checkout test against a production-sized pod count in the perf cluster | Jonas Weber | 2027-02-26 | Medium | Not Started |\n', ''],
         ['| Add "roll back first, tune later" to the checkout runbook for any deploy-correlated 5xx spike | Priya Raman | 2026-03-31 | Medium | Done |\n', '']
       ],
-      findings: ['93:1']
+      findings: ['93:1'], messages: ['Missing action items: `### Prevent Recurrence`, `### Improve Detection`, `### Improve Response` are all empty, expected at least one row']
     },
     {title: 'The template’s rows are placeholders, not an empty list', base: 'template', edits: [], findings: []}
   ],
@@ -35,6 +40,6 @@ export const noActionItems: Rule = {
       const info = document.fields.get(`actionItems.${key}`)
       if (info && hasPlaceholder(text.slice(info.span.start.offset, info.span.end.offset))) return
     }
-    context.report('actionItems', messages.noActionItems(), heading.span)
+    context.report('actionItems', say('noActionItems', {sections: actionTables.map(({key}) => key)}), heading.span)
   }
 }

@@ -1,12 +1,19 @@
 import type {Nodes} from 'mdast'
 import {findPlaceholders} from '../../model/text.js'
-import {messages} from '../messages.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 
 /** Inside these nodes `{…}` is code or a URL, never a placeholder. */
 const skip = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
 
-export const noPlaceholder: Rule = {
+/**
+ * A placeholder left in place is a question nobody answered, wherever it stands: in a field, a
+ * table cell, or a sentence of free text. The source is scanned, not the model, so text the
+ * parser keeps as extras is checked too. Braces in code spans, code blocks, HTML, front matter
+ * and link definitions are not placeholders; the proper-fix checklist of a full fix is not
+ * required, so its placeholders are left alone.
+ */
+export const noPlaceholder: Rule<'no-placeholder'> = {
   id: 'no-placeholder',
   severity: 'error',
   description: 'An unfilled `{PLACEHOLDER}` anywhere outside code.',
@@ -14,8 +21,8 @@ export const noPlaceholder: Rule = {
     'A placeholder left in a postmortem is a question nobody answered. Replace it with the answer, or write why there is none. The proper-fix checklist of a full fix is not required, so its placeholders are not reported.',
   examples: [
     {title: 'A filled document passes', edits: [], findings: []},
-    {title: 'A placeholder left in the Author field', edits: [['**Author:** Priya Raman', '**Author:** {PM_NAME}']], findings: ['7:13']},
-    {title: 'A placeholder inside a sentence', edits: [['#inc-2291 opened at 14:08', '#inc-2291 opened at {TIME}']], findings: ['126:48']},
+    {title: 'A placeholder left in the Author field', edits: [['**Author:** Priya Raman', '**Author:** {PM_NAME}']], findings: ['7:13'], messages: ['Unexpected placeholder `{PM_NAME}`, expected it filled in']},
+    {title: 'A placeholder inside a sentence', edits: [['#inc-2291 opened at 14:08', '#inc-2291 opened at {TIME}']], findings: ['126:48'], messages: ['Unexpected placeholder `{TIME}`, expected it filled in']},
     {title: 'Braces in code are not placeholders', edits: [['**Author:** Priya Raman', '**Author:** Priya Raman (`{PM_NAME}`)']], findings: []}
   ],
   check(context) {
@@ -44,7 +51,7 @@ export const noPlaceholder: Rule = {
           if (excluded.some(([from, to]) => from <= offset && offset < to)) continue
           if (checklist.some((span) => span.start.offset <= offset && offset <= span.end.offset)) continue
           const span = document.source.span(offset, start + match.end)
-          context.report(pathAt(offset), messages.placeholder(match.text), span)
+          context.report(pathAt(offset), say('placeholder', {text: match.text}), span)
         }
         return
       }

@@ -1,14 +1,20 @@
-import {describePath} from '../../model/names.js'
 import {isIsoDate} from '../../model/text.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {actionItemsOf} from '../../model/action-items.js'
-import {code, written} from './shared.js'
+import {written} from './shared.js'
 
 /** Statuses of an action item that is finished, one way or the other. */
-const closed = new Set(['Done', "Won't Do"])
+const closedStatuses = ['Done', "Won't Do"] as const
+const closed = new Set<string>(closedStatuses)
 
-/** The `overdue-action` rule: an action item whose due date has passed (against `--now`, default today) and whose status is not `Done` or `Won't Do`. */
-export const overdueAction: Rule = {
+/**
+ * A postmortem is only as good as its follow-up, and an item past its date without being closed
+ * is the follow-up slipping. An info, not an error: the document is not wrong, time has passed.
+ * Judged against `now` (the `--now` option) so a run is reproducible; due dates that are not
+ * real `YYYY-MM-DD` dates are `date-format`'s, and closed items (`Done`, `Won't Do`) are done.
+ */
+export const overdueAction: Rule<'overdue-action'> = {
   id: 'overdue-action',
   severity: 'info',
   description: 'An action item whose due date has passed (against `--now`, default today) and whose status is not `Done` or `Won\'t Do`.',
@@ -16,8 +22,8 @@ export const overdueAction: Rule = {
     'A postmortem is only as good as its follow-up. Finish the item, update its Status, or agree a new Due Date. Examples are checked with `now` 2026-11-26.',
   examples: [
     {title: 'Open items due later, passed items done', edits: [], findings: []},
-    {title: 'Passed and not started: reported at the Due Date', edits: [['| Jonas Weber | 2027-02-26 | Medium | Not Started |', '| Jonas Weber | 2026-09-30 | Medium | Not Started |']], findings: ['107:108']},
-    {title: 'Passed and blocked', edits: [['| @marcus | 2026-04-10 | Medium | Done |', '| @marcus | 2026-04-10 | Medium | Blocked |']], findings: ['100:112']},
+    {title: 'Passed and not started: reported at the Due Date', edits: [['| Jonas Weber | 2027-02-26 | Medium | Not Started |', '| Jonas Weber | 2026-09-30 | Medium | Not Started |']], findings: ['107:108'], messages: ["Unexpected status `Not Started` for action item 2 in `### Improve Detection` due `2026-09-30`, expected `Done` or `Won't Do` by now (`2026-11-26`), or a later Due Date"]},
+    {title: 'Passed and blocked', edits: [['| @marcus | 2026-04-10 | Medium | Done |', '| @marcus | 2026-04-10 | Medium | Blocked |']], findings: ['100:112'], messages: ["Unexpected status `Blocked` for action item 2 in `### Prevent Recurrence` due `2026-04-10`, expected `Done` or `Won't Do` by now (`2026-11-26`), or a later Due Date"]},
     {title: "Passed and won't do", edits: [['| @marcus | 2026-04-10 | Medium | Done |', "| @marcus | 2026-04-10 | Medium | Won't Do |"]], findings: []}
   ],
   check(context) {
@@ -26,11 +32,8 @@ export const overdueAction: Rule = {
     for (const {path, item} of actionItemsOf(context.draft)) {
       const due = item.dueDate
       if (!written(due) || !isIsoDate(due) || due >= now || (written(item.status) && closed.has(item.status))) continue
-      const status = !written(item.status) ? 'no status' : `status ${code(item.status)}`
-      context.report(
-        `${path}.dueDate`,
-        `Unexpected ${status} for ${describePath(path)} due ${code(due)}, expected \`Done\` or \`Won't Do\` by now (${code(now)}), or a later Due Date`
-      )
+      const status = written(item.status) ? {status: item.status} : {}
+      context.report(`${path}.dueDate`, say('overdue', {item: path, ...status, due, today: now, closed: closedStatuses}))
     }
   }
 }

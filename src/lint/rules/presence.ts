@@ -4,7 +4,8 @@
  * judge. Not a rule itself.
  */
 import type {Span} from '../../model/finding.js'
-import {blockPaths, sectionOrder, sections, type SectionId, type SectionSpec} from '../../model/sections.js'
+import type {WrittenHeading, WrittenHeadings} from '../../model/names.js'
+import {blockPaths, sectionById, sectionOrder, sections, type SectionId, type SectionSpec} from '../../model/sections.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
 
 const footerFields = sections.filter((section) => section.kind === 'footer').flatMap((section) => section.blocks.flatMap(blockPaths))
@@ -14,6 +15,23 @@ export function firstOccurrences(document: PostmortemDocument): Map<SectionId, S
   const present = new Map<SectionId, SectionOccurrence>()
   for (const occurrence of document.sections) if (!present.has(occurrence.id)) present.set(occurrence.id, occurrence)
   return present
+}
+
+/**
+ * The headings the document wrote for its sections, for messages to name them as written: each
+ * section's first heading, and for a sub-section without a heading whose content the document
+ * wrote straight under its group's heading (`## Corrective actions` then a table: Prevent
+ * Recurrence), that group heading.
+ */
+export function writtenHeadings(document: PostmortemDocument): WrittenHeadings {
+  const headings = new Map<SectionId, WrittenHeading>()
+  for (const occurrence of document.sections) if (!headings.has(occurrence.id)) headings.set(occurrence.id, occurrence)
+  for (const [id, occurrence] of [...headings]) {
+    const bare = sectionById.get(id)?.bareContent
+    const content = bare === undefined ? undefined : sectionById.get(bare)
+    if (content && !headings.has(content.id) && document.fields.has(content.path)) headings.set(content.id, occurrence)
+  }
+  return headings
 }
 
 /** Whether the document has `section` (the footer has no heading: it is there when it started). */

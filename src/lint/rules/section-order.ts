@@ -1,43 +1,46 @@
 import {sectionById, sectionOrder as templateOrder, type SectionId} from '../../model/sections.js'
 import type {SectionOccurrence} from '../../parse/document.js'
-import type {Rule} from '../types.js'
+import {say} from '../messages.js'
+import type {Rule} from '../rule.js'
 import {firstOccurrences} from './presence.js'
 
 /**
- * Sections out of the template's order. The sections outside the longest run already in
- * template order are the ones out of place (moving `Where We Got Lucky` up reports it, not the
- * sections it jumped over). Sections are ordered among sections, sub-sections among their
- * siblings, so a moved group is reported once.
+ * Readers of many postmortems expect to find each answer in the same place, and `fmt` restores
+ * the order without changing a word. The sections outside the longest run already in template
+ * order are the ones out of place (moving `Where We Got Lucky` up reports it, not the sections
+ * it jumped over). Sections are ordered among sections, sub-sections among their siblings, so a
+ * moved group is reported once; second headings (`duplicate-section`'s) and headings the
+ * template lacks are left out.
  */
-export const sectionOrder: Rule = {
+export const sectionOrder: Rule<'section-order'> = {
   id: 'section-order',
   severity: 'warning',
   description: "Sections out of the template's order.",
   rationale: 'Readers expect the template order; `postmortem fmt` restores it without changing any text.',
   examples: [
     {title: 'Template order', edits: [], findings: []},
-    {title: 'Where We Got Lucky moved before What Went Well: the section that moved is reported', edits: [['## What Went Well', '## Where We Got Lucky\n\nNothing else broke.\n\n## What Went Well'], ['## Where We Got Lucky\n\nThe incident happened', '## Lucky Notes\n\nThe incident happened']], findings: ['75:1']}
+    {title: 'Where We Got Lucky moved before What Went Well: the section that moved is reported', edits: [['## What Went Well', '## Where We Got Lucky\n\nNothing else broke.\n\n## What Went Well'], ['## Where We Got Lucky\n\nThe incident happened', '## Lucky Notes\n\nThe incident happened']], findings: ['75:1'], messages: ['Unexpected `Where We Got Lucky` before `What Went Well`, expected it after']}
   ],
   check(context) {
     const groups = new Map<SectionId | null, SectionOccurrence[]>()
     for (const occurrence of firstOccurrences(context.document).values()) {
-      const parent = sectionById.get(occurrence.id)!.parent
+      const parent = sectionById.get(occurrence.id)?.parent ?? null
       groups.set(parent, [...(groups.get(parent) ?? []), occurrence])
     }
-    const heading = (id: SectionId): string => sectionById.get(id)!.heading ?? id
     for (const order of groups.values()) {
       const inOrder = longestInOrder(order.map((occurrence) => templateOrder.get(occurrence.id)!))
       order.forEach((occurrence, index) => {
         if (inOrder.has(index)) return
         const next = order.slice(index + 1).find((_, offset) => inOrder.has(index + 1 + offset))
         const previous = order.slice(0, index).reverse().find((_, offset) => inOrder.has(index - 1 - offset))
-        const where =
-          previous && templateOrder.get(previous.id)! > templateOrder.get(occurrence.id)!
-            ? `after \`${heading(previous.id)}\`, expected it before`
+        const section = occurrence.id
+        const message =
+          previous && (templateOrder.get(previous.id) ?? 0) > (templateOrder.get(section) ?? 0)
+            ? say('sectionAfter', {section, other: previous.id})
             : next
-              ? `before \`${heading(next.id)}\`, expected it after`
-              : 'here'
-        context.report(sectionById.get(occurrence.id)!.path, `Unexpected \`${heading(occurrence.id)}\` ${where}`, occurrence.span)
+              ? say('sectionBefore', {section, other: next.id})
+              : say('sectionOutOfOrder', {section})
+        context.report(sectionById.get(section)?.path ?? section, message, occurrence.span)
       })
     }
   }

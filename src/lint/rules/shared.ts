@@ -9,10 +9,8 @@ import type {PostmortemDraft} from '../../model/schema.js'
 import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
 import {findPlaceholders, timeToMinutes} from '../../model/text.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
-import {messages} from '../messages.js'
-import type {RuleContext} from '../types.js'
-
-export {code, headingOf, oneOf} from '../messages.js'
+import {say} from '../messages.js'
+import type {RuleContext} from '../rule.js'
 
 /** Whether a value is written and not empty (not absent, unfilled or `""`). */
 export function written(value: string | null | undefined): value is string {
@@ -23,9 +21,6 @@ export function written(value: string | null | undefined): value is string {
 export function hasPlaceholder(value: string): boolean {
   return findPlaceholders(value).length > 0
 }
-
-
-
 
 /** A template table block and where the parser found it in the tree. */
 export interface TemplateTable {
@@ -168,6 +163,6 @@ export function checkActionEnum(context: RuleContext, key: 'priority' | 'status'
   for (const {path, item} of actionItemsOf(context.draft)) {
     const value = item[key]
     if (!written(value) || values.includes(value) || hasPlaceholder(value)) continue
-    context.report(`${path}.${key}`, messages[key](`${path}.${key}`, value))
+    context.report(`${path}.${key}`, say('unexpectedValue', {field: `${path}.${key}`, value, expected: values}))
   }
 }
