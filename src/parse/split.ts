@@ -51,7 +51,7 @@ export function split(reading: Reading): Region[] {
   let inFooter = false
   let swallow: number | undefined
   const found = new Set<SectionId>()
-  const groups = groupHeadings(reading, titleAt)
+  const named = namedSections(reading, titleAt)
 
   for (let index = first; index < children.length; index++) {
     const node = children[index]!
@@ -59,15 +59,17 @@ export function split(reading: Reading): Region[] {
       regions.push({section: null, heading: null, nodes: [node], anchor: 'end', topLevel: true})
       continue
     }
-    // A second occurrence of a section is kept whole with what is under it, sub-headings too.
+    // A second occurrence of a section is kept whole with what is under it, sub-headings too;
+    // so is a sub-heading the template lacks (its own sub-headings are its content).
     if (node.type === 'heading' && swallow !== undefined && node.depth > swallow) {
+      if (current.section === null) reading.unknownSections.push({text: headingText(source, node), span: spanOf(source, node), depth: node.depth})
       current.nodes.push(node)
       continue
     }
     swallow = undefined
     if (node.type === 'heading') {
       const text = headingText(source, node)
-      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found, groups)
+      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found, named)
       if (section) {
         // A section sets the context for sub-sections, unless written deeper than its level; a
         // second occurrence (kept as written) does not.
@@ -97,6 +99,7 @@ export function split(reading: Reading): Region[] {
         const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(lastKnown) : withinTop(lastKnown, top)
         current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
         if (node.depth <= topDepth) top = null
+        else if (index > titleAt) swallow = node.depth
       }
       regions.push(current)
       current.nodes.push(node)
@@ -159,7 +162,7 @@ function startsFooter(reading: Reading, children: readonly RootContent[], index:
  * 3. a root-cause sub-section written as a section next to its own (`## Trigger` after
  *    `## Root Causes`) or in a document without it (`## What Happened`);
  * 4. a section written one level deeper under another (`### What went well` under `## Lessons`),
- *    the first time it appears.
+ *    when no other heading of the document names it.
  */
 function recognise(
   text: string,
@@ -167,12 +170,12 @@ function recognise(
   top: SectionSpec | null,
   topDepth: number,
   found: ReadonlySet<SectionId>,
-  groups: ReadonlySet<SectionId>
+  named: ReadonlyMap<SectionId, number>
 ): SectionSpec | undefined {
   const candidates = sectionsForHeading(text)
   // Note: whether a group's heading is anywhere in the document, not whether it came before:
   // `fmt` may move the group after a sub-heading it kept as written.
-  const parentSeen = (section: SectionSpec): boolean => section.parent !== null && groups.has(section.parent)
+  const parentSeen = (section: SectionSpec): boolean => section.parent !== null && (named.get(section.parent) ?? 0) > 0
   return (
     candidates.find((section) => section.parent !== null && top !== null && section.parent === top.id && depth > topDepth) ??
     candidates.find((section) => section.parent === null && (depth <= topDepth || top === null)) ??
@@ -180,18 +183,21 @@ function recognise(
       (section) =>
         section.standalone === true && !found.has(section.id) && depth <= topDepth && ((top !== null && section.parent === top.id) || !parentSeen(section))
     ) ??
-    candidates.find((section) => section.parent === null && !found.has(section.id) && depth > topDepth)
+    // Only a heading that alone names its section: with two (`### What Went Well` twice, or a
+    // `## What Went Well` elsewhere), which one is the section would depend on their order,
+    // and `fmt` changes that order.
+    candidates.find((section) => section.parent === null && !found.has(section.id) && depth > topDepth && named.get(section.id) === 1)
   )
 }
 
-/** The groups (Root Cause Analysis, Action Items, Lessons Learned) whose heading the document has. */
-function groupHeadings(reading: Reading, titleAt: number): Set<SectionId> {
-  const groups = new Set<SectionId>()
+/** How many headings of the document (after the title) may name each section. */
+function namedSections(reading: Reading, titleAt: number): Map<SectionId, number> {
+  const named = new Map<SectionId, number>()
   reading.tree.children.forEach((node, index) => {
     if (node.type !== 'heading' || index <= titleAt) return
-    for (const section of sectionsForHeading(headingText(reading.source, node))) if (section.kind === 'group') groups.add(section.id)
+    for (const section of sectionsForHeading(headingText(reading.source, node))) named.set(section.id, (named.get(section.id) ?? 0) + 1)
   })
-  return groups
+  return named
 }
 
 /**
