@@ -18,6 +18,11 @@ import {fieldLabel} from './labels.js'
 export interface ReportInput {
   readonly file: string
   readonly document: PostmortemDocument
+  /**
+   * Rule levels for this document's lint figures, as `lint` takes them (default: the options'
+   * `rules`). The command line passes what the file's configuration gives it, as `lint` does.
+   */
+  readonly rules?: Readonly<Record<string, RuleLevel>>
 }
 
 /** Options of `reportData`. Dates are `YYYY-MM-DD`; an invalid one throws a `TypeError`. */
@@ -208,7 +213,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
   const errorsByRule: Record<string, number> = {}
   let excluded = 0
 
-  for (const {file, document} of inputs) {
+  for (const {file, document, rules: ownRules} of inputs) {
     const draft = document.draft
     const written = draft.date?.trim()
     const date = written !== undefined && isIsoDate(written) ? written : null
@@ -245,7 +250,8 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
 
     const result = validate(draft)
     if (!result.ok) countFields(result.issues, fieldCounts)
-    const findings = lintDocument(document, {now, ...(options.rules ? {rules: options.rules} : {})})
+    const rules = ownRules ?? options.rules
+    const findings = lintDocument(document, {now, ...(rules ? {rules} : {})})
     const ownErrorsByRule: Record<string, number> = {}
     let warnings = 0
     for (const finding of findings) {
