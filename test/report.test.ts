@@ -393,7 +393,7 @@ describe('postmortem report', () => {
     const run = await runInProcess(['report', '-', '--now', reportNow], {stdin: text})
     expect(run.code).toBe(0)
     expect(run.stdout).not.toContain('<a ')
-    expect(run.stdout).toContain('<td class="nowrap">-:69</td>')
+    expect(run.stdout).toContain('<td class="file">-:69</td>')
   })
 
   it('counts only the postmortems between --since and --until', async () => {

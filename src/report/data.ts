@@ -85,6 +85,8 @@ export interface ReportActionItem {
   /** The table's heading: `Prevent Recurrence`, `Improve Detection` or `Improve Response`. */
   readonly table: string
   readonly hotfixId: string | null
+  /** The postmortem's title (`**Incident:**`, or the title line), as written; `null` when it has none. */
+  readonly title: string | null
   /** The postmortem's incident date, when real. */
   readonly incidentDate: string | null
   readonly action: string | null
@@ -222,6 +224,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       continue
     }
     const hotfixId = draft.hotfixId ?? null
+    const title = draft.incident ?? draft.title ?? null
     const own = actionItemsOf(draft).map(({heading, path, item}): ReportActionItem => {
         const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
         const open = isOpen(item)
@@ -232,6 +235,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
           path,
           table: heading,
           hotfixId,
+          title,
           incidentDate: date,
           action: item.action ?? null,
           owner: item.owner ?? null,
@@ -264,7 +268,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
     postmortems.push({
       file,
       hotfixId,
-      title: draft.incident ?? draft.title ?? null,
+      title,
       date,
       month: date === null ? null : date.slice(0, 7),
       severity: severityKey(draft.severity),
