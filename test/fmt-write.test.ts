@@ -188,6 +188,18 @@ describe('fmt --write', () => {
     expect(run.stderr).toBe(`-: not formatted: the rewrite would not read back as the same postmortem (\`actionItems.improveDetection[1].owner\` at line ${row}, in \`### Improve Detection\`); please report it\n`)
   })
 
+  it('names the field a second rewrite would write differently', async () => {
+    // The first writing pads one cell; read again, the cell is the same, and written again it
+    // is not padded: not a fixed point.
+    let calls = 0
+    faults.stringify = (markdown) => (calls++ === 0 ? markdown.replace('| Chen Jia |', '|  Chen Jia |') : markdown)
+    const row = messy.text.split('\n').findIndex((text) => text.includes('| Chen Jia |')) + 1
+    const {format} = await import('../src/format.js')
+    const refused = format(messy.text).refused
+    expect(refused).toMatchObject({reason: 'the rewrite would change again when formatted a second time', line: row, section: '### Improve Detection'})
+    expect(refused?.path).toMatch(/^actionItems\.improveDetection\[1\]/)
+  })
+
   it('lostWords: counts words, exempts the template wording and placeholders', () => {
     expect(lostWords('a b b c', 'a b c')).toEqual(['b'])
     expect(lostWords('**Date:** {DATE}\n\n## Root Causes\n', '')).toEqual([])
