@@ -33,7 +33,7 @@ export type {Preset, PresetName} from './lint/presets.js'
 export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames} from './model/action-items.js'
 export type {ActionItemEntry, ActionStatus, ActionTableKey} from './model/action-items.js'
 export {format} from './format.js'
-export type {FormatOptions, FormatResult} from './format.js'
+export type {FormatOptions, FormatResult, Refusal} from './format.js'
 export {reportData} from './report/data.js'
 export type {
   AgeBucket,

@@ -263,6 +263,66 @@ describe('the report in Chromium', () => {
   })
 })
 
+describe('a report over many files with long names in Chromium', () => {
+  // Other teams' postmortems (no hotfix id) under long file names in a deep folder, and one
+  // whose action, owner and title are long words without a space (a URL, a handle).
+  const project = path.join(work, 'long-names')
+  const folder = path.join(project, 'docs/postmortems/imported/kubernetes')
+  const reportFile = path.join(project, 'report.html')
+  const names: string[] = []
+
+  beforeAll(() => {
+    mkdirSync(folder, {recursive: true})
+    const sources = readdirSync(path.join(root, 'fixtures/real-world')).filter((name) => name.endsWith('.md')).sort()
+    for (const [index, source] of sources.entries()) {
+      const text = readFileSync(path.join(root, 'fixtures/real-world', source), 'utf8')
+      if (/HOTFIX-/.test(text)) continue
+      const name = `kubernetes__test-infra__2019-${String((index % 12) + 1).padStart(2, '0')}-${String(10 + index).padStart(2, '0')}-${source.replace(/\.md$/, '')}-postmortem-notes.md`
+      writeFileSync(path.join(folder, name), text)
+      names.push(name)
+    }
+    const url = 'https://github.com/kubernetes/test-infra/blob/master/prow/cmd/deck/static/prow/a/long/path/to/a/file/that/keeps/going/and/going.ts'
+    const long = readFileSync(path.join(root, 'fixtures/report/2025-12-15-queue-backlog.md'), 'utf8')
+      .replace('**Incident:** Order queue backlog delayed confirmation emails', `**Incident:** ${url.replace('https://', '')}`)
+      .replace('| Alert on the age of the oldest queued message | @dana |', `| Read ${url} | @a-very-long-owner-handle-without-any-spaces-at-all |`)
+    writeFileSync(path.join(folder, 'kubernetes__test-infra__2019-12-31-a-postmortem-with-long-words-in-it.md'), long)
+    const run = runProcess(['report', 'docs', '--now', reportNow, '--out', 'report.html'], {cwd: project})
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+  })
+
+  it('fits a 1,280 px window: no horizontal scroll', async () => {
+    expect(names.length).toBeGreaterThanOrEqual(10)
+    const visit = await open(pathToFileURL(reportFile).href)
+    await visit.page.screenshot({path: path.join(shots, 'report-long-names.png'), fullPage: true})
+    const layout = await visit.page.evaluate(() => ({
+      viewport: window.innerWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      wider: Array.from(document.querySelectorAll('body *'))
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+        .map((element) => `${element.tagName.toLowerCase()} ${(element.textContent ?? '').slice(0, 60)}`)
+        .slice(0, 5)
+    }))
+    expect(layout).toEqual({viewport: 1280, scrollWidth: 1280, wider: []})
+    expect(visit.errors).toEqual([])
+    await visit.page.close()
+  })
+
+  it('labels every bar apart, and names the postmortem of every open action item', async () => {
+    const visit = await open(pathToFileURL(reportFile).href)
+    const seen = await visit.page.evaluate(() => ({
+      ticks: Array.from(document.querySelectorAll('#chart-completeness [aria-label="y-axis tick label"] text')).map((text) => text.textContent ?? ''),
+      postmortems: Array.from(document.querySelectorAll('#open-action-items ~ table tbody tr')).map((row) => (row.children[4] as HTMLElement).innerText.trim())
+    }))
+    expect(seen.ticks.length).toBeGreaterThanOrEqual(10)
+    expect(new Set(seen.ticks).size).toBe(seen.ticks.length)
+    for (const tick of seen.ticks) expect(tick.length).toBeLessThanOrEqual(28)
+    expect(seen.postmortems.length).toBeGreaterThan(20)
+    expect(seen.postmortems.filter((cell) => cell === '')).toEqual([])
+    await visit.page.close()
+  })
+})
+
 describe('text from documents in Chromium', () => {
   const record = (): void => {
     const ran: string[] = []

@@ -147,9 +147,22 @@ describe('fmt --write', () => {
     const dir = folder({'a.md': lossy})
     const run = await runInProcess(['fmt', '--write', 'a.md'], {cwd: dir})
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/a.md: not formatted: the rewrite would lose `cleanup`/)
+    // The first place it would change: `cleanup` first stands in the header, line 4.
+    expect(run.stderr).toBe('a.md: not formatted: the rewrite would lose `cleanup` (line 4, in `# Postmortem: HOTFIX-2904`)\n')
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe(lossy)
     expect(leftovers(dir)).toEqual([])
+  })
+
+  it('names the line and the heading, as the document writes it, of the first word a rewrite would lose', async () => {
+    // One word deep in the document, under a heading the template words otherwise.
+    faults.stringify = (markdown) => markdown.replace('Add mobile social sign-in', 'Add social sign-in')
+    const line = messy.text.split('\n').findIndex((text) => text.includes('Add mobile social sign-in')) + 1
+    const run = await runInProcess(['fmt', '--check', 'a.md'], {cwd: folder({'a.md': messy.text})})
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(`a.md: not formatted: the rewrite would lose \`mobile\` (line ${line}, in \`### Improve Detection\`)\n`)
+    // The library gives the same as data.
+    const {format} = await import('../src/format.js')
+    expect(format(messy.text).refused).toEqual({reason: 'the rewrite would lose words', lost: ['mobile'], line, section: '### Improve Detection'})
   })
 
   it('refuses a rewrite that would read back as another postmortem', async () => {
@@ -157,7 +170,34 @@ describe('fmt --write', () => {
     const dir = folder({'a.md': example.text.replace('## Executive Summary', '## Summary')})
     const run = await runInProcess(['fmt', '--write', 'a.md'], {cwd: dir})
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/a.md: not formatted: the rewrite would not read back as the same postmortem/)
+    expect(run.stderr).toBe('a.md: not formatted: the rewrite would not read back as the same postmortem (`severity` at line 6, in `# Postmortem: HOTFIX-2291`); please report it\n')
+  })
+
+  it('names the first field, in document order, that a rewrite would read differently', async () => {
+    // Two changes: the Improve Detection row (line 93) comes before the Lessons Learnt line.
+    faults.stringify = (markdown) => markdown.replace('| Chen Jia |', '| Chen Jia, Chen Jia |').replace('**Severity:** P1', '**Severity:** P1 P1')
+    const row = messy.text.split('\n').findIndex((text) => text.includes('| Chen Jia |')) + 1
+    const {format} = await import('../src/format.js')
+    const refused = format(messy.text).refused
+    expect(refused).toEqual({reason: 'the rewrite would not read back as the same postmortem', path: 'severity', line: 6, section: '# Postmortem: HOTFIX-2904'})
+    faults.stringify = (markdown) => markdown.replace('| Chen Jia |', '| Chen Jia, Chen Jia |')
+    expect(format(messy.text).refused).toEqual({reason: 'the rewrite would not read back as the same postmortem', path: 'actionItems.improveDetection[1].owner', line: row, section: '### Improve Detection'})
+    const run = await runInProcess(['fmt', '-'], {stdin: messy.text})
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(`-: not formatted: the rewrite would not read back as the same postmortem (\`actionItems.improveDetection[1].owner\` at line ${row}, in \`### Improve Detection\`); please report it\n`)
+  })
+
+  it('names the field a second rewrite would write differently', async () => {
+    // The first writing pads one cell; read again, the cell is the same, and written again it
+    // is not padded: not a fixed point.
+    let calls = 0
+    faults.stringify = (markdown) => (calls++ === 0 ? markdown.replace('| Chen Jia |', '|  Chen Jia |') : markdown)
+    const row = messy.text.split('\n').findIndex((text) => text.includes('| Chen Jia |')) + 1
+    const {format} = await import('../src/format.js')
+    const refused = format(messy.text).refused
+    expect(refused).toMatchObject({reason: 'the rewrite would change again when formatted a second time', line: row, section: '### Improve Detection'})
+    expect(refused?.path).toMatch(/^actionItems\.improveDetection\[1\]/)
   })
 
   it('lostWords: counts words, exempts the template wording and placeholders', () => {

@@ -1,7 +1,9 @@
 /**
- * The package as users get it: `npm pack` the project, install the tarball into a fresh project,
- * and use it from ESM (`import`), CommonJS (`require`, Node ≥ 20.19 loads ES modules with it),
- * TypeScript and the `postmortem` bin.
+ * The package as users get it: `npm pack` the project, install the tarball with npm into a fresh
+ * project (its dependencies from the registry, or npm's cache), and follow the README's Install
+ * section there: `npx postmortem-md --version`, `npx postmortem-md lint` on a folder, `npx
+ * postmortem --help`, the library from ESM (`import`), CommonJS (`require`, Node ≥ 20.19 loads
+ * ES modules with it) and TypeScript. One pack and one install per run.
  *
  * The project is copied into a temporary folder first, so a build running elsewhere in the
  * working tree (tsup cleans `dist`) cannot change the files while they are packed. The copy
@@ -9,7 +11,7 @@
  * save time), and builds it otherwise.
  */
 import {spawnSync, type SpawnSyncReturns} from 'node:child_process'
-import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -18,16 +20,32 @@ import {runWithModuleLog} from './cli-harness.js'
 import {root} from './helpers.js'
 
 const templateFile = path.join(root, 'fixtures/template.md')
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {name: string; version: string}
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {name: string; version: string; bin: Record<string, string>}
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+/** The README's Install section. */
+const installSection = readme.slice(readme.indexOf('\n## Install\n'), readme.indexOf('\n## ', readme.indexOf('\n## Install\n') + 1))
 
 let work: string
 let consumer: string
 let tarball: string
 let entries: string[]
-let installedBy: 'npm install --offline' | 'extracted tarball'
+let installOutput: string
 
 function run(command: string, args: string[], cwd: string, timeout = 90_000): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, {cwd, encoding: 'utf8', timeout, env: {...process.env, NODE_ENV: 'production', NO_COLOR: '1'}})
+  if (result.error) throw result.error
+  return result
+}
+
+/**
+ * Run npm or npx in the consumer as a user's shell would: without the `npm_*` variables of the
+ * `npm test` that runs this (`npm_config_local_prefix` would make npx look in this project), and
+ * with `npm_config_yes=false`, so npx runs only what the consumer installed and never fetches a
+ * package of the same name.
+ */
+function runNpm(command: 'npm' | 'npx', args: string[], timeout = 90_000): SpawnSyncReturns<string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD' && name !== 'NODE_ENV'))
+  const result = spawnSync(command, args, {cwd: consumer, encoding: 'utf8', timeout, env: {...env, NO_COLOR: '1', npm_config_yes: 'false', npm_config_update_notifier: 'false'}})
   if (result.error) throw result.error
   return result
 }
@@ -77,29 +95,13 @@ function stageProject(stage: string): void {
   ok(run(process.execPath, [path.join(root, 'node_modules/tsup/dist/cli-default.js')], stage, 120_000), 'tsup')
 }
 
-/** Install the tarball with npm from its cache; if that fails, lay out node_modules by hand. */
+/** `npm install --save-dev ./postmortem-md-<version>.tgz` in a fresh project, as the README says. */
 function install(): void {
   writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({name: 'consumer', version: '1.0.0', private: true}, null, 2))
-  const npm = run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], consumer)
-  if (npm.status === 0 && existsSync(path.join(consumer, 'node_modules', pkg.name, 'package.json'))) {
-    installedBy = 'npm install --offline'
-    return
-  }
-  // Fallback: the package extracted into node_modules, its dependencies linked from the project's.
-  rmSync(path.join(consumer, 'node_modules'), {recursive: true, force: true})
-  const modules = path.join(consumer, 'node_modules')
-  mkdirSync(path.join(modules, '.bin'), {recursive: true})
-  for (const name of readdirSync(path.join(root, 'node_modules'))) {
-    if (name === '.bin' || name === pkg.name || name.startsWith('.')) continue
-    symlinkSync(path.join(root, 'node_modules', name), path.join(modules, name))
-  }
-  const target = path.join(modules, pkg.name)
-  mkdirSync(target)
-  ok(run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], consumer), 'tar -x')
-  const bin = path.join(target, 'dist/cli/bin.js')
-  chmodSync(bin, 0o755)
-  symlinkSync(path.relative(path.join(modules, '.bin'), bin), path.join(modules, '.bin', 'postmortem'))
-  installedBy = 'extracted tarball'
+  copyFileSync(tarball, path.join(consumer, path.basename(tarball)))
+  const npm = runNpm('npm', ['install', '--save-dev', `./${path.basename(tarball)}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], 240_000)
+  installOutput = npm.stdout + npm.stderr
+  if (npm.status !== 0) throw new Error(`npm install of the tarball failed (exit ${npm.status}):\n${installOutput}`)
 }
 
 beforeAll(() => {
@@ -115,7 +117,7 @@ beforeAll(() => {
     .filter(Boolean)
     .map((entry) => entry.replace(/^package\//, ''))
   install()
-}, 180_000)
+}, 360_000)
 
 afterAll(() => {
   if (work) rmSync(work, {recursive: true, force: true})
@@ -195,13 +197,59 @@ export {text, minutes, wrong}
     expect(tsc.status).toBe(0)
   })
 
-  it('installs the postmortem bin', () => {
-    const bin = path.join(consumer, 'node_modules/.bin/postmortem')
-    const version = run(bin, ['--version'], consumer)
-    expect({code: version.status, stdout: version.stdout}).toEqual({code: 0, stdout: `${pkg.version}\n`})
-    const toJson = run(bin, ['to-json', templateFile, '--draft'], consumer)
+  it('installs both bins, postmortem-md and postmortem', () => {
+    expect(pkg.bin).toEqual({'postmortem-md': './dist/cli/bin.js', postmortem: './dist/cli/bin.js'})
+    for (const name of ['postmortem-md', 'postmortem']) {
+      const bin = path.join(consumer, 'node_modules/.bin', name)
+      const version = run(bin, ['--version'], consumer)
+      expect({name, code: version.status, stdout: version.stdout}).toEqual({name, code: 0, stdout: `${pkg.version}\n`})
+    }
+    const toJson = run(path.join(consumer, 'node_modules/.bin/postmortem'), ['to-json', templateFile, '--draft'], consumer)
     expect(toJson.status).toBe(0)
     expect(JSON.parse(toJson.stdout)).toMatchObject({severity: null})
+  })
+
+  it('runs the commands of the README\'s Install section with npx', () => {
+    // The tarball install the README gives is the one this test ran.
+    expect(installSection).toContain('npm pack ')
+    expect(installSection).toContain(`npm install --save-dev ./${path.basename(tarball)} `)
+    expect(installSection).toContain('npm install --save-dev postmortem-md\n')
+    expect(installSection).toMatch(/npm install --save-dev git\+https:\/\/\S+\.git#v\d/)
+    // Every `npx` line of the section, as written (a postmortem where it lints one).
+    const commands = [...installSection.matchAll(/^npx (\S+(?: [^\s#]+)*)/gm)].map((match) => match[1]!.split(' '))
+    expect(commands.map((command) => command.slice(0, 2).join(' '))).toEqual(['postmortem-md --version', 'postmortem-md lint', 'postmortem --help'])
+    mkdirSync(path.join(consumer, 'docs/postmortems'), {recursive: true})
+    copyFileSync(path.join(root, 'fixtures/examples/01-checkout-db-pool.md'), path.join(consumer, 'docs/postmortems/2026-03-14-checkout.md'))
+    const ran = commands.map((args) => ({args: args.join(' '), ...pick(runNpm('npx', args))}))
+    expect(ran[0]).toEqual({args: 'postmortem-md --version', code: 0, stdout: `${pkg.version}\n`, stderr: ''})
+    expect(ran[1]).toMatchObject({args: 'postmortem-md lint docs/postmortems/', code: 0, stderr: ''})
+    // A complete postmortem: no errors (an action item that falls due later is only an `info`).
+    expect(ran[1]!.stdout).toContain('docs/postmortems/2026-03-14-checkout.md')
+    expect(ran[1]!.stdout).not.toMatch(/ error /)
+    expect(ran[2]).toMatchObject({args: 'postmortem --help', code: 0, stderr: ''})
+    expect(ran[2]!.stdout).toMatch(/^Usage: postmortem <command> \[options\]\n {3}or: postmortem-md <command>/)
+    // A postmortem with errors fails, as lint does anywhere.
+    writeFileSync(path.join(consumer, 'docs/postmortems/draft.md'), readFileSync(templateFile, 'utf8'))
+    const failing = runNpm('npx', ['postmortem-md', 'lint', 'docs/postmortems/draft.md'])
+    expect(failing.status).toBe(1)
+    expect(failing.stdout).toMatch(/no-placeholder/)
+  })
+
+  it('loads the library as the README shows, with import and with require()', () => {
+    const importLine = installSection.match(/^import \{[^}]+\} from 'postmortem-md'/m)?.[0]
+    const requireLine = installSection.match(/^const \{[^}]+\} = require\('postmortem-md'\)/m)?.[0]
+    expect(importLine).toBeDefined()
+    expect(requireLine).toBeDefined()
+    const body = `const text = readFileSync(process.argv[2], 'utf8')
+console.log(JSON.stringify({roundTrip: stringify(parse(text)) === text, findings: lint(text).length}))
+`
+    writeFileSync(path.join(consumer, 'readme.mjs'), `import {readFileSync} from 'node:fs'\n${importLine}\n${body}`)
+    writeFileSync(path.join(consumer, 'readme.cjs'), `const {readFileSync} = require('node:fs')\n${requireLine}\n${body}`)
+    const esm = JSON.parse(ok(run(process.execPath, ['readme.mjs', templateFile], consumer), 'README import')) as {roundTrip: boolean; findings: number}
+    const cjs = JSON.parse(ok(run(process.execPath, ['readme.cjs', templateFile], consumer), 'README require')) as {roundTrip: boolean; findings: number}
+    expect(esm.roundTrip).toBe(true)
+    expect(esm.findings).toBeGreaterThan(10)
+    expect(cjs).toEqual(esm)
   })
 
   it('lints in worker threads from the installed package, as in one thread', () => {
@@ -223,11 +271,20 @@ export {text, minutes, wrong}
     expect(new Set(workers)).toEqual(new Set([pathToFileURL(path.join(path.dirname(installed), 'worker.js')).href]))
   })
 
-  it('was installed from the tarball', () => {
-    // Either way the package under node_modules is the tarball's, not a link to the project.
-    expect(['npm install --offline', 'extracted tarball']).toContain(installedBy)
+  it('was installed from the tarball by npm, as a development dependency', () => {
     const installed = path.join(consumer, 'node_modules', pkg.name)
+    expect(lstatSync(installed).isSymbolicLink()).toBe(false)
     expect(existsSync(path.join(installed, 'src'))).toBe(false)
     expect(readFileSync(path.join(installed, 'fixtures/template.md'), 'utf8')).toBe(readFileSync(templateFile, 'utf8'))
+    const manifest = JSON.parse(readFileSync(path.join(consumer, 'package.json'), 'utf8')) as {devDependencies?: Record<string, string>}
+    expect(manifest.devDependencies).toEqual({[pkg.name]: `file:${path.basename(tarball)}`})
+    // Its dependencies came from the registry (or npm's cache), not from this project.
+    expect(realpathSync(path.join(consumer, 'node_modules/unified'))).toBe(path.join(realpathSync(consumer), 'node_modules/unified'))
+    expect(installOutput).not.toMatch(/ERR!/)
   })
 })
+
+/** The parts of a run a test compares. */
+function pick(result: SpawnSyncReturns<string>): {code: number | null; stdout: string; stderr: string} {
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}

@@ -3,7 +3,7 @@
  * as a command: its options, its self-contained page, its escaping and its Markdown.
  * The browser test (test/browser.test.ts) opens the page in Chromium.
  */
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -202,6 +202,98 @@ describe('colours', () => {
   })
 })
 
+/** Per file, the lint errors the report's Markdown gives in its table of postmortems. */
+function reportedErrors(markdown: string): Record<string, number> {
+  const table = markdown.split('\n## Postmortems\n')[1]!.split('\n## ')[0]!
+  const counts: Record<string, number> = {}
+  for (const row of table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Date') && !line.startsWith('| ---'))) {
+    const cells = row.split(' | ')
+    const file = cells.at(-1)!.match(/^\[(.+?)\]\(/)![1]!
+    counts[file] = Number(cells.at(-2)!.match(/^(\d+) errors?:/)?.[1] ?? 0)
+  }
+  return counts
+}
+
+/** Per file, the errors `lint --format json` counts. */
+function lintedErrors(json: string): Record<string, number> {
+  return Object.fromEntries((JSON.parse(json) as {file: string; errorCount: number}[]).map(({file, errorCount}) => [file, errorCount]))
+}
+
+describe('postmortem report counts lint errors as lint does', () => {
+  // A folder whose configuration turns rules off, extends a preset for one folder, overrides
+  // one file, ignores another folder, and a subfolder with its own (nearest) configuration.
+  const project = path.join(work, 'configured')
+  const dns = readFileSync(path.join(root, folder, '2026-03-18-dns-records.md'), 'utf8')
+  const otherTemplate = readFileSync(path.join(root, 'fixtures/real-world/atlassian-style.md'), 'utf8')
+  const files: Record<string, string> = {
+    '.postmortemrc.json': JSON.stringify({
+      extends: 'postmortem-md/recommended',
+      rules: {'date-format': 'off'},
+      ignores: ['drafts/**'],
+      overrides: [
+        {files: ['legacy/**'], extends: 'postmortem-md/legacy'},
+        {files: ['b.md'], rules: {'no-placeholder': 'off', 'missing-field': 'warn'}}
+      ]
+    }),
+    'a.md': dns,
+    'b.md': template,
+    'legacy/c.md': otherTemplate,
+    'drafts/d.md': template,
+    'sub/.postmortemrc.json': '// nearest wins: date-format is on again here\n{"rules": {"no-placeholder": "off"}}',
+    'sub/e.md': dns,
+    'sub/f.md': template,
+    'empty.json': '{}'
+  }
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(project, name)), {recursive: true})
+    writeFileSync(path.join(project, name), text)
+  }
+  const both = async (...argv: string[]): Promise<{report: Record<string, number>; lint: Record<string, number>}> => {
+    const report = await runInProcess(['report', '.', '--now', reportNow, '--format', 'md', ...argv], {cwd: project})
+    const lint = await runInProcess(['lint', '.', '--now', reportNow, '--format', 'json', ...argv], {cwd: project})
+    expect(report.stderr).toBe('')
+    expect(report.code).toBe(0)
+    return {report: reportedErrors(report.stdout), lint: lintedErrors(lint.stdout)}
+  }
+
+  it('with the nearest .postmortemrc.json of each file: presets, rules, overrides and ignores', async () => {
+    const {report, lint} = await both()
+    expect(report).toEqual(lint)
+    expect(Object.keys(report).sort()).toEqual(['a.md', 'b.md', 'legacy/c.md', 'sub/e.md', 'sub/f.md'])
+    // The configuration changed the counts: without it, every file has more errors.
+    const {report: plain, lint: plainLint} = await both('--config', 'empty.json')
+    expect(plain).toEqual({...plainLint, 'drafts/d.md': plainLint['drafts/d.md']})
+    expect(report['a.md']).toBe(1)
+    expect(plain['a.md']).toBe(2)
+    expect(report['sub/e.md']).toBe(2)
+    for (const file of ['b.md', 'legacy/c.md', 'sub/f.md']) expect(report[file]!, file).toBeLessThan(plain[file]!)
+  })
+
+  it('with --rule over the configuration', async () => {
+    const {report, lint} = await both('--rule', 'duration=off')
+    expect(report).toEqual(lint)
+    expect(report['a.md']).toBe(0)
+  })
+
+  it('leaves out the files a configuration that cannot be used governs (exit 2), and names what it skips', async () => {
+    const broken = path.join(work, 'configured-broken')
+    mkdirSync(path.join(broken, 'bad'), {recursive: true})
+    writeFileSync(path.join(broken, 'a.md'), dns)
+    writeFileSync(path.join(broken, 'bad/.postmortemrc.json'), '{"rules": {"heading-txt": "off"}}')
+    writeFileSync(path.join(broken, 'bad/b.md'), dns)
+    writeFileSync(path.join(broken, '.postmortemrc.json'), '{"ignores": ["c.md"]}')
+    writeFileSync(path.join(broken, 'c.md'), dns)
+    const run = await runInProcess(['report', '.', 'c.md', '--now', reportNow, '--format', 'md'], {cwd: broken})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      'c.md: not read: matched by `c.md` in `ignores` of `.postmortemrc.json`\n' +
+        'bad/.postmortemrc.json: Unknown rule `heading-txt` in `rules`; did you mean `heading-text`?\n' +
+        'bad/b.md: not reported: its configuration cannot be used\n'
+    )
+    expect(Object.keys(reportedErrors(run.stdout))).toEqual(['a.md'])
+  })
+})
+
 describe('postmortem report', () => {
   it('writes one self-contained page that links to the files relative to itself', async () => {
     const project = path.join(work, 'links')
@@ -301,7 +393,7 @@ describe('postmortem report', () => {
     const run = await runInProcess(['report', '-', '--now', reportNow], {stdin: text})
     expect(run.code).toBe(0)
     expect(run.stdout).not.toContain('<a ')
-    expect(run.stdout).toContain('<td class="nowrap">-:69</td>')
+    expect(run.stdout).toContain('<td class="file">-:69</td>')
   })
 
   it('counts only the postmortems between --since and --until', async () => {

@@ -66,6 +66,7 @@ function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
   return `Usage: postmortem <command> [options]
+   or: postmortem-md <command> [options]   (the package's name, the one npx resolves)
 
 Lint, format and convert incident postmortems written from the postmortem template.
 

@@ -5,7 +5,7 @@
  * tree, so a command holds one file at a time however many it reads.
  */
 import {access, constants} from 'node:fs/promises'
-import {format} from '../format.js'
+import {format, type Refusal} from '../format.js'
 import {lint} from '../lint/index.js'
 import {say, worded} from '../lint/messages.js'
 import type {RuleLevels} from '../lint/options.js'
@@ -157,11 +157,24 @@ async function noStdin(): Promise<string> {
   throw new Error('standard input is read in the main thread only')
 }
 
-/** Why fmt refused a parsed document, as it tells the user. */
-function refusal(refused: {readonly reason: string; readonly lost?: readonly string[]}): string {
+/**
+ * Why fmt refused a parsed document, as it tells the user, with the first place the rewrite
+ * would change: `the rewrite would lose `2431` (line 3, in `# Postmortem: HOTFIX-2431`)`.
+ */
+export function refusal(refused: Refusal): string {
   const lost = refused.lost ?? []
-  const shown = lost.slice(0, 8).map((word) => `\`${word}\``).join(', ')
-  return lost.length > 0 ? `the rewrite would lose ${shown}${lost.length > 8 ? ` and ${lost.length - 8} more` : ''}` : refused.reason
+  const where = refused.line === undefined ? '' : `line ${refused.line}${refused.section === undefined ? '' : `, in \`${visible(refused.section)}\``}`
+  if (lost.length > 0) {
+    const shown = lost.slice(0, 8).map((word) => `\`${word}\``).join(', ')
+    return `the rewrite would lose ${shown}${lost.length > 8 ? ` and ${lost.length - 8} more` : ''}${where ? ` (${lost.length > 1 ? 'first at ' : ''}${where})` : ''}`
+  }
+  const field = refused.path === undefined ? '' : ` (\`${refused.path}\`${where ? ` at ${where}` : ''})`
+  return `${refused.reason}${field || (where ? ` (${where})` : '')}; please report it`
+}
+
+/** Control and invisible characters shown as `\u0001`, so a heading cannot drive the terminal or hide a character. */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** One postmortem's figures: `reportData` of the one document, so `stats` counts as `report` does. */

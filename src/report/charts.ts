@@ -10,6 +10,7 @@ import * as Plot from '@observablehq/plot'
 import {parseHTML} from 'linkedom'
 import type {ReportData} from './data.js'
 import {Html} from './escape.js'
+import {distinctLabels} from './short-labels.js'
 import {
   actionColors,
   ageRows,
@@ -17,7 +18,7 @@ import {
   durationDots,
   ownerRows,
   plural,
-  postmortemName,
+  postmortemNamer,
   severityColors,
   severitySymbols,
   usedSeverities,
@@ -135,16 +136,15 @@ function openKeys<T extends {readonly open: number; readonly overdue: number}>()
 
 const openTitle = (name: string, key: string, count: number): string => `${name}: ${count} ${key === 'overdue' ? 'overdue' : 'open, not yet due'}`
 
-const shorten = (name: string): string => (name.length > 28 ? `${name.slice(0, 27)}…` : name)
-
-/** Horizontal bars, one row per name; rows are keyed by index so names that shorten alike stay apart. */
+/** Horizontal bars, one row per name, each labelled with a cut of its name that no other row shares. */
 function rowsByName(names: readonly string[], segments: readonly Segment[], axis: string): Plot.PlotOptions {
-  const longest = Math.max(...names.map((name) => shorten(name).length))
+  const labels = distinctLabels(names)
+  const longest = labels.reduce((most, label) => Math.max(most, label.length), 0)
   return {
     height: 50 + 26 * names.length,
     marginLeft: Math.min(190, 16 + 6.5 * longest),
     marginRight: 20,
-    y: {type: 'band', domain: names.map((_, index) => String(index)), label: null, tickFormat: (key: string) => shorten(names[Number(key)]!)},
+    y: {type: 'band', domain: names.map((_, index) => String(index)), label: null, tickFormat: (key: string) => labels[Number(key)]!},
     x: {grid: true, label: axis, tickFormat: 'd', ticks: countTicks(segments), domain: [0, countTicks(segments).at(-1)!]},
     marks: stackedBars(segments, true, (segment) => String(segment.count))
   }
@@ -226,7 +226,8 @@ function ages(data: ReportData): Plot.PlotOptions {
 }
 
 function completeness(data: ReportData): Plot.PlotOptions {
-  const rows = data.postmortems.filter((entry) => entry.errors > 0).map((entry, index) => ({...entry, key: String(index), name: postmortemName(entry)}))
+  const name = postmortemNamer(data)
+  const rows = data.postmortems.filter((entry) => entry.errors > 0).map((entry, index) => ({...entry, key: String(index), name: name(entry)}))
   const segments = stack(rows, (row) => row.key, [{key: 'errors', fill: actionColors.overdue, count: (row) => row.errors}], (row, _key, count) => `${row.name}: ${plural(count, 'lint error')}`)
   return rowsByName(
     rows.map((row) => row.name),

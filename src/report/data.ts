@@ -18,6 +18,11 @@ import {fieldLabel} from './labels.js'
 export interface ReportInput {
   readonly file: string
   readonly document: PostmortemDocument
+  /**
+   * Rule levels for this document's lint figures, as `lint` takes them (default: the options'
+   * `rules`). The command line passes what the file's configuration gives it, as `lint` does.
+   */
+  readonly rules?: Readonly<Record<string, RuleLevel>>
 }
 
 /** Options of `reportData`. Dates are `YYYY-MM-DD`; an invalid one throws a `TypeError`. */
@@ -80,6 +85,8 @@ export interface ReportActionItem {
   /** The table's heading: `Prevent Recurrence`, `Improve Detection` or `Improve Response`. */
   readonly table: string
   readonly hotfixId: string | null
+  /** The postmortem's title (`**Incident:**`, or the title line), as written; `null` when it has none. */
+  readonly title: string | null
   /** The postmortem's incident date, when real. */
   readonly incidentDate: string | null
   readonly action: string | null
@@ -208,7 +215,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
   const errorsByRule: Record<string, number> = {}
   let excluded = 0
 
-  for (const {file, document} of inputs) {
+  for (const {file, document, rules: ownRules} of inputs) {
     const draft = document.draft
     const written = draft.date?.trim()
     const date = written !== undefined && isIsoDate(written) ? written : null
@@ -217,6 +224,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       continue
     }
     const hotfixId = draft.hotfixId ?? null
+    const title = draft.incident ?? draft.title ?? null
     const own = actionItemsOf(draft).map(({heading, path, item}): ReportActionItem => {
         const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
         const open = isOpen(item)
@@ -227,6 +235,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
           path,
           table: heading,
           hotfixId,
+          title,
           incidentDate: date,
           action: item.action ?? null,
           owner: item.owner ?? null,
@@ -245,7 +254,8 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
 
     const result = validate(draft)
     if (!result.ok) countFields(result.issues, fieldCounts)
-    const findings = lintDocument(document, {now, ...(options.rules ? {rules: options.rules} : {})})
+    const rules = ownRules ?? options.rules
+    const findings = lintDocument(document, {now, ...(rules ? {rules} : {})})
     const ownErrorsByRule: Record<string, number> = {}
     let warnings = 0
     for (const finding of findings) {
@@ -258,7 +268,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
     postmortems.push({
       file,
       hotfixId,
-      title: draft.incident ?? draft.title ?? null,
+      title,
       date,
       month: date === null ? null : date.slice(0, 7),
       severity: severityKey(draft.severity),

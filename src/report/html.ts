@@ -36,7 +36,7 @@ h3 { font-size: 1rem; margin: 0 0 .5rem; }
 .figures dt { color: #444; font-size: .85rem; }
 .figures dd { margin: 0; font-size: 1.7rem; font-weight: 650; font-variant-numeric: tabular-nums; }
 .figures dd small { font-size: .8rem; font-weight: 400; color: #444; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; align-items: start; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(520px, 100%), 1fr)); gap: 16px; align-items: start; }
 figure { margin: 0; border: 1px solid #ccc; border-radius: 6px; padding: 12px; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 .legend { list-style: none; padding: 0; margin: .25rem 0 .5rem; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: .9rem; }
@@ -48,7 +48,8 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { background: #f2f2f2; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
+td.nowrap, .nowrap { white-space: nowrap; }
+td { overflow-wrap: anywhere; }
 .sev { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
 .overdue { font-weight: 650; color: #5c0a14; }
 .ok { color: #1d4d1d; }
@@ -208,10 +209,16 @@ function postmortemTable(postmortems: readonly ReportPostmortem[], link: (file: 
 <thead><tr><th scope="col">Date</th><th scope="col">Postmortem</th><th scope="col">Severity</th><th scope="col" class="num">Duration</th><th scope="col">Completeness</th><th scope="col">File</th></tr></thead>
 <tbody>
 ${postmortems.map(
-  (entry) => html`<tr><td class="nowrap">${entry.date ?? 'no date'}</td><td>${entry.hotfixId === null ? '' : html`<strong>HOTFIX-${entry.hotfixId}</strong> `}${entry.title === null ? html`<span class="empty">no title</span>` : inlineMarkdown(entry.title)}</td><td>${severityCell(entry.severity)}</td><td class="num">${minutes(entry.durationMinutes)}</td><td>${completenessCell(entry)}</td><td>${link(entry.file, entry.file)}</td></tr>
+  (entry) => html`<tr><td class="nowrap">${entry.date ?? 'no date'}</td><td>${entry.hotfixId === null ? '' : html`<strong>HOTFIX-${entry.hotfixId}</strong> `}${entry.title === null ? html`<span class="empty">no title</span>` : inlineMarkdown(entry.title)}</td><td>${severityCell(entry.severity)}</td><td class="num">${minutes(entry.durationMinutes)}</td><td>${completenessCell(entry)}</td><td class="file">${link(entry.file, entry.file)}</td></tr>
 `
 )}</tbody>
 </table>`
+}
+
+/** Which postmortem an action item belongs to: its `HOTFIX-{id}`, else its title, else its file. */
+function postmortemCell(item: ReportActionItem): Html {
+  if (item.hotfixId !== null) return html`<span class="nowrap">HOTFIX-${item.hotfixId}</span>`
+  return item.title === null ? html`<span class="file">${item.file}</span>` : inlineMarkdown(item.title)
 }
 
 function actionTable(data: ReportData, link: (file: string, text: HtmlValue, line?: number | null) => Html): Html {
@@ -223,7 +230,7 @@ function actionTable(data: ReportData, link: (file: string, text: HtmlValue, lin
 <thead><tr><th scope="col">Owner</th><th scope="col">Due date</th><th scope="col">Status</th><th scope="col">Action</th><th scope="col">Postmortem</th><th scope="col">Line</th></tr></thead>
 <tbody>
 ${open.map(
-  (item) => html`<tr><td>${item.owner === null ? html`<span class="empty">no owner</span>` : inlineMarkdown(item.owner)}</td><td class="nowrap">${item.dueDate ?? html`<span class="empty">none</span>`}</td><td>${status(item)}</td><td>${item.action === null ? '' : inlineMarkdown(item.action)}</td><td class="nowrap">${item.hotfixId === null ? '' : `HOTFIX-${item.hotfixId}`}</td><td class="nowrap">${link(item.file, item.line === null ? item.file : `${item.file}:${item.line}`, item.line)}</td></tr>
+  (item) => html`<tr><td>${item.owner === null ? html`<span class="empty">no owner</span>` : inlineMarkdown(item.owner)}</td><td class="nowrap">${item.dueDate ?? html`<span class="empty">none</span>`}</td><td>${status(item)}</td><td>${item.action === null ? '' : inlineMarkdown(item.action)}</td><td>${postmortemCell(item)}</td><td class="file">${link(item.file, item.line === null ? item.file : `${item.file}:${item.line}`, item.line)}</td></tr>
 `
 )}</tbody>
 </table>`

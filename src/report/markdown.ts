@@ -76,7 +76,7 @@ export function reportMarkdown(data: ReportData, options: MarkdownReportOptions 
           item.dueDate === null ? '_none_' : inlineMarkdown(item.dueDate),
           (item.status === null ? '_unfilled_' : inlineMarkdown(item.status)) + (item.overdue ? ` (**overdue ${plural(item.daysOverdue ?? 0, 'day')}**)` : ''),
           item.action === null ? '' : inlineMarkdown(item.action),
-          item.hotfixId === null ? '' : `HOTFIX-${inlineMarkdown(item.hotfixId)}`,
+          item.hotfixId !== null ? `HOTFIX-${inlineMarkdown(item.hotfixId)}` : item.title !== null ? inlineMarkdown(item.title) : plainText(item.file),
           link(item.file, item.line === null ? item.file : `${item.file}:${item.line}`, item.line)
         ])
       )

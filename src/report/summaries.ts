@@ -56,9 +56,19 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
-/** How a postmortem is named in charts: `HOTFIX-{id}`, or its file without one. */
-export function postmortemName(entry: {readonly hotfixId: string | null; readonly file: string}): string {
-  return entry.hotfixId === null ? entry.file : `HOTFIX-${entry.hotfixId}`
+/**
+ * How a report names its postmortems in charts: `HOTFIX-{id}`, or the file without one, or both
+ * when another postmortem of the report has the same id, so no two files share a name.
+ */
+export function postmortemNamer(data: Pick<ReportData, 'postmortems'>): (entry: {readonly hotfixId: string | null; readonly file: string}) => string {
+  const seen = new Set<string>()
+  const shared = new Set<string>()
+  for (const {hotfixId} of data.postmortems) {
+    if (hotfixId === null) continue
+    if (seen.has(hotfixId)) shared.add(hotfixId)
+    seen.add(hotfixId)
+  }
+  return (entry) => (entry.hotfixId === null ? entry.file : shared.has(entry.hotfixId) ? `HOTFIX-${entry.hotfixId} (${entry.file})` : `HOTFIX-${entry.hotfixId}`)
 }
 
 /** Severities a report shows: the template's three always, `other` and `unfilled` when used. */
@@ -95,6 +105,7 @@ function months(data: ReportData): ChartSummary {
 
 /** The incidents the duration chart draws: a real date and whole minutes. */
 export function durationDots(data: ReportData): {date: string; minutes: number; severity: SeverityKey; name: string}[] {
+  const postmortemName = postmortemNamer(data)
   return data.postmortems.flatMap((entry) =>
     entry.date === null || entry.durationMinutes === null ? [] : [{date: entry.date, minutes: entry.durationMinutes, severity: entry.severity, name: postmortemName(entry)}]
   )
@@ -188,6 +199,7 @@ export function ruleCounts(errorsByRule: Readonly<Record<string, number>>): stri
 
 function completeness(data: ReportData): ChartSummary {
   const rows = data.postmortems.filter((entry) => entry.errors > 0)
+  const postmortemName = postmortemNamer(data)
   return {
     id: 'chart-completeness',
     title: 'Lint errors per postmortem',

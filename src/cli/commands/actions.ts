@@ -2,7 +2,7 @@ import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
 import {actionItemsOf, isOpen, isOverdue, isOwnerName, ownedBy} from '../../model/action-items.js'
 import {isIsoDate} from '../../model/text.js'
 import {parseCommandArgs} from '../args.js'
-import {expandInputs, readOrReport} from '../files.js'
+import {expandInputs, readOrReport, type SkipFile} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
 
@@ -46,24 +46,28 @@ export interface ListedActionItem {
   readonly path: string
 }
 
-/** A postmortem read by a command: its display name and its parsed document. */
+/** A postmortem read by a command: its display name, its path and its parsed document. */
 export interface ReadPostmortem {
   readonly name: string
+  /** Absolute path, or `undefined` for standard input. */
+  readonly file: string | undefined
   readonly document: PostmortemDocument
 }
 
 /**
  * Expand `paths`, read and parse each file once. Unreadable files and paths that match nothing
  * are reported on stderr (exit 2); files over the size or nesting limit are reported (exit 1)
- * and left out. Returns the parsed documents and the exit code so far.
+ * and left out; files `skip` leaves out are not read (those named on their own with a note).
+ * Returns the parsed documents and the exit code so far.
  */
-export async function readPostmortems(paths: readonly string[], io: CliIo): Promise<{documents: ReadPostmortem[]; code: number}> {
-  const {inputs, problems} = await expandInputs(paths.length === 0 ? ['.'] : paths, io.cwd)
+export async function readPostmortems(paths: readonly string[], io: CliIo, skip?: SkipFile): Promise<{documents: ReadPostmortem[]; code: number}> {
+  const {inputs, problems, skipped} = await expandInputs(paths.length === 0 ? ['.'] : paths, io.cwd, skip)
   let code: number = exit.ok
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
     code = Math.max(code, exit.usage)
   }
+  for (const {name, reason} of skipped) io.stderr.write(`${name}: not read: matched by ${reason}\n`)
   const documents: ReadPostmortem[] = []
   for (const input of inputs) {
     const text = await readOrReport(input, io)
@@ -78,7 +82,7 @@ export async function readPostmortems(paths: readonly string[], io: CliIo): Prom
       code = Math.max(code, exit.findings)
       continue
     }
-    documents.push({name: input.name, document})
+    documents.push({name: input.name, file: input.file, document})
   }
   return {documents, code}
 }

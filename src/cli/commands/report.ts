@@ -1,8 +1,10 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {reportData} from '../../report/data.js'
+import {reportData, type ReportInput} from '../../report/data.js'
 import {reportMarkdown} from '../../report/markdown.js'
 import {parseCommandArgs} from '../args.js'
+import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
+import {display} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatOption, readPostmortems} from './actions.js'
 import {dateOptions} from './stats.js'
@@ -28,10 +30,16 @@ Options:
   --since YYYY-MM-DD  only postmortems of incidents on or after this date
   --until YYYY-MM-DD  only postmortems of incidents on or before this date
                       (with --since or --until, postmortems without a real Date are left out)
+  --config FILE       use this configuration instead of searching for .postmortemrc.json
+  --rule ID=LEVEL     set a rule to off, info, warning (or warn) or error (repeatable)
   -h, --help          show this help
 
+Lint errors are counted as lint counts them: with the nearest .postmortemrc.json of each file
+(its presets, rules and overrides; files its ignores list are left out), or --config, and --rule.
+
 Exit codes: 0 written; 1 a file over the size or nesting limit (left out); 2 usage error,
-unreadable file or a report that cannot be written (the other files are still counted).
+unreadable file, unusable configuration or a report that cannot be written (the other files
+are still counted).
 `
 
 /** `postmortem report`: one HTML page (or Markdown) of figures and charts over postmortems. */
@@ -42,7 +50,9 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
     title: {type: 'string'},
     now: {type: 'string'},
     since: {type: 'string'},
-    until: {type: 'string'}
+    until: {type: 'string'},
+    config: {type: 'string'},
+    rule: {type: 'string', multiple: true}
   })
   const format = formatOption(values.format, ['html', 'md'] as const, 'html')
   const dates = dateOptions(values)
@@ -51,18 +61,37 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
   const out = typeof values.out === 'string' ? path.resolve(io.cwd, values.out) : undefined
   if (values.out === '') throw new UsageError('--out expects a file name')
 
-  const {documents, code} = await readPostmortems(positionals, io)
-  if (out !== undefined && documents.some(({name}) => name !== '-' && path.resolve(io.cwd, name) === out)) {
+  // Note: configuration as `lint` resolves it, so the report's lint errors are lint's.
+  const ruleFlags = await usage(() => parseRuleFlags((values.rule ?? []) as string[]))
+  const shown = (file: string): string => display(file, io.cwd)
+  let fixed: Config | undefined
+  if (typeof values.config === 'string') {
+    const file = path.resolve(io.cwd, values.config)
+    fixed = await usage(() => loadConfig(file, shown(file)))
+  }
+  const resolver = new ConfigResolver(shown)
+  const configOf = async (folder: string): Promise<Config | undefined> => fixed ?? resolver.resolve(folder)
+
+  const read = await readPostmortems(positionals, io, skipByConfig(configOf))
+  let code = read.code
+  const inputs: ReportInput[] = []
+  const reported = new Set<string>()
+  for (const {name, file, document} of read.documents) {
+    const found = await configOrReport(configOf, file === undefined ? io.cwd : path.dirname(file), name, 'reported', io, reported)
+    if (!found) {
+      code = Math.max(code, exit.usage)
+      continue
+    }
+    inputs.push({file: name, document, rules: {...rulesFor(found.config, file), ...ruleFlags}})
+  }
+  if (out !== undefined && read.documents.some(({file}) => file === out)) {
     throw new UsageError(`--out \`${values.out as string}\` is one of the postmortems read; choose another file`)
   }
-  if (documents.length === 0 && code !== exit.ok) {
+  if (inputs.length === 0 && code !== exit.ok) {
     io.stderr.write(`Not writing a report: no postmortem was read\n`)
     return code
   }
-  const data = reportData(
-    documents.map(({name, document}) => ({file: name, document})),
-    dates
-  )
+  const data = reportData(inputs, dates)
   // Note: links are relative to the report's folder, so the page and the files move together.
   const base = out === undefined ? io.cwd : path.dirname(out)
   const linkPath = (file: string): string | null => (file === '-' ? null : path.relative(base, path.resolve(io.cwd, file)).split(path.sep).join('/'))
@@ -87,4 +116,14 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
       `${actionItems.open} open action item${actionItems.open === 1 ? '' : 's'} (${actionItems.overdue} overdue)\n`
   )
   return code
+}
+
+/** A configuration that cannot be used, given with --config or --rule: a usage error (exit 2). */
+async function usage<T>(read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message)
+    throw error
+  }
 }
