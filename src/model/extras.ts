@@ -4,6 +4,7 @@
  * it is written back: `start` (before the title), `<section id>:heading` (right after that
  * section's heading), `<section id>` (after that section's content) or `end` (after everything).
  */
+import {toString} from 'mdast-util-to-string'
 import {z} from 'zod'
 import {blocksOf} from './markdown.js'
 import {sectionById, sectionOrder, sections, sectionsForHeading, type SectionId} from './sections.js'
@@ -71,7 +72,8 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
       continue
     }
     if (first.type === 'heading') {
-      const problem = headingProblem(extra.after, id, first.depth, extra.markdown.slice(first.position!.start.offset!, first.position!.end.offset!), nodes.slice(1))
+      const rest = nodes.slice(1).map((node) => (node.type === 'heading' ? {type: node.type, depth: node.depth, text: toString(node)} : {type: node.type}))
+      const problem = headingProblem(extra.after, id, first.depth, extra.markdown.slice(first.position!.start.offset!, first.position!.end.offset!), rest)
       if (problem) return {index, message: problem}
       headedAt = extra.after
       continue
@@ -84,13 +86,17 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
   return undefined
 }
 
-function headingProblem(after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number}[]): string | undefined {
+function headingProblem(after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number; text?: string}[]): string | undefined {
   const text = line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, '')
-  // A second occurrence of a section is kept with its sub-headings; any other extra section
-  // holds one heading (a second one would start a section of its own).
-  const sub = rest.filter((node) => node.type === 'heading')
+  // An extra section keeps the headings deeper than its own: a second occurrence of a section
+  // all of them, a sub-heading (deeper than the sections' level, `###`) all of them, a heading
+  // at the sections' level those that name no section (`### Dashboards` under `## Appendix`).
+  const sub = rest.flatMap((node) => (node.type === 'heading' ? [{depth: node.depth ?? 0, text: node.text ?? ''}] : []))
   const second = sectionsForHeading(text).some((section) => section.id === id || section.id === sectionById.get(id as SectionId)?.parent)
-  if (sub.length > 0 && !(second && sub.every((node) => (node.depth ?? 0) > depth))) return 'An extra section holds one heading only'
+  if (sub.some((node) => node.depth <= depth)) return 'An extra section holds the headings deeper than its own only'
+  if (!second && depth <= 2 && sub.some((node) => sectionsForHeading(node.text).some((section) => section.parent === null))) {
+    return 'A heading in an extra section names a template section: it would start that section'
+  }
   if (after.endsWith(':heading')) return "An extra section right after a heading would take in that section's content; anchor it after the section"
   if (after === 'start') return depth === 1 ? 'A `#` heading before the title would become the title' : undefined
   if (after === 'end') return depth <= 2 && sectionsForHeading(text).some((section) => section.parent === null) ? `The extra heading \`${text}\` names a template section` : undefined

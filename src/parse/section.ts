@@ -74,7 +74,10 @@ function readEmpty(reading: Reading, section: SectionSpec, offset: number): void
     return
   }
   const keyless = section.kind === 'section' && section.path === section.parent
-  if ((keyless || single?.type === 'table') && !(single?.type === 'table' && reading.draft.timelineTimeZone !== undefined && single.zoneColumn !== undefined)) {
+  // A table already read (under its group's heading, `## Action Items` then a table) is what
+  // the heading is written with; so is a zone the heading names.
+  const tableSays = single?.type === 'table' && (getPath(reading.draft, single.path) !== undefined || (reading.draft.timelineTimeZone !== undefined && single.zoneColumn !== undefined))
+  if ((keyless || single?.type === 'table') && !tableSays) {
     addExtra(reading, `${section.id}:heading`, '', offset)
   }
 }

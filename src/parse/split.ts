@@ -50,6 +50,8 @@ export function split(reading: Reading): Region[] {
   let lastKnownRegion = titleAt === -1 ? 0 : -1
   let inFooter = false
   let swallow: number | undefined
+  /** After a section-level heading the template lacks: its depth (deeper unknown headings join it). */
+  let join: number | undefined
   const found = new Set<SectionId>()
   const named = namedSections(reading, titleAt)
 
@@ -70,6 +72,13 @@ export function split(reading: Reading): Region[] {
     if (node.type === 'heading') {
       const text = headingText(source, node)
       const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found, named)
+      if (!section && join !== undefined && node.depth > join && current.section === null) {
+        // A heading the template lacks under one it lacks is part of it: one block, kept whole.
+        reading.unknownSections.push({text, span: spanOf(source, node), depth: node.depth})
+        current.nodes.push(node)
+        continue
+      }
+      join = undefined
       if (section) {
         // A section sets the context for sub-sections, unless written deeper than its level; a
         // second occurrence (kept as written) does not.
@@ -77,6 +86,11 @@ export function split(reading: Reading): Region[] {
         found.add(section.id)
         if (!again && section.parent === null && section.kind !== 'title' && (top === null || node.depth <= topDepth)) {
           top = section
+          topDepth = node.depth
+        } else if (!again && section.standalone === true && section.parent !== null && node.depth <= topDepth) {
+          // A sub-section written as a section (`## What Happened`) stands for its group, as
+          // `fmt` writes it: the group's other sub-sections may follow it.
+          top = sectionById.get(section.parent) ?? top
           topDepth = node.depth
         }
         if (section.kind === 'title') top = null
@@ -98,8 +112,10 @@ export function split(reading: Reading): Region[] {
         const topLevel = node.depth <= topDepth || top === null
         const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(lastKnown) : withinTop(lastKnown, top)
         current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
-        if (node.depth <= topDepth) top = null
-        else if (index > titleAt) swallow = node.depth
+        if (node.depth <= topDepth) {
+          top = null
+          if (index > titleAt) join = node.depth
+        } else if (index > titleAt) swallow = node.depth
       }
       regions.push(current)
       current.nodes.push(node)
@@ -159,8 +175,8 @@ function startsFooter(reading: Reading, children: readonly RootContent[], index:
  * Which template section a heading starts, if any. In order of preference:
  * 1. a sub-section under its own section, one level or more deeper (`### What Happened`);
  * 2. a section at the sections' level (`## Impact`);
- * 3. a root-cause sub-section written as a section next to its own (`## Trigger` after
- *    `## Root Causes`) or in a document without it (`## What Happened`);
+ * 3. a root-cause sub-section written as a section in a document without its group's heading
+ *    (`## What Happened`);
  * 4. a section written one level deeper under another (`### What went well` under `## Lessons`),
  *    when no other heading of the document names it.
  */
@@ -179,10 +195,9 @@ function recognise(
   return (
     candidates.find((section) => section.parent !== null && top !== null && section.parent === top.id && depth > topDepth) ??
     candidates.find((section) => section.parent === null && (depth <= topDepth || top === null)) ??
-    candidates.find(
-      (section) =>
-        section.standalone === true && !found.has(section.id) && depth <= topDepth && ((top !== null && section.parent === top.id) || !parentSeen(section))
-    ) ??
+    // Note: only in a document without its group's heading; beside that heading, which one it
+    // follows would decide, and `fmt` moves sections.
+    candidates.find((section) => section.standalone === true && !found.has(section.id) && depth <= topDepth && !parentSeen(section)) ??
     // Only a heading that alone names its section: with two (`### What Went Well` twice, or a
     // `## What Went Well` elsewhere), which one is the section would depend on their order,
     // and `fmt` changes that order.

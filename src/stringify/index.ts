@@ -33,7 +33,9 @@ export function stringify(model: StringifyInput, options: StringifyOptions = {})
   const markdown = writer.stringify(toMdast(model, options))
   // Note: a document's first character is never content when it is U+FEFF (it reads as a
   // byte-order mark), so a first block starting with one is indented by a space.
-  return markdown.charCodeAt(0) === 0xfeff ? ' ' + markdown : markdown
+  // Likewise a first line `---` without front matter is a thematic break, which a later `---`
+  // would turn into front matter: it is indented by a space too.
+  return markdown.charCodeAt(0) === 0xfeff || (model.frontMatter === undefined && /^---[ \t]*\n/.test(markdown)) ? ' ' + markdown : markdown
 }
 
 /** Build the canonical mdast of a model (the tree `stringify` writes). */

@@ -135,6 +135,9 @@ export function readLabelList(reading: Reading, section: SectionSpec, specs: rea
   })
   // A list with no field left to read is not this block: it is kept whole where it stands.
   if (!matches.some((match) => match && !reading.fields.has(match.spec.path))) return false
+  // Items before the first field stand right after the heading only when no field of the
+  // section was read before this list.
+  const first = specs.some((spec) => reading.fields.has(spec.path)) ? section.id : `${section.id}:heading`
   // Unknown items are kept verbatim as a list of their own: those before the first known item
   // right after the heading, the others (one list, so it stays one) at the end of the section.
   const before: ListItem[] = []
@@ -153,7 +156,7 @@ export function readLabelList(reading: Reading, section: SectionSpec, specs: rea
     const lines = items.map((item) => source.text.slice(startOf(item), endOf(item)))
     addExtra(reading, anchor, lines.join('\n'), startOf(items[0]!))
   }
-  keep(before, `${section.id}:heading`)
+  keep(before, first)
   keep(after, section.id)
   return true
 }
