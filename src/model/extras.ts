@@ -80,10 +80,31 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
     }
     if (extra.after === 'end') return {index, message: 'An extra at the end starts with a heading (after the last section, a block joins that section)'}
     if (nodes.length !== 1) return {index, message: 'An extra without a heading is one block (a paragraph, list, comment, …)'}
+    const previous = extras[index - 1]
+    if (first.type === 'list' && previous?.after === extra.after && listsJoin(previous.markdown, extra.markdown)) {
+      return {index, message: 'Two lists with one marker at one place are one list: keep them as one extra'}
+    }
     if (headedAt === extra.after) return {index, message: 'An extra block after an extra section at the same place would become part of that section'}
     if (freeText.has(id as SectionId)) return {index, message: `Only a section with a heading can stand after \`${id}\`, whose whole body is free text`}
   }
   return undefined
+}
+
+/** The marker of a list that `markdown` starts with (`-`, `*`, `+`, or `.` and `)` for ordered lists). */
+function listMarker(markdown: string): string | undefined {
+  return /^ {0,3}(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|\n|$)/.exec(markdown)?.slice(1).find((part) => part !== undefined)
+}
+
+/**
+ * Whether two blocks written one after the other would join as one list: both are lists with
+ * the same marker (blank lines between list items do not end a list).
+ */
+export function listsJoin(before: string, after: string): boolean {
+  const marker = listMarker(after)
+  if (marker === undefined || marker !== listMarker(before)) return false
+  const [block, ...rest] = blocksOf(before).nodes
+  const [next] = blocksOf(after).nodes
+  return rest.length === 0 && block?.type === 'list' && next?.type === 'list'
 }
 
 function headingProblem(after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number; text?: string}[]): string | undefined {
@@ -93,7 +114,8 @@ function headingProblem(after: string, id: string, depth: number, line: string, 
   // at the sections' level those that name no section (`### Dashboards` under `## Appendix`).
   const sub = rest.flatMap((node) => (node.type === 'heading' ? [{depth: node.depth ?? 0, text: node.text ?? ''}] : []))
   const second = sectionsForHeading(text).some((section) => section.id === id || section.id === sectionById.get(id as SectionId)?.parent)
-  if (sub.some((node) => node.depth <= depth)) return 'An extra section holds the headings deeper than its own only'
+  // Note: the serializer writes sections at depth 2, so only headings deeper than that join one.
+  if (sub.some((node) => node.depth <= (second ? depth : Math.max(depth, 2)))) return 'An extra section holds the headings deeper than its own (and than `##`) only'
   if (!second && depth <= 2 && sub.some((node) => sectionsForHeading(node.text).some((section) => section.parent === null))) {
     return 'A heading in an extra section names a template section: it would start that section'
   }

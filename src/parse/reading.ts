@@ -5,6 +5,7 @@
 import type {Nodes, Root, RootContent} from 'mdast'
 import {setPath} from '../model/paths.js'
 import type {Span} from '../model/finding.js'
+import {listsJoin} from '../model/extras.js'
 import {anchorRank, type Extra, type PostmortemDraft} from '../model/schema.js'
 import {frontMatterFields} from '../model/front-matter.js'
 import {headingDepth, isWritten} from '../model/presence.js'
@@ -100,12 +101,23 @@ function startsWithHeading(markdown: string): boolean {
   return headingDepth(markdown) !== undefined
 }
 
-/** Extras in document order: by where they are written back, then by where they stood. */
+/**
+ * Extras in document order: by where they are written back, then by where they stood. Two lists
+ * with one marker that end up side by side (the blocks between them were read as fields) are one
+ * extra, as they are one list once written.
+ */
 export function orderedExtras(reading: Reading): Extra[] {
-  return reading.extras
+  const sorted = reading.extras
     .map((extra) => ({extra, rank: anchorRank(extra.after)}))
     .sort((a, b) => a.rank - b.rank || a.extra.offset - b.extra.offset)
     .map(({extra}) => ({after: extra.after, markdown: extra.markdown}))
+  const merged: Extra[] = []
+  for (const extra of sorted) {
+    const previous = merged.at(-1)
+    if (previous && previous.after === extra.after && listsJoin(previous.markdown, extra.markdown)) previous.markdown += '\n\n' + extra.markdown
+    else merged.push(extra)
+  }
+  return merged
 }
 
 /** What the document's front matter gives: field path → its text. */

@@ -63,12 +63,14 @@ export function split(reading: Reading): Region[] {
     }
     // A second occurrence of a section is kept whole with what is under it, sub-headings too;
     // so is a sub-heading the template lacks (its own sub-headings are its content).
-    if (node.type === 'heading' && swallow !== undefined && node.depth > swallow) {
-      if (current.section === null) reading.unknownSections.push({text: headingText(source, node), span: spanOf(source, node), depth: node.depth})
-      current.nodes.push(node)
-      continue
+    if (node.type === 'heading' && swallow !== undefined) {
+      if (node.depth > swallow) {
+        if (current.section === null) reading.unknownSections.push({text: headingText(source, node), span: spanOf(source, node), depth: node.depth})
+        current.nodes.push(node)
+        continue
+      }
+      swallow = undefined
     }
-    swallow = undefined
     if (node.type === 'heading') {
       const text = headingText(source, node)
       const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found, named)
@@ -114,7 +116,9 @@ export function split(reading: Reading): Region[] {
         current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
         if (node.depth <= topDepth) {
           top = null
-          if (index > titleAt) join = node.depth
+          // Note: only headings deeper than the sections' level join it; a `# Title`-level one
+          // must not take in the sections `fmt` may write after it.
+          if (index > titleAt) join = Math.max(node.depth, topDepth)
         } else if (index > titleAt) swallow = node.depth
       }
       regions.push(current)
@@ -123,6 +127,8 @@ export function split(reading: Reading): Region[] {
     }
     if (!inFooter && index > titleAt && startsFooter(reading, children, index, lastKnown)) {
       inFooter = true
+      swallow = undefined
+      join = undefined
       reading.footer = spanOf(source, node)
       current = {section: footer, heading: null, nodes: [], anchor: footer.id, topLevel: true}
       regions.push(current)

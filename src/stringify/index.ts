@@ -5,6 +5,7 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {blankDraft} from '../model/draft.js'
+import {tryParse} from '../model/markdown.js'
 import {getPath} from '../model/paths.js'
 import {isWritten, singleBlock, titleHeadingWritten} from '../model/presence.js'
 import type {Postmortem, PostmortemDraft} from '../model/schema.js'
@@ -33,9 +34,9 @@ export function stringify(model: StringifyInput, options: StringifyOptions = {})
   const markdown = writer.stringify(toMdast(model, options))
   // Note: a document's first character is never content when it is U+FEFF (it reads as a
   // byte-order mark), so a first block starting with one is indented by a space.
-  // Likewise a first line `---` without front matter is a thematic break, which a later `---`
-  // would turn into front matter: it is indented by a space too.
-  return markdown.charCodeAt(0) === 0xfeff || (model.frontMatter === undefined && /^---[ \t]*\n/.test(markdown)) ? ' ' + markdown : markdown
+  // Likewise a first line `---` of a draft without front matter is a thematic break, which a
+  // later `---` could turn into front matter: then it is indented by a space too.
+  return markdown.charCodeAt(0) === 0xfeff || (model.frontMatter === undefined && /^---[ \t]*\n/.test(markdown) && tryParse(markdown)?.children[0]?.type === 'yaml') ? ' ' + markdown : markdown
 }
 
 /** Build the canonical mdast of a model (the tree `stringify` writes). */

@@ -156,7 +156,11 @@ export function readLabelList(reading: Reading, section: SectionSpec, specs: rea
     const lines = items.map((item) => source.text.slice(startOf(item), endOf(item)))
     addExtra(reading, anchor, lines.join('\n'), startOf(items[0]!))
   }
-  keep(before, first)
-  keep(after, section.id)
+  // Kept at one place, the items before and after stay one list (written as two, they would join).
+  if (first === section.id) keep([...before, ...after], section.id)
+  else {
+    keep(before, first)
+    keep(after, section.id)
+  }
   return true
 }

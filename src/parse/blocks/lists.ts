@@ -95,29 +95,28 @@ function readList(reading: Reading, path: string, node: List): void {
 
 function readChecklist(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: List): boolean {
   let matched = false
-  // Items the checklist has no line for are kept verbatim, a run of them as one extra.
-  let run: ListItem[] = []
-  const flush = (): void => {
-    const first = run[0]
-    const last = run.at(-1)
-    if (!first || !last) return
-    addExtra(reading, section.id, reading.source.text.slice(startOf(first), endOf(last)), startOf(first))
-    run = []
-  }
+  // Items the checklist has no line for are kept verbatim, all of them as one list: written
+  // after the checklist, they would join it as one list anyway.
+  const unknown: ListItem[] = []
   for (const item of node.children) {
     const content = itemContent(reading.source, item, true)
     const label = content ? readLabel(content.text) : undefined
     const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
     if (!content || !label || !spec || reading.fields.has(`${spec.path}.value`)) {
-      run.push(item)
+      unknown.push(item)
       continue
     }
-    flush()
     matched = true
     setPath(reading.draft, `${spec.path}.checked`, item.checked === true)
     setField(reading, spec.path, spanOf(reading.source, item), 'filled')
     readValue(reading, {path: `${spec.path}.value`, placeholder: spec.placeholder}, content.start + label.valueStart, content.end, content)
   }
-  if (matched) flush()
+  const first = unknown[0]
+  if (matched && first) {
+    const text = reading.source.text
+    const contiguous = unknown.every((item, index) => index === 0 || node.children.indexOf(item) === node.children.indexOf(unknown[index - 1]!) + 1)
+    const markdown = contiguous ? text.slice(startOf(first), endOf(unknown.at(-1)!)) : unknown.map((item) => text.slice(startOf(item), endOf(item))).join('\n')
+    addExtra(reading, section.id, markdown, startOf(first))
+  }
   return matched
 }
