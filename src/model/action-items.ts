@@ -5,7 +5,7 @@
  */
 import {sectionById} from './sections.js'
 import {statuses, type ActionItem, type PostmortemDraft} from './schema.js'
-import {isIsoDate} from './text.js'
+import {isIsoDate, isPlaceholder} from './text.js'
 
 /** The three action item tables, in template order: draft key and heading. */
 export const actionTables = (['preventRecurrence', 'improveDetection', 'improveResponse'] as const).map((key) => ({
@@ -38,9 +38,13 @@ export function actionItemsOf(draft: PostmortemDraft): ActionItemEntry[] {
   )
 }
 
-/** Whether an action item is the template's own row, still unfilled: Action, Owner and Due Date placeholders. */
+/**
+ * Whether an action item is a template's row, still unfilled: Action, Owner and Due Date hold
+ * placeholders (this template's, `null`, or another's, such as `{action}`).
+ */
 export function isUnfilledRow(item: ActionItem): boolean {
-  return item.action === null && item.owner === null && item.dueDate === null
+  const unfilled = (cell: string | null | undefined): boolean => cell === null || (typeof cell === 'string' && isPlaceholder(cell))
+  return unfilled(item.action) && unfilled(item.owner) && unfilled(item.dueDate)
 }
 
 /** The template's statuses. */

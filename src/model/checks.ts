@@ -6,6 +6,7 @@ import {z} from 'zod'
 import {listItemProblem, markdownBodyProblem} from './markdown.js'
 import {fields, sections, type FieldSpec} from './sections.js'
 import {hasLineBreak, hasOuterSpace, isPlaceholder} from './text.js'
+import {titlePlaceholder} from './title.js'
 
 const fieldByPath = new Map<string, FieldSpec>(fields.map(({field}) => [field.path, field]))
 const sectionByPath = new Map(sections.map((section) => [section.path, section]))
@@ -19,6 +20,14 @@ export function labelOf(path: string): string {
   return path
 }
 
+/** The template's placeholder of a field or free-text section, written when it is unfilled. */
+function placeholderOf(path: string): string | undefined {
+  const field = fieldByPath.get(path)
+  if (field) return field.placeholder
+  for (const block of sectionByPath.get(path)?.blocks ?? []) if (block.type === 'markdown' && block.path === path) return block.placeholder
+  return undefined
+}
+
 /** A schema description naming the field in the template's words. */
 export function describe(path: string, what: string): {description: string} {
   return {description: `${labelOf(path)}: ${what}`}
@@ -27,13 +36,25 @@ export function describe(path: string, what: string): {description: string} {
 type Check = (value: string) => string | undefined
 
 /**
- * Checks shared by every written value: not a bare placeholder (that is `null`), no outer space
- * or carriage return. `filled` also refuses the empty string (the complete model's values).
+ * What a written value may be: `filled` for the complete model; a draft's field with its own
+ * `placeholder` (unfilled is `null`); `nonEmpty` for items of a list, which are never `""`.
  */
-function written(name: string, options: {filled: boolean; block?: boolean}): Check {
+interface WrittenOptions {
+  readonly filled: boolean
+  readonly block?: boolean
+  readonly placeholder?: string | undefined
+  readonly nonEmpty?: boolean
+}
+
+/**
+ * Checks shared by every written value: no outer space or carriage return. A draft's value is
+ * not its field's own placeholder (that is `null`; another placeholder is text it holds); a
+ * complete postmortem's is not empty and not a placeholder at all.
+ */
+function written(name: string, options: WrittenOptions): Check {
   return (value) => {
-    if (value === '') return options.filled ? `${name} is empty` : undefined
-    if (isPlaceholder(value)) return `${name} is only a placeholder (\`${value}\`); use null for an unfilled field`
+    if (value === '') return options.filled || options.nonEmpty ? `${name} is empty` : undefined
+    if (options.filled ? isPlaceholder(value) : value === options.placeholder) return `${name} is only a placeholder (\`${value}\`); ${options.filled ? 'fill it in' : 'use null for an unfilled field'}`
     // Note: a body may open with indented code (`    # foo`); the parse below decides whether
     // its leading white space stays.
     if (options.block ? /^[\n\r]|[ \t\n\r]$/.test(value) : hasOuterSpace(value)) return `${name} has leading or trailing white space, which Markdown cannot keep`
@@ -42,7 +63,7 @@ function written(name: string, options: {filled: boolean; block?: boolean}): Che
   }
 }
 
-function oneLine(name: string, options: {filled: boolean}): Check {
+function oneLine(name: string, options: WrittenOptions): Check {
   const base = written(name, options)
   return (value) => base(value) ?? (hasLineBreak(value) ? `${name} holds a line break, but it is a one-line field` : undefined)
 }
@@ -65,7 +86,7 @@ export interface TextOptions {
 
 /** A one-line Markdown value (header field, label value). */
 export function inlineText(path: string, options: TextOptions, what = 'inline Markdown, one line'): z.ZodString {
-  return refined([oneLine(labelOf(path), options)]).meta(describe(path, what)) as z.ZodString
+  return refined([oneLine(labelOf(path), {...options, placeholder: placeholderOf(path)})]).meta(describe(path, what)) as z.ZodString
 }
 
 /** A table cell: one line, and no `\|` (the table writes `|` as `\|`, so `\|` would read back as a cell boundary). */
@@ -80,7 +101,7 @@ export function cellText(name: string, what: string, options: TextOptions): z.Zo
 export function markdownBody(path: string, options: TextOptions & {noRule?: boolean}): z.ZodString {
   const name = labelOf(path)
   return refined([
-    written(name, {...options, block: true}),
+    written(name, {...options, block: true, placeholder: placeholderOf(path)}),
     (value) => {
       if (value === '') return undefined
       const problem = markdownBodyProblem(value, options)
@@ -90,10 +111,12 @@ export function markdownBody(path: string, options: TextOptions & {noRule?: bool
 }
 
 /** One item of an ordered list: Markdown, continuation lines without their indentation. */
-export function listItemText(path: string): z.ZodString {
+export function listItemText(path: string, options: TextOptions = {filled: true}): z.ZodString {
   const name = `An item of ${labelOf(path)}`
+  // Note: whether a draft's item is its own placeholder depends on its place (`{factor_2}` is
+  // the second item's): the draft's schema checks that over the whole list.
   return refined([
-    written(name, {filled: true}),
+    written(name, {filled: options.filled, nonEmpty: true}),
     (value) => {
       const problem = listItemProblem(value)
       return problem ? `${name} cannot be written back: ${problem}` : undefined
@@ -104,24 +127,24 @@ export function listItemText(path: string): z.ZodString {
 /** The id after `HOTFIX-`: one word (the title's other words are kept in `title`). */
 export function hotfixIdText(options: TextOptions): z.ZodString {
   return refined([
-    oneLine('The id after `HOTFIX-`', options),
+    oneLine('The id after `HOTFIX-`', {...options, placeholder: titlePlaceholder}),
     (value) => (/\s/.test(value) ? 'The id after `HOTFIX-` is one word; a title with other words is kept in `title`' : undefined),
     (value) => (value.endsWith(':') ? 'The id after `HOTFIX-` cannot end with `:`' : undefined)
   ]).meta({description: 'The id after `HOTFIX-` in the title, one word'}) as z.ZodString
 }
 
 /** The title's text, when it is not the template's `Postmortem: HOTFIX-{ID}`. */
-export function titleText(): z.ZodString {
+export function titleText(options: TextOptions = {filled: false}): z.ZodString {
   return refined([
-    oneLine('The title', {filled: false}),
+    oneLine('The title', {filled: options.filled, nonEmpty: false}),
     (value) => (value.startsWith('#') ? 'The title cannot start with `#`' : undefined)
   ]).meta({description: 'The title as written, when it is not `Postmortem: HOTFIX-` and the id (its id, if any, is `hotfixId`)'}) as z.ZodString
 }
 
 /** One attendee, as written. */
-export function nameText(): z.ZodString {
+export function nameText(options: TextOptions = {filled: true}): z.ZodString {
   return refined([
-    oneLine('An attendee', {filled: true}),
+    oneLine('An attendee', {filled: options.filled, nonEmpty: true}),
     (value) => (value.includes(',') ? 'An attendee holds a comma, but attendees are written comma-separated' : undefined)
   ]).meta({description: 'One attendee, as written'}) as z.ZodString
 }

@@ -6,8 +6,14 @@
 import {parse as parseYaml} from 'yaml'
 import {normalizeName, sections} from './sections.js'
 import {trimMarkdown, withoutUnit} from './text.js'
+import {titlePlaceholder} from './title.js'
 
 const headerFields = sections.find((section) => section.kind === 'title')!.blocks.flatMap((block) => (block.type === 'fieldLines' ? block.fields : []))
+
+/** The template's placeholder of a field the front matter may give (`{DATE}`, `{ID}`). */
+export function headerPlaceholder(path: string): string | undefined {
+  return path === 'hotfixId' ? titlePlaceholder : headerFields.find((field) => field.path === path)?.placeholder
+}
 
 /** Keys that may hold the hotfix id (`hotfix: 2291`, `title: HOTFIX-2291 - Stale prices`). */
 const idKeys = ['hotfix', 'hotfix id', 'id', 'title']

@@ -5,11 +5,11 @@
  * sub-sections is.
  */
 import {tryParse} from './markdown.js'
+import {cellPlaceholder, itemPlaceholder} from './placeholders.js'
 import {getPath} from './paths.js'
-import {frontMatterFields} from './front-matter.js'
+import {frontMatterFields, headerPlaceholder} from './front-matter.js'
 import {blockPaths, sectionById, sections, type Block, type SectionId, type SectionSpec} from './sections.js'
-import {isPlaceholder} from './text.js'
-import {templateTitle, titleId} from './title.js'
+import {templateTitle, titleId, titlePlaceholder} from './title.js'
 
 /** What presence needs of a draft (a draft or a complete postmortem). */
 interface DraftLike {
@@ -74,7 +74,7 @@ function givenByFrontMatter(draft: DraftLike, path: string, value: unknown): boo
   if (draft.frontMatter === undefined) return false
   const given = frontMatterFields(draft.frontMatter).get(path)
   if (given === undefined) return false
-  if (value === null) return isPlaceholder(given)
+  if (value === null) return given === headerPlaceholder(path)
   return Array.isArray(value) ? value.join(', ') === given : value === given
 }
 
@@ -90,7 +90,7 @@ export function draftProblems(draft: DraftLike): DraftProblem[] {
   const extras = draft.extra ?? []
   if (draft.title !== undefined) {
     const id = titleId(draft.title) ?? undefined
-    const expected = id === undefined ? undefined : isPlaceholder(id) ? null : id
+    const expected = id === undefined ? undefined : id === titlePlaceholder ? null : id
     if (draft.hotfixId !== expected) problems.push({path: ['hotfixId'], message: `\`hotfixId\` is the id in \`title\` (${expected === undefined ? 'none: leave it out' : expected === null ? 'a placeholder: null' : `\`${expected}\``})`})
     // The template's own title is kept in `title` exactly when the front matter gives the id.
     const givesId = frontMatterFields(draft.frontMatter).has('hotfixId')
@@ -187,6 +187,31 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
     }
   }
   for (const block of section.blocks) if (block.type === 'table') problems.push(...tableProblems(draft, block, section.id))
+  for (const block of section.blocks) problems.push(...placeholderProblems(draft, block))
+  return problems
+}
+
+/**
+ * A list item or table cell holding its own placeholder (`{factor_2}` as the second item) is
+ * unfilled: `null`, as the parser reads it.
+ */
+function placeholderProblems(draft: DraftLike, block: Block): DraftProblem[] {
+  if (block.type !== 'list' && block.type !== 'labeledList' && block.type !== 'table') return []
+  const value = getPath(draft, block.path)
+  if (!Array.isArray(value)) return []
+  const problems: DraftProblem[] = []
+  const path = block.path.split('.')
+  value.forEach((item: unknown, index) => {
+    if (block.type !== 'table') {
+      if (item === itemPlaceholder(block.placeholders, index)) problems.push({path: [...path, index], message: `Item ${index + 1} is its placeholder (\`${item}\`): use null for an unfilled item`})
+      return
+    }
+    if (item === null || typeof item !== 'object') return
+    for (const column of block.columns) {
+      const cell = (item as Record<string, unknown>)[column.key]
+      if (cell === cellPlaceholder(column, index)) problems.push({path: [...path, index, column.key], message: `${column.header} of row ${index + 1} is its placeholder (\`${cell}\`): use null for an unfilled cell`})
+    }
+  })
   return problems
 }
 

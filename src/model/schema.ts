@@ -67,7 +67,7 @@ const draftChecklistEntry = (path: string) =>
     .optional()
     .meta(describe(path, 'a line of the proper-fix checklist'))
 
-const draftList = (path: string) => z.array(listItemText(path).nullable()).optional().meta(describe(path, 'list items; unfilled ones are null'))
+const draftList = (path: string) => z.array(listItemText(path, draftText).nullable()).optional().meta(describe(path, 'list items; unfilled ones are null'))
 const draftRows = <T extends z.ZodType>(path: string, row: T) => z.array(row).optional().meta(describe(path, 'the table rows, in document order'))
 
 /** What a postmortem document says: absent keys it lacks, `null` where it holds a placeholder. */
@@ -154,7 +154,7 @@ export const PostmortemDraftSchema = z
     meeting: z
       .object({
         heldOn: field(inlineText('meeting.heldOn', draftText, 'date of the review meeting, `YYYY-MM-DD`')),
-        attendees: field(z.array(nameText())).meta(describe('meeting.attendees', 'names, written comma-separated')),
+        attendees: field(z.array(nameText(draftText))).meta(describe('meeting.attendees', 'names, written comma-separated')),
         documentedBy: field(inlineText('meeting.documentedBy', draftText))
       })
       .optional(),
@@ -208,7 +208,7 @@ const nonEmptyList = (path: string) =>
 export const PostmortemSchema = z
   .object({
     hotfixId: hotfixIdText(filledText).meta({description: '`# Postmortem: HOTFIX-{ID}`: the id after `HOTFIX-`'}),
-    title: titleText().optional(),
+    title: titleText(filledText).optional(),
     date: dateText('date'),
     incident: inlineText('incident', filledText, 'title of the incident'),
     durationMinutes: z.int().min(0).meta(describe('durationMinutes', 'whole minutes')),

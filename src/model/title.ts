@@ -30,7 +30,10 @@ export function titleId(text: string): string | undefined {
   return id ? text.slice(id.start, id.end) : undefined
 }
 
+/** The placeholder of the id in the template's title. */
+export const titlePlaceholder = '{ID}'
+
 /** The template's title for an id (`{ID}` when unfilled). */
 export function templateTitle(id: string | null): string {
-  return `Postmortem: HOTFIX-${id ?? '{ID}'}`
+  return `Postmortem: HOTFIX-${id ?? titlePlaceholder}`
 }

@@ -10,7 +10,7 @@ import {anchorRank, type Extra, type PostmortemDraft} from '../model/schema.js'
 import {frontMatterFields} from '../model/front-matter.js'
 import {headingDepth, isWritten} from '../model/presence.js'
 import {sections, type FieldSpec} from '../model/sections.js'
-import {isMarkdownSpace, isPlaceholder, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
+import {isMarkdownSpace, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
 import type {Source} from './source.js'
 import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
 import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
@@ -137,7 +137,7 @@ export function repeatsFrontMatter(reading: Reading, spec: ValueSpec, start: num
   const given = givenByFrontMatter(reading).get(spec.path)
   if (given === undefined) return false
   const value = withoutUnit(trimMarkdown(reading.source.text.slice(start, end)), spec.suffix)
-  return isPlaceholder(value) ? isPlaceholder(given) : value === given
+  return value === given
 }
 
 /** Record a field's state and span. */
@@ -172,7 +172,8 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
   const bare = withoutUnit(value, spec.suffix)
   valueEnd -= value.length - bare.length
   value = bare
-  const unfilled = isPlaceholder(value) || (spec.type === 'hotfix' && isUnresolvedChoice(value))
+  // Unfilled only with the field's own placeholder; another one is text the document holds.
+  const unfilled = value === spec.placeholder || (spec.type === 'hotfix' && isUnresolvedChoice(value))
   const state: FieldState = value === '' ? 'empty' : unfilled ? 'placeholder' : 'filled'
   // Three states: what the user wrote (`""` when present but empty), or `null` when unfilled.
   if (state === 'placeholder') setPath(reading.draft, spec.path, null)

@@ -1,4 +1,4 @@
-import {isPlaceholder, trimMarkdown} from '../model/text.js'
+import {trimMarkdown} from '../model/text.js'
 
 /** A row read from a list item: cell values, and where each came from (offsets in the item). */
 export interface ListRow {
@@ -11,10 +11,9 @@ function oneLine(text: string): string {
   return text.includes('\n') ? text.split('\n').map((line) => line.trim()).join(' ') : text
 }
 
-/** A cell's value: the text, `""` when empty, `null` when only a placeholder. */
-function cell(text: string): string | null {
-  const value = trimMarkdown(oneLine(text))
-  return value !== '' && isPlaceholder(value) ? null : value
+/** A cell's value: the text (`""` when empty); the table decides whether it is its placeholder. */
+function cell(text: string): string {
+  return trimMarkdown(oneLine(text))
 }
 
 function isDigit(code: number): boolean {
@@ -108,7 +107,7 @@ export function timelineItem(text: string): ListRow | undefined {
   const event = cell(text.slice(rest))
   return {
     values: {time: text.slice(at, timeEnd), event},
-    spans: event === null || event === '' ? {time: [at, timeEnd]} : {time: [at, timeEnd], event: [rest, text.length]}
+    spans: event === '' ? {time: [at, timeEnd]} : {time: [at, timeEnd], event: [rest, text.length]}
   }
 }
 

@@ -5,8 +5,7 @@
  */
 import type {Heading} from 'mdast'
 import {setPath} from '../model/paths.js'
-import {isPlaceholder} from '../model/text.js'
-import {templateTitle, titleParts} from '../model/title.js'
+import {templateTitle, titleParts, titlePlaceholder} from '../model/title.js'
 import {givenByFrontMatter, readValue, setField, type Reading} from './reading.js'
 import {headingContent, spanOf} from './values.js'
 
@@ -18,12 +17,12 @@ export function readTitle(reading: Reading, heading: Heading): void {
   const idText = id ? text.slice(id.start, id.end) : undefined
   // A title the front matter also gives the id of is kept in `title` (even the template's own),
   // so that it is written back: the serializer writes no title the front matter already says.
-  const templates = idText !== undefined && text === templateTitle(isPlaceholder(idText) ? null : idText)
+  const templates = idText !== undefined && text === templateTitle(idText === titlePlaceholder ? null : idText)
   if (!templates || givenByFrontMatter(reading).has('hotfixId')) {
     setPath(reading.draft, 'title', text)
     setField(reading, 'title', spanOf(reading.source, heading), text === '' ? 'empty' : 'filled')
   }
-  if (id && id.end > id.start) readValue(reading, {path: 'hotfixId', placeholder: '{ID}'}, start + id.start, start + id.end)
+  if (id && id.end > id.start) readValue(reading, {path: 'hotfixId', placeholder: titlePlaceholder}, start + id.start, start + id.end)
   else if (id) {
     setPath(reading.draft, 'hotfixId', '')
     setField(reading, 'hotfixId', spanOf(reading.source, heading), 'empty')

@@ -7,6 +7,7 @@ import type {List, ListItem, PhrasingContent, RootContent, Table, TableCell} fro
 import {getPath} from '../model/paths.js'
 import {headerLineWritten} from '../model/presence.js'
 import type {Block, ColumnSpec, FieldSpec, SectionSpec} from '../model/sections.js'
+import {cellPlaceholder, itemPlaceholder} from '../model/placeholders.js'
 import {takesUnit} from '../model/text.js'
 import {bulletList, item, raw, tight} from './layout.js'
 
@@ -131,16 +132,10 @@ function fieldText(draft: object, field: FieldSpec): string {
 }
 
 function orderedList(values: readonly unknown[], placeholders: readonly string[]): List {
-  const children = values.map((value, index) => item([raw(typeof value === 'string' ? value : numbered(placeholders, index))]))
+  const children = values.map((value, index) => item([raw(typeof value === 'string' ? value : itemPlaceholder(placeholders, index))]))
   return {type: 'list', ordered: true, start: 1, spread: false, children}
 }
 
-/** The template's placeholder for item `index` (`{factor_1}`, `{factor_2}`, …). */
-function numbered(placeholders: readonly string[], index: number): string {
-  return placeholders[index] ?? placeholders[0]!.replace(/_1\}$/, `_${index + 1}}`)
-}
-
 function cellText(value: string | null | undefined, column: ColumnSpec, index: number): string {
-  if (value === null || value === undefined) return column.placeholder.replace('_N}', `_${index + 1}}`)
-  return value
+  return value === null || value === undefined ? cellPlaceholder(column, index) : value
 }

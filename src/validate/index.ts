@@ -5,14 +5,14 @@
  */
 import {dateMessage, missingFieldMessage, missingSectionMessage, say, worded, type Message} from '../lint/messages.js'
 import {firstOccurrences, nextPresentSpan, sectionAnchor, writtenHeadings} from '../lint/rules/presence.js'
-import {emptySections} from '../lint/rules/shared.js'
+import {emptySections, missingColumns} from '../lint/rules/shared.js'
 import {finding, type Finding, type Span} from '../model/finding.js'
 import {joinPath} from '../model/names.js'
 import {getPath} from '../model/paths.js'
 import {isWritten} from '../model/presence.js'
 import {hotfixKinds, priorities, PostmortemSchema, severities, statuses, type Postmortem, type PostmortemDraft} from '../model/schema.js'
 import {blockPaths, fields as fieldTable, sectionById, sections, type Block, type SectionSpec} from '../model/sections.js'
-import {findPlaceholders} from '../model/text.js'
+import {findPlaceholders, isPlaceholder} from '../model/text.js'
 import type {PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
 
@@ -102,6 +102,12 @@ function classify(draft: PostmortemDraft, document: PostmortemDocument | undefin
     return {ruleId: 'no-placeholder', message: say('placeholder', {text: placeholder}), path, span: info?.span}
   }
   if (value === '' || (Array.isArray(value) && value.length === 0)) return empty(document, path, Array.isArray(value))
+  // Another template's placeholder (`{name}`) is text the draft keeps, and not a value.
+  if (typeof value === 'string' && isPlaceholder(value)) {
+    const at = info ? document!.source.text.indexOf(value, info.span.start.offset) : -1
+    const span = info && at !== -1 && at < info.span.end.offset ? document!.source.span(at, at + value.length) : info?.span
+    return {ruleId: 'no-placeholder', message: say('placeholder', {text: value}), path, span}
+  }
   if (typeof value === 'string') {
     if (value.includes('\n')) return {ruleId: 'one-line-field', message: say('lineBreak', {field: path}), path}
     const type = typeOfPath.get(path)
@@ -129,7 +135,8 @@ function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined
     const table = blockOfPath.get(cell[1]!)
     if (table?.block.type === 'table') {
       const rows = (getPath(draft, cell[1]!) as Record<string, unknown>[] | undefined) ?? []
-      const missing = table.block.columns.filter((column) => rows[0]?.[column.key] === undefined).map((column) => column.header)
+      const fromDocument = document ? missingColumns(document, draft, cell[1]!) : undefined
+      const missing = (fromDocument ?? table.block.columns.filter((column) => rows[0]?.[column.key] === undefined)).map((column) => column.header)
       const headers = table.block.columns.map((column) => column.header)
       return {ruleId: 'table-shape', message: say('missingColumns', {table: cell[1]!, missing, expected: headers}), path: cell[1]!, span: document?.fields.get(cell[1]!)?.span}
     }

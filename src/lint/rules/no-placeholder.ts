@@ -1,5 +1,5 @@
 import type {Nodes} from 'mdast'
-import {findPlaceholders} from '../../model/text.js'
+import {findPlaceholders, isPlaceholder} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 
@@ -58,6 +58,14 @@ export const noPlaceholder: Rule<'no-placeholder'> = {
       if ('children' in node) for (const child of node.children) visit(child as Nodes)
     }
     visit(document.tree)
+    // Header fields the front matter gives hold placeholders as values (`date: {DATE}`).
+    const yaml = document.tree.children[0]
+    if (yaml?.type !== 'yaml' || !yaml.position) return
+    for (const [path, info] of document.fields) {
+      if (info.span.start.offset < yaml.position.start.offset! || info.span.end.offset > yaml.position.end.offset!) continue
+      const value = text.slice(info.span.start.offset, info.span.end.offset)
+      if (info.state === 'placeholder' || isPlaceholder(value)) context.report(path, say('placeholder', {text: value}), info.span)
+    }
   }
 }
 

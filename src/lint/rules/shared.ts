@@ -6,7 +6,10 @@ import type {List, Nodes, RootContent, Table} from 'mdast'
 import type {Span} from '../../model/finding.js'
 import {actionItemsOf, actionTables} from '../../model/action-items.js'
 import type {PostmortemDraft} from '../../model/schema.js'
-import {normalizeName, sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
+import {sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
+import {cellContent} from '../../parse/values.js'
+import {columnNamed} from '../../model/columns.js'
+import {getPath} from '../../model/paths.js'
 import {findPlaceholders, timeToMinutes} from '../../model/text.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
 import {say} from '../messages.js'
@@ -75,10 +78,24 @@ function nodeAt(document: PostmortemDocument, offset: number, type: RootContent[
 /** Offsets of a cell's content, without its pipes and padding (the parser's own). */
 export {cellContent} from '../../parse/values.js'
 
-/** The template column a header cell names (`Time (UTC)` → Time), if any. */
-export function columnFor(columns: readonly ColumnSpec[], name: string): ColumnSpec | undefined {
-  const key = normalizeName(name)
-  return columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === key))
+/**
+ * The template columns a table the parser read lacks: by its header row (a table), or by the
+ * cells its rows give (rows written as a list). `undefined` when the parser read no such table.
+ */
+export function missingColumns(document: PostmortemDocument, draft: PostmortemDraft, path: string): ColumnSpec[] | undefined {
+  const table = templateTables(document).find((candidate) => candidate.path === path)
+  if (table) {
+    const head = table.table.children[0]
+    const found = new Set((head?.children ?? []).map((cell) => {
+      const {start, end} = cellContent(document.source.text, cell)
+      return columnNamed(table.block, document.source.text.slice(start, end))?.key
+    }))
+    return table.block.columns.filter((column) => !found.has(column.key))
+  }
+  const list = listTables(document).find((candidate) => candidate.path === path)
+  if (!list) return undefined
+  const rows = (getPath(draft, path) as Record<string, unknown>[] | undefined) ?? []
+  return list.block.columns.filter((column) => rows[0]?.[column.key] === undefined)
 }
 
 /** The span of a node of the tree. */

@@ -1,7 +1,7 @@
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
-import {getPath} from '../../model/paths.js'
-import {cellContent, columnFor, keptRows, listTables, spanOf, templateTables} from './shared.js'
+import {columnNamed} from '../../model/columns.js'
+import {cellContent, keptRows, listTables, missingColumns, spanOf, templateTables} from './shared.js'
 
 /**
  * Cells are read by their column, so a table of another shape puts values in the wrong fields
@@ -30,15 +30,12 @@ export const tableShape: Rule<'table-shape'> = {
       const [head, ...rows] = table.children
       if (!head) continue
       const headers = block.columns.map((column) => column.header)
-      const found = new Set<string>()
       for (const cell of head.children) {
         const {start, end} = cellContent(text, cell)
         const name = text.slice(start, end)
-        const column = columnFor(block.columns, name)
-        if (column) found.add(column.key)
-        else context.report(path, say('unexpectedColumn', {table: path, column: name, expected: headers}), document.source.span(start, end))
+        if (!columnNamed(block, name)) context.report(path, say('unexpectedColumn', {table: path, column: name, expected: headers}), document.source.span(start, end))
       }
-      const missing = block.columns.filter((column) => !found.has(column.key)).map((column) => column.header)
+      const missing = (missingColumns(document, context.draft, path) ?? []).map((column) => column.header)
       if (missing.length > 0) {
         context.report(path, say('missingColumns', {table: path, missing, expected: headers}), spanOf(document, table))
       }
@@ -54,8 +51,7 @@ export const tableShape: Rule<'table-shape'> = {
     // Rows written as a list give only some columns (`- [x] Rotate the key (@dana)`): the ones a
     // complete postmortem needs are reported, as for a table without them.
     for (const {path, block, list} of listTables(document)) {
-      const rows = (getPath(context.draft, path) as Record<string, unknown>[] | undefined) ?? []
-      const missing = block.columns.filter((column) => rows[0]?.[column.key] === undefined)
+      const missing = missingColumns(document, context.draft, path) ?? []
       if (!missing.some((column) => column.key !== 'who')) continue
       context.report(path, say('missingColumns', {table: path, missing: missing.map((column) => column.header), expected: block.columns.map((column) => column.header)}), spanOf(document, list))
     }

@@ -6,7 +6,7 @@ import type {List, ListItem, RootContent} from 'mdast'
 import {setPath} from '../../model/paths.js'
 import type {Span} from '../../model/finding.js'
 import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
-import {isPlaceholder} from '../../model/text.js'
+import {itemPlaceholder} from '../../model/placeholders.js'
 import {addExtra, readValue, setField, type Reading} from '../reading.js'
 import type {FieldState} from '../types.js'
 import {readLabel} from '../source.js'
@@ -19,7 +19,7 @@ export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
     if (node.type !== 'list' || !standsAlone(nodes, index)) return 0
-    readList(reading, block.path, node)
+    readList(reading, block.path, block.placeholders, node)
     return 1
   }
 }
@@ -46,7 +46,7 @@ export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
     const node = nodes[index]!
     if (node.type === 'list' && !reading.fields.has(block.path) && standsAlone(nodes, index)) {
       // `## Contributing Factors` holding only the list.
-      readList(reading, block.path, node)
+      readList(reading, block.path, block.placeholders, node)
       return 1
     }
     if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
@@ -55,7 +55,7 @@ export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
     setPath(reading.draft, block.path, [])
     setField(reading, block.path, spanOf(reading.source, node), 'empty')
     if (next?.type === 'list') {
-      readList(reading, block.path, next)
+      readList(reading, block.path, block.placeholders, next)
       return 2
     }
     return 1
@@ -78,13 +78,13 @@ export const checklist: BlockReader<Extract<Block, {type: 'checklist'}>> = {
 }
 
 /** A list's items, verbatim; an item still holding the template's placeholder is unfilled (`null`). */
-function readList(reading: Reading, path: string, node: List): void {
+function readList(reading: Reading, path: string, placeholders: readonly string[], node: List): void {
   const items: (string | null)[] = []
   const spans: [Span, FieldState][] = []
   for (const item of node.children) {
     const content = itemContent(reading.source, item)
     if (!content || content.value === '') continue
-    const unfilled = isPlaceholder(content.value)
+    const unfilled = content.value === itemPlaceholder(placeholders, items.length)
     items.push(unfilled ? null : content.value)
     spans.push([reading.source.span(content.start, content.end), unfilled ? 'placeholder' : 'filled'])
   }

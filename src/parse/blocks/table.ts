@@ -5,8 +5,9 @@
 import type {List, Table} from 'mdast'
 import {getPath, setPath} from '../../model/paths.js'
 import type {Span} from '../../model/finding.js'
-import {normalizeName, sections, type Block, type ColumnSpec} from '../../model/sections.js'
-import {isPlaceholder} from '../../model/text.js'
+import {sections, type Block, type ColumnSpec} from '../../model/sections.js'
+import {columnNamed} from '../../model/columns.js'
+import {cellPlaceholder} from '../../model/placeholders.js'
 import {setField, type Reading} from '../reading.js'
 import {actionItem, timelineItem} from '../rows.js'
 import type {FieldInfo, FieldState} from '../types.js'
@@ -41,15 +42,7 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
   const {source} = reading
   const [head, ...rows] = node.children
   if (!head) return false
-  const columns: (ColumnSpec | undefined)[] = head.children.map((cell) => {
-    const text = cellText(source, cell) ?? ''
-    const named = (name: string): ColumnSpec | undefined => block.columns.find((column) => [column.header, ...(column.aliases ?? [])].some((alias) => normalizeName(alias) === name))
-    // The zone column's header may name the zone (`Date and Time in CET`, `Time, Pacific`).
-    const found = named(normalizeName(text))
-    if (found || block.zoneColumn === undefined) return found
-    const column = named(normalizeName(splitZone(text).name))
-    return column?.key === block.zoneColumn ? column : undefined
-  })
+  const columns: (ColumnSpec | undefined)[] = head.children.map((cell) => columnNamed(block, cellText(source, cell) ?? ''))
   // The first column named like a known one wins; a second one is an extra column.
   columns.forEach((column, index) => {
     if (column && columns.indexOf(column) !== index) columns[index] = undefined
@@ -69,8 +62,8 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
       if (!column) return
       const text = cellText(source, cell)
       const value = text === undefined ? '' : text.replace(/\\\|/g, '|')
-      const state: FieldState = value === '' ? 'empty' : isPlaceholder(value) ? 'placeholder' : 'filled'
-      values[column.key] = state === 'placeholder' ? null : value
+      const state: FieldState = value === '' ? 'empty' : 'filled'
+      values[column.key] = value
       // An empty cell has no content to point at: its span is the cell, pipe to pipe.
       const content = state === 'empty' ? {start: startOf(cell), end: endOf(cell)} : cellContent(source.text, cell)
       cells.set(column.key, {span: source.span(content.start, content.end), state})
@@ -134,6 +127,16 @@ function addRows(reading: Reading, block: TableBlock, rows: readonly Row[], span
     setPath(reading.draft, block.path, list)
   }
   const start = list.length
+  // A cell holding its column's own placeholder for its row (`{action_2}`, `{owner}`) is unfilled.
+  rows.forEach(({values, cells}, offset) => {
+    for (const column of block.columns) {
+      const value = values[column.key]
+      if (value === undefined || value === null || value !== cellPlaceholder(column, start + offset)) continue
+      values[column.key] = null
+      const info = cells.get(column.key)
+      if (info) cells.set(column.key, {span: info.span, state: 'placeholder'})
+    }
+  })
   list.push(...rows.map(({values}) => values))
   if (!reading.fields.has(block.path) || start === 0) setField(reading, block.path, span, list.length > 0 ? 'filled' : 'empty')
   rows.forEach(({span: rowSpan, cells, open}, offset) => {
