@@ -36,7 +36,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** The template and every Markdown fixture, by name. */
 export const seeds: readonly {name: string; text: string}[] = (() => {
   const out = [{name: 'template.md', text: readFileSync(path.join(root, 'fixtures/template.md'), 'utf8')}]
-  for (const folder of ['examples', 'messy', 'real-world']) {
+  const teams = (() => {
+    try {
+      return readdirSync(path.join(root, 'fixtures/templates'), {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => `templates/${entry.name}`).sort()
+    } catch {
+      return []
+    }
+  })()
+  // Note: teams' templates and documents too, read here by the built-in template.
+  for (const folder of ['examples', 'messy', 'real-world', ...teams]) {
     const dir = path.join(root, 'fixtures', folder)
     let names: string[] = []
     try {

@@ -115,7 +115,7 @@ function headingProblem(after: string, id: string, depth: number, line: string, 
   const sub = rest.flatMap((node) => (node.type === 'heading' ? [{depth: node.depth ?? 0, text: node.text ?? ''}] : []))
   const second = sectionsForHeading(text).some((section) => section.id === id || section.id === sectionById.get(id as SectionId)?.parent)
   // Note: the serializer writes sections at depth 2, so only headings deeper than that join one.
-  if (sub.some((node) => node.depth <= (second ? depth : Math.max(depth, 2)))) return 'An extra section holds the headings deeper than its own (and than `##`) only'
+  if (sub.some((node) => node.depth <= Math.max(depth, 2))) return 'An extra section holds the headings deeper than its own (and than `##`) only'
   if (!second && depth <= 2 && sub.some((node) => sectionsForHeading(node.text).some((section) => section.parent === null))) {
     return 'A heading in an extra section names a template section: it would start that section'
   }

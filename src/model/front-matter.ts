@@ -24,7 +24,7 @@ export function frontMatterFields(frontMatter: string | undefined): Map<string, 
   if (frontMatter === undefined || !frontMatter.trim()) return found
   let data: unknown
   try {
-    data = parseYaml(frontMatter)
+    data = parseYaml(frontMatter, {logLevel: 'silent'})
   } catch {
     return found
   }

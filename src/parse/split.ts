@@ -27,6 +27,9 @@ const footerFields = footer.blocks.flatMap((block) => (block.type === 'fieldLine
 /** The section after which a footer label starts the footer even without its `---`. */
 const lastSection = sections.filter((section) => section.kind !== 'footer' && section.parent === null).at(-1)!
 
+/** The depth the serializer writes sections at (`##`): a heading kept as written keeps no deeper one past it. */
+const sectionLevel = 2
+
 /** Split the tree's top-level nodes into regions, recording recognised and unknown headings. */
 export function split(reading: Reading): Region[] {
   const {source} = reading
@@ -98,7 +101,8 @@ export function split(reading: Reading): Region[] {
         if (section.kind === 'title') top = null
         if (again) {
           // Kept after the first occurrence; a group's after all of its sub-sections.
-          swallow = node.depth
+          // Note: not the headings at the level `fmt` writes sections at, which follow it there.
+          swallow = Math.max(node.depth, sectionLevel)
           current = {section, heading: node, nodes: [], anchor: section.kind === 'group' ? afterGroup(section.id) : section.id, topLevel: true}
         } else {
           current = {section, heading: node, nodes: [], anchor: section.id, topLevel: true}
@@ -118,7 +122,7 @@ export function split(reading: Reading): Region[] {
           top = null
           // Note: only headings deeper than the sections' level join it; a `# Title`-level one
           // must not take in the sections `fmt` may write after it.
-          if (index > titleAt) join = Math.max(node.depth, topDepth)
+          if (index > titleAt) join = Math.max(node.depth, sectionLevel)
         } else if (index > titleAt) swallow = node.depth
       }
       regions.push(current)

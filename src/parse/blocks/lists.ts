@@ -19,8 +19,7 @@ export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
     if (node.type !== 'list' || !standsAlone(nodes, index)) return 0
-    readList(reading, block.path, block.placeholders, node)
-    return 1
+    return readList(reading, block.path, block.placeholders, node) ? 1 : 0
   }
 }
 
@@ -46,18 +45,14 @@ export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
     const node = nodes[index]!
     if (node.type === 'list' && !reading.fields.has(block.path) && standsAlone(nodes, index)) {
       // `## Contributing Factors` holding only the list.
-      readList(reading, block.path, block.placeholders, node)
-      return 1
+      return readList(reading, block.path, block.placeholders, node) ? 1 : 0
     }
     if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
     const next = nodes[index + 1]
     if (next?.type === 'list' && wouldJoin(reading.source, nodes[index + 2], true)) return 0
     setPath(reading.draft, block.path, [])
     setField(reading, block.path, spanOf(reading.source, node), 'empty')
-    if (next?.type === 'list') {
-      readList(reading, block.path, block.placeholders, next)
-      return 2
-    }
+    if (next?.type === 'list' && readList(reading, block.path, block.placeholders, next)) return 2
     return 1
   }
 }
@@ -77,8 +72,12 @@ export const checklist: BlockReader<Extract<Block, {type: 'checklist'}>> = {
   }
 }
 
-/** A list's items, verbatim; an item still holding the template's placeholder is unfilled (`null`). */
-function readList(reading: Reading, path: string, placeholders: readonly string[], node: List): void {
+/**
+ * A list's items, verbatim; an item still holding the template's placeholder is unfilled
+ * (`null`). A list of empty items only (`2.`) is no list of items: it is kept as written.
+ */
+function readList(reading: Reading, path: string, placeholders: readonly string[], node: List): boolean {
+  if (node.children.every((item) => !itemContent(reading.source, item)?.value)) return false
   const items: (string | null)[] = []
   const spans: [Span, FieldState][] = []
   for (const item of node.children) {
@@ -91,6 +90,7 @@ function readList(reading: Reading, path: string, placeholders: readonly string[
   setPath(reading.draft, path, items)
   setField(reading, path, spanOf(reading.source, node), items.some((item) => item !== null) ? 'filled' : items.length > 0 ? 'placeholder' : 'empty')
   spans.forEach(([span, state], index) => setField(reading, `${path}[${index}]`, span, state))
+  return true
 }
 
 function readChecklist(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: List): boolean {
