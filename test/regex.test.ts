@@ -139,7 +139,7 @@ describe('targeted patterns', () => {
   // The patterns that run on user text, with the inputs that would hurt a backtracking engine.
   const cases: [string, RegExp, (n: number) => string][] = [
     ['extra heading closing sequence', /\s#+\s*$/, (n) => ' #'.repeat(n / 2) + ' '.repeat(n / 2) + 'x'],
-    ['time zone qualifier', /^(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+)?/i, (n) => 'all' + ' '.repeat(n) + 'x'],
+    ['time zone qualifier', /^(?:all\s+)?(?:times?|timestamps?)\s+(?:are\s+)?(?:in\s+)?/i, (n) => 'all' + ' '.repeat(n) + 'x'],
     ['numbering', /^(?:\d+ )+/, (n) => '1 '.repeat(n / 2) + '1'],
     ['unresolved choice', /[\s*_`]+/g, (n) => ' *_`'.repeat(n / 4) + 'x'],
     ['minutes', /^\d+$/, (n) => '1'.repeat(n) + 'x']

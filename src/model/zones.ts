@@ -16,13 +16,12 @@ const abbreviations = new Set(
   ).split(' ')
 )
 
-const areas = 'Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc'
-const regions = 'Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii'
-/** A zone inside a line: an abbreviation with an optional offset, a North American zone in words, an IANA name. */
-const zoneInLine = new RegExp(
-  `(?<![\\p{L}\\p{N}/])(?:(?:(?:US|U\\.S\\.|Canada|Canadian) )?(?:${regions})(?: (?:Standard|Daylight))?(?: [Tt]ime)?|(?:${areas})/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|[A-Z]{1,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?)(?![\\p{L}\\p{N}/])`,
-  'gu'
-)
+/**
+ * A zone inside a line: a North American zone in words (`US Pacific`), an IANA name
+ * (`Europe/Berlin`), or an abbreviation with an optional offset (`PST`, `UTC+2`).
+ */
+const zoneInLine =
+  /(?<![\p{L}\p{N}/])(?:(?:(?:US|U\.S\.|Canada|Canadian) )?(?:Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii)(?: (?:Standard|Daylight))?(?: [Tt]ime)?|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?|[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)(?![\p{L}\p{N}/])/gu
 
 /** Whether a zone found in prose is one: a known abbreviation (with its offset), or words and IANA names. */
 function isNamedZone(candidate: string): boolean {
@@ -64,14 +63,16 @@ export function splitZone(text: string): {name: string; zone: string | undefined
       .trim()
     if (looksLikeZone(inner)) return {name: value.slice(0, open).trim(), zone: inner}
   }
-  // `Date and Time in CET`, `Time, Pacific`, `Time - UTC`, `Time UTC`: the longest zone after a separator.
-  for (let at = 0; at < value.length; at++) {
+  // `Date and Time in CET`, `Time, Pacific`, `Time - UTC`, `Time UTC`: the longest zone after a
+  // separator (a zone is at most 40 characters, so only the end of the text is tried).
+  for (let at = Math.max(0, value.length - 42); at < value.length; at++) {
     const char = value[at]
     if (char !== ' ' && char !== ',') continue
     const zone = value.slice(at + 1).trim()
-    let name = value.slice(0, at).trim()
-    const joined = /\s+in$/i.test(name) || char === ','
-    name = name.replace(/\s+in$/i, '').replace(/\s*[-–—,]$/, '').trim()
+    let name = value.slice(0, at).trimEnd()
+    const joined = char === ',' || name.toLowerCase().endsWith(' in')
+    if (name.toLowerCase().endsWith(' in')) name = name.slice(0, -3).trimEnd()
+    if ('-–—,'.includes(name.at(-1) ?? 'x')) name = name.slice(0, -1).trimEnd()
     if (name === '' || !looksLikeZone(zone)) continue
     // A bare abbreviation after a space (`Time XYZ`) counts only when it is a known zone.
     if (!joined && /^[A-Z]{2,5}$/.test(zone) && !isNamedZone(zone)) continue
