@@ -5,9 +5,11 @@
  * it. Browser-safe.
  */
 import type {Heading} from 'mdast'
-import type {PostmortemDraft} from './model/schema.js'
-import {fields as templateFields, sections as templateSections} from './model/sections.js'
 import type {PostmortemDocument} from './parse/document.js'
+import type {Profile} from './profile/compile.js'
+
+/** A draft as this module reads it: its front matter and extras, the rest by path. */
+type Draft = {readonly frontMatter?: string; readonly extra?: readonly {readonly after: string; readonly markdown: string}[]}
 
 /** A field that reads differently, and where it stands in the input (when known). */
 export interface ChangedField {
@@ -22,7 +24,7 @@ export interface ChangedField {
  * `extra[0].markdown`), in the draft's own order. Empty arrays and objects are leaves too, so a
  * list read as empty differs from one that is absent.
  */
-export function draftLeaves(draft: PostmortemDraft): Map<string, unknown> {
+export function draftLeaves(draft: object): Map<string, unknown> {
   const out = new Map<string, unknown>()
   const stack: [string, unknown][] = [['', draft]]
   while (stack.length > 0) {
@@ -49,12 +51,12 @@ export function lineOfPath(document: PostmortemDocument, path: string): number |
   const extra = /^extra\[(\d+)\]/.exec(path)
   if (extra) return extraLine(document, Number(extra[1]))
   // Front matter opens the document.
-  if (path === 'frontMatter' && document.draft.frontMatter !== undefined) return 1
+  if (path === 'frontMatter' && (document.draft as Draft).frontMatter !== undefined) return 1
   for (let prefix = path; prefix !== ''; prefix = parentPath(prefix)) {
     const span = document.fields.get(prefix)?.span
     if (span) return span.start.line
   }
-  const section = sectionOfPath(path)
+  const section = sectionOfPath(document.profile, path)
   return section === undefined ? undefined : document.sections.find((occurrence) => occurrence.id === section)?.span.start.line
 }
 
@@ -63,7 +65,7 @@ export function lineOfPath(document: PostmortemDocument, path: string): number |
  * document's draft and `other` (a reading of the rewrite), or `undefined` when they agree.
  * Fields the input does not place come after the placed ones, in the draft's order.
  */
-export function firstChangedField(document: PostmortemDocument, other: PostmortemDraft): ChangedField | undefined {
+export function firstChangedField(document: PostmortemDocument, other: object): ChangedField | undefined {
   const before = draftLeaves(document.draft)
   const after = draftLeaves(other)
   const changed: string[] = []
@@ -100,7 +102,7 @@ function parentPath(path: string): string {
 
 /** Line of the `index`th extra block: where its Markdown stands in the source (the nth copy, for repeated blocks). */
 function extraLine(document: PostmortemDocument, index: number): number | undefined {
-  const extras = document.draft.extra ?? []
+  const extras = (document.draft as Draft).extra ?? []
   const block = extras[index]
   if (block === undefined || block.markdown === '') return undefined
   let copy = 0
@@ -115,12 +117,12 @@ function extraLine(document: PostmortemDocument, index: number): number | undefi
 }
 
 /** The template section whose content holds `path` (`timelineTimeZone` → `timeline`): the longest path that encloses it. */
-function sectionOfPath(path: string): string | undefined {
-  const field = path === 'timelineTimeZone' ? 'timeline' : path
+function sectionOfPath(profile: Profile, path: string): string | undefined {
+  const field = profile.tables.find(({block}) => block.zonePath === path)?.block.path ?? path
   const encloses = (outer: string): boolean => outer !== '' && (field === outer || field.startsWith(`${outer}.`) || field.startsWith(`${outer}[`))
   let best: {id: string; length: number} | undefined
-  for (const {section, field: spec} of templateFields) if (encloses(spec.path) && spec.path.length > (best?.length ?? -1)) best = {id: section, length: spec.path.length}
-  for (const spec of templateSections) if (encloses(spec.path) && spec.path.length > (best?.length ?? -1)) best = {id: spec.id, length: spec.path.length}
+  for (const {section, field: spec} of profile.fields) if (encloses(spec.path) && spec.path.length > (best?.length ?? -1)) best = {id: section, length: spec.path.length}
+  for (const spec of profile.sections) if (encloses(spec.path) && spec.path.length > (best?.length ?? -1)) best = {id: spec.id, length: spec.path.length}
   return best?.id
 }
 
@@ -136,7 +138,7 @@ export function pathAtOffset(document: PostmortemDocument, offset: number): stri
   }
   const text = document.source.text
   let from = 0
-  for (const [index, block] of (document.draft.extra ?? []).entries()) {
+  for (const [index, block] of ((document.draft as Draft).extra ?? []).entries()) {
     if (block.markdown === '') continue
     const at = text.indexOf(block.markdown, from)
     if (at === -1) continue

@@ -7,6 +7,7 @@ import {firstChangedField, headingAt, lineOfPath, pathAtOffset} from './first-ch
 import {isDeepStrictEqual} from './model/equal.js'
 import {firstLostLine, lostWords} from './lossless.js'
 import {parseDocument, type PostmortemDocument} from './parse/document.js'
+import {builtinProfile} from './profile/builtin.js'
 import {stringify, type StringifyOptions} from './stringify/index.js'
 
 /** Options of `format`. */
@@ -46,16 +47,17 @@ export interface Refusal {
  * nothing, and it parses to the same draft as the input.
  */
 export function format(markdown: string, options: FormatOptions = {}): FormatResult {
-  const document = parseDocument(markdown)
+  const profile = options.profile ?? builtinProfile
+  const document = parseDocument<object>(markdown, {profile})
   const refuse = (refused: Refusal): FormatResult => ({output: markdown, changed: false, refused, document})
   if (!document.parsed) {
     const first = document.findings[0]
     return refuse({reason: first?.message ?? 'not parsed', ...(first?.line === undefined ? {} : {line: first.line})})
   }
-  const canonical = stringify(document.draft, options)
+  const canonical = stringify(document.draft, {...options, profile})
   if (canonical === document.source.text) return {output: markdown, changed: false, document}
-  const again = parseDocument(canonical)
-  const lost = lostWords(document.source.text, canonical, {inputTree: document.tree, outputTree: again.tree})
+  const again = parseDocument<object>(canonical, {profile})
+  const lost = lostWords(document.source.text, canonical, {inputTree: document.tree, outputTree: again.tree, profile})
   if (lost.length > 0) return refuse({reason: 'the rewrite would lose words', lost, ...place(document, firstLostLine(document.tree, document.source.text, lost, again.tree))})
   // Note: a safety net for SPEC R3; a refusal here is a bug to report.
   if (!options.addMissing) {
@@ -63,7 +65,7 @@ export function format(markdown: string, options: FormatOptions = {}): FormatRes
       const changed = firstChangedField(document, again.draft)
       return refuse({reason: 'the rewrite would not read back as the same postmortem', ...(changed ? {path: changed.path, ...place(document, changed.line)} : {})})
     }
-    const twice = stringify(again.draft)
+    const twice = stringify(again.draft, {profile})
     if (twice !== canonical) {
       // The same reading, written differently a second time: the field the second writing changes.
       let at = 0

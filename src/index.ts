@@ -3,11 +3,12 @@
  * incident postmortems written in Markdown from one template.
  */
 export {parse, parseDocument} from './parse/document.js'
+export type {ParseOptions} from './parse/document.js'
 export type {FieldInfo, FieldState, PostmortemDocument, SectionOccurrence, UnknownSection} from './parse/document.js'
 export {stringify, toMdast} from './stringify/index.js'
 export type {StringifyInput, StringifyOptions} from './stringify/index.js'
 export {validate, validateDocument} from './validate/index.js'
-export type {ValidateResult} from './validate/index.js'
+export type {ValidateOptions, ValidateResult} from './validate/index.js'
 export {
   ExtraSchema,
   PostmortemDraftSchema,
@@ -16,22 +17,25 @@ export {
   priorities,
   severities,
   statuses
-} from './model/schema.js'
-export type {ActionItem, ActionPriority, ChecklistEntry, Extra, IncidentSeverity, Postmortem, PostmortemDraft, TimelineRow} from './model/schema.js'
+} from './profile/builtin-model.js'
+export type {ActionItem, ActionPriority, ChecklistEntry, Extra, IncidentSeverity, Postmortem, PostmortemDraft, TimelineRow} from './profile/builtin-model.js'
 export type {Finding, FindingData, FindingSeverity, FindingValue, Point, Span} from './model/finding.js'
 export {blankDraft} from './model/draft.js'
 export {describePath} from './model/names.js'
 export type {DescribeOptions, WrittenHeading, WrittenHeadings} from './model/names.js'
 export {jsonSchema} from './model/json-schema.js'
-export {sections} from './model/sections.js'
-export type {Block, ColumnSpec, FieldSpec, SectionId, SectionSpec} from './model/sections.js'
+export type {JsonSchemaOptions} from './model/json-schema.js'
+export {builtinProfile, builtinSpec, sections} from './profile/builtin.js'
+export {compileProfile} from './profile/compile.js'
+export type {KeyOrder, Profile, RoleBinding} from './profile/compile.js'
+export type {Block, ColumnSpec, FieldRole, FieldSpec, ProfileSpec, RowGrammar, SectionId, SectionKind, SectionSpec, TitleSpec, ValueSpec, ValueType} from './profile/spec.js'
 export {template} from './template.js'
 export {lint, lintDocument, rules, ruleIds} from './lint/index.js'
 export type {LintOptions, Message, MessageData, MessageId, Rule, RuleContext, RuleExample, RuleId, RuleLevel, RuleSetting, RuleSettings} from './lint/index.js'
 export {presets} from './lint/presets.js'
 export type {Preset, PresetName} from './lint/presets.js'
 export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames} from './model/action-items.js'
-export type {ActionItemEntry, ActionStatus, ActionTableKey} from './model/action-items.js'
+export type {ActionColumnKeys, ActionItemEntry, ActionStatus, ActionTable, ActionTableKey} from './model/action-items.js'
 export {format} from './format.js'
 export type {FormatOptions, FormatResult, Refusal} from './format.js'
 export {reportData} from './report/data.js'

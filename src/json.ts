@@ -1,4 +1,4 @@
-import {PostmortemDraftSchema, PostmortemSchema, type Postmortem, type PostmortemDraft} from './model/schema.js'
+import {PostmortemDraftSchema, PostmortemSchema, type Postmortem, type PostmortemDraft} from './profile/builtin-model.js'
 import {joinPath, describePath} from './model/names.js'
 
 /** Why JSON text could not be read: the parser's message and where. */

@@ -1,37 +1,8 @@
 import type {Nodes, Root} from 'mdast'
 import {tryParse} from './model/markdown.js'
-import {fields, sections} from './model/sections.js'
 import {findPlaceholders} from './model/text.js'
-
-// Words the template owns: headings, aliases, labels and qualifiers that `fmt` may rewrite into
-// the template's wording (SPEC R4). Any other word must survive.
-const vocabulary = new Set<string>()
-function addWords(text: string): void {
-  for (const word of words(text)) vocabulary.add(word)
-}
-for (const section of sections) {
-  if (section.heading) addWords(section.heading)
-  for (const alias of section.aliases) addWords(alias)
-  for (const block of section.blocks) {
-    if (block.type === 'table') {
-      for (const column of block.columns) {
-        addWords(column.header)
-        for (const alias of column.aliases ?? []) addWords(alias)
-      }
-      for (const row of block.templateRows) addWords(row.join(' '))
-    }
-    if (block.type === 'labeledList' || block.type === 'checklist') addWords(block.label)
-  }
-}
-for (const {field} of fields) {
-  addWords(field.label)
-  for (const alias of field.aliases ?? []) addWords(alias)
-  if (field.suffix) addWords(field.suffix)
-}
-// Words a list-form action item gives up when its parenthetical fills the cells.
-addWords('all times in are minutes minute mins min hotfix postmortem due by done completed on eta target owner priority')
-// Column names of a two-column header table, and the enum values of template rows.
-addWords('field value key property name detail details high medium low not started in progress blocked done won t do')
+import {builtinProfile} from './profile/builtin.js'
+import type {Profile} from './profile/compile.js'
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -70,7 +41,9 @@ function leafWords(node: Nodes, out: Map<string, number>): void {
  * there three times. Words the template owns (headings, labels) and placeholders are exempt.
  * Linear in the size of both texts.
  */
-export function lostWords(input: string, output: string, options: {inputTree?: Root; outputTree?: Root} = {}): string[] {
+export function lostWords(input: string, output: string, options: {inputTree?: Root; outputTree?: Root; profile?: Profile} = {}): string[] {
+  // Words the template owns (headings, labels, qualifiers) may be rewritten in its own wording (SPEC R4).
+  const vocabulary = (options.profile ?? builtinProfile).vocabulary
   const before = new Map<string, number>()
   const after = new Map<string, number>()
   // A caller that parsed the input already (`fmt`) passes its tree: the input is parsed once.
@@ -92,7 +65,8 @@ export function lostWords(input: string, output: string, options: {inputTree?: R
  * The user's words in a node, counted: every word of its leaves, without placeholders and the
  * words the template owns (headings, labels). What must stay together when a section is moved.
  */
-export function userWords(node: Nodes): Map<string, number> {
+export function userWords(node: Nodes, profile: Profile = builtinProfile): Map<string, number> {
+  const {vocabulary} = profile
   const all = new Map<string, number>()
   leafWords(node, all)
   for (const word of all.keys()) if (vocabulary.has(word)) all.delete(word)

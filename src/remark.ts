@@ -9,6 +9,7 @@ import type {VFileMessage} from 'vfile-message'
 import {checkLintOptions, lint} from './lint/index.js'
 import type {LintOptions, RuleSettings} from './lint/index.js'
 import type {Finding} from './model/finding.js'
+import type {Profile} from './profile/compile.js'
 
 /**
  * Options of the plugin, as for `lint`. An unknown rule id or level, or a `now` that is not a
@@ -19,6 +20,8 @@ export interface RemarkPostmortemOptions {
   readonly rules?: RuleSettings | null | undefined
   /** Today as `YYYY-MM-DD`, for `overdue-action` and `future-date` (default: the current UTC date). */
   readonly now?: string | null | undefined
+  /** The template's profile the files are read by (default: the built-in template's). */
+  readonly profile?: Profile | null | undefined
 }
 
 /** Where the rules are documented (the README's "Linting" section). */
@@ -58,7 +61,7 @@ const remarkPostmortem: Plugin<[(RemarkPostmortemOptions | null | undefined)?], 
   // Note: checked here, once, so a typo in `.remarkrc.json` fails loudly instead of linting
   // with the defaults; `now` and `inlineControl` only, as `lint` takes them.
   const checked = checkLintOptions({rules: options?.rules ?? undefined, now: options?.now ?? undefined})
-  const settings: LintOptions = {rules: checked.rules, now: checked.now}
+  const settings: LintOptions = {rules: checked.rules, now: checked.now, profile: options?.profile ?? undefined}
   return function (_tree, file) {
     for (const finding of lint(String(file), settings)) reportFinding(file, finding)
   }

@@ -1,3 +1,4 @@
+import {builtinProfile} from '../src/profile/builtin.js'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, expectTypeOf, it} from 'vitest'
@@ -19,11 +20,11 @@ describe('the message table', () => {
   })
 
   it('words a message from its id and data alone, in the template’s words without headings', () => {
-    expect(wordMessage(say('unexpectedValue', {field: 'severity', value: 'High', expected: ['P0', 'P1', 'P2']}))).toBe(
+    expect(wordMessage(say('unexpectedValue', {field: 'severity', value: 'High', expected: ['P0', 'P1', 'P2']}), builtinProfile)).toBe(
       'Unexpected `High` for `**Severity:**`, expected `P0`, `P1` or `P2`'
     )
-    expect(wordMessage(say('emptyValue', {field: 'actionItems.preventRecurrence[1].owner'}))).toBe('Empty Owner of action item 2 in `### Prevent Recurrence`, expected a value')
-    expect(wordMessage(say('overdue', {item: 'actionItems.improveDetection[0]', due: '2026-03-27', today: now, closed: ['Done', "Won't Do"]}))).toBe(
+    expect(wordMessage(say('emptyValue', {field: 'actionItems.preventRecurrence[1].owner'}), builtinProfile)).toBe('Empty Owner of action item 2 in `### Prevent Recurrence`, expected a value')
+    expect(wordMessage(say('overdue', {item: 'actionItems.improveDetection[0]', due: '2026-03-27', today: now, closed: ['Done', "Won't Do"]}), builtinProfile)).toBe(
       "Unexpected no status for action item 1 in `### Improve Detection` due `2026-03-27`, expected `Done` or `Won't Do` by now (`2026-11-26`), or a later Due Date"
     )
   })
@@ -45,7 +46,7 @@ describe('the message table', () => {
         if (!document.parsed) continue
         expect(finding.messageId, `${name}: ${finding.message}`).toBeDefined()
         const message = {messageId: finding.messageId, data: finding.data} as Message
-        expect(wordMessage(message, headings), name).toBe(finding.message)
+        expect(wordMessage(message, document.profile, headings), name).toBe(finding.message)
         expect(JSON.parse(JSON.stringify(finding)), name).toEqual(finding)
         used.add(finding.messageId!)
       }

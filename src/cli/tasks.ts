@@ -6,6 +6,7 @@
  */
 import {access, constants} from 'node:fs/promises'
 import {format, type Refusal} from '../format.js'
+import {builtinProfile} from '../profile/builtin.js'
 import {lint} from '../lint/index.js'
 import {say, worded} from '../lint/messages.js'
 import type {RuleLevels} from '../lint/options.js'
@@ -149,7 +150,7 @@ export async function runTask(task: Task, stdin: () => Promise<string> = noStdin
 /** The one finding of a file that is not UTF-8, at its first invalid byte (none when the rule is off). */
 function encodingFindings(error: EncodingError, level: RuleLevel = 'error'): Finding[] {
   if (level === 'off') return []
-  const said = worded(say('notUtf8', {line: error.line, column: error.column}))
+  const said = worded(say('notUtf8', {line: error.line, column: error.column}), builtinProfile)
   return [{ruleId: 'encoding', severity: level, ...said, path: '', line: error.line, column: error.column}]
 }
 

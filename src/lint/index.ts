@@ -1,4 +1,3 @@
-import type {Root} from 'mdast'
 import remarkMessageControl from 'remark-message-control'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -26,10 +25,13 @@ export const ruleIds: readonly RuleId[] = ruleIdList
  * levels applied and `<!-- postmortem disable|enable|ignore id -->` comments honoured.
  */
 export function lint(markdown: string, options: LintOptions = {}): Finding[] {
-  return lintDocument(parseDocument(markdown), options)
+  return lintDocument(parseDocument<object>(markdown, options?.profile ? {profile: options.profile} : {}), options)
 }
 
-/** Lint an already parsed document (so callers that also need the draft parse once). */
+/**
+ * Lint an already parsed document (so callers that also need the draft parse once), by the
+ * profile it was read by.
+ */
 export function lintDocument(document: PostmortemDocument, options: LintOptions = {}): Finding[] {
   const checked = checkLintOptions(options)
   // Note: findings carry rule ids as strings (the model's `Finding`), so levels are looked up by string.
@@ -52,7 +54,7 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
     return level && level !== item.severity ? [{...item, severity: level}] : [item]
   })
   // Note: only an HTML comment can control findings; a text without one needs no walk for them.
-  if (checked.inlineControl && document.parsed && document.source.text.includes('<!--')) findings = applyInlineControl(document.tree, findings)
+  if (checked.inlineControl && document.parsed && document.source.text.includes('<!--')) findings = applyInlineControl(document, findings)
   return findings.sort(compareFindings)
 }
 
@@ -62,12 +64,14 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
  * section heading's.
  */
 function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocument, headings: WrittenHeadings, now: string, out: Finding[]): void {
+  const {profile} = document
   const context: RuleContext = {
     document,
+    profile,
     draft: document.draft,
     now,
     report(path, message, span) {
-      out.push(finding(rule.id, level, worded(message, headings), path, span ?? spanForPath(document, path)))
+      out.push(finding(rule.id, level, worded(message, profile, headings), path, span ?? spanForPath(document, path)))
     }
   }
   try {
@@ -75,7 +79,7 @@ function runRule(rule: Rule, level: FindingSeverity, document: PostmortemDocumen
   } catch (error) {
     // Note: a rule that throws is a bug; it is reported, and the other rules still run.
     const failed = say('ruleFailed', {rule: rule.id, error: error instanceof Error ? error.message : String(error)})
-    out.push(finding('internal-error', 'error', worded(failed), ''))
+    out.push(finding('internal-error', 'error', worded(failed, profile), ''))
   }
 }
 
@@ -91,7 +95,7 @@ export function compareFindings(a: Finding, b: Finding): number {
  * Apply `<!-- postmortem disable|enable|ignore id -->` with remark-message-control: findings
  * become VFile messages on the parsed tree, and the messages it keeps are the findings kept.
  */
-function applyInlineControl(tree: Root, findings: Finding[]): Finding[] {
+function applyInlineControl({tree, profile}: PostmortemDocument, findings: Finding[]): Finding[] {
   if (findings.length === 0) return findings
   const file = new VFile()
   const byMessage = new Map<object, Finding>()
@@ -114,7 +118,7 @@ function applyInlineControl(tree: Root, findings: Finding[]): Finding[] {
       kept.push({
         ruleId: 'unknown-rule',
         severity: 'warning',
-        ...worded(say('unknownRuleComment', {reason: message.reason})),
+        ...worded(say('unknownRuleComment', {reason: message.reason}), profile),
         path: '',
         ...(message.line ? {line: message.line, column: message.column ?? 1} : {})
       })

@@ -9,7 +9,8 @@
  */
 import type {FindingData} from '../model/finding.js'
 import {describePath, fieldLabel, sectionHeading, sectionName, type WrittenHeadings} from '../model/names.js'
-import {sectionById, sections, type Block, type SectionId} from '../model/sections.js'
+import type {Profile} from '../profile/compile.js'
+import type {Block, SectionId} from '../profile/spec.js'
 
 /** A value in backticks for a message; a backtick inside gets a longer fence. */
 export function code(value: string): string {
@@ -26,6 +27,9 @@ export function oneOf(values: readonly string[]): string {
 
 /** How a message names what its data points at: in the document's words where it has them. */
 interface Names {
+  readonly profile: Profile
+  /** The same names in the template's words, for what the document lacks. */
+  readonly template: Omit<Names, 'template'>
   /** A field path as `describePath` names it (`Owner of action item 2 in \`## Corrective actions\``). */
   field(path: string): string
   /** A section's heading with its `#`s (`## Corrective actions`). */
@@ -36,23 +40,33 @@ interface Names {
   table(path: string): string
 }
 
-function namesFor(headings: WrittenHeadings | undefined): Names {
-  return {
-    field: (path) => describePath(path, {headings}),
-    heading: (id) => sectionHeading(id as SectionId, headings),
-    name: (id) => sectionName(id as SectionId, headings),
+function namesFor(profile: Profile, headings: WrittenHeadings | undefined): Names {
+  const names = (written: WrittenHeadings | undefined): Omit<Names, 'template'> => ({
+    profile,
+    field: (path) => describePath(path, {headings: written, profile}),
+    heading: (id) => sectionHeading(profile, id as SectionId, written),
+    name: (id) => sectionName(profile, id as SectionId, written),
     table(path) {
-      const section = sections.find((candidate) => candidate.blocks.some((block) => block.type === 'table' && block.path === path))
-      return section ? `the \`${sectionHeading(section.id, headings)}\` table` : `the \`${path}\` table`
+      const section = profile.tables.find(({block}) => block.path === path)?.section
+      return section ? `the \`${sectionHeading(profile, section.id, written)}\` table` : `the \`${path}\` table`
     }
-  }
+  })
+  return {...names(headings), template: names(undefined)}
+}
+
+/** The title's id as messages name it (`hotfix id` after `HOTFIX-`) and the title's text up to it. */
+function titleId(profile: Profile): {name: string; lead: string} {
+  const title = profile.title
+  const prefix = title?.id?.prefix ?? ''
+  let end = prefix.length
+  while (end > 0 && '-_:# \t'.includes(prefix[end - 1]!)) end--
+  const name = `${prefix.slice(0, end).toLowerCase() || 'title'} id`
+  const lead = title?.id ? title.text.slice(0, title.text.indexOf(title.id.placeholder)) : (title?.text ?? '')
+  return {name, lead}
 }
 
 /** The data of a message that needs none. */
 type NoData = Readonly<Record<string, never>>
-
-/** The template's words for sections, whatever a document wrote: for sections it lacks. */
-const templateNames = namesFor(undefined)
 
 /**
  * Every message, by id. Data holds field paths (`field`, `table`), section ids (`section`) and
@@ -68,17 +82,28 @@ const table = {
   emptyRow: (data: {table: string; row: number}, names: Names): string =>
     `Empty row ${data.row} in the ${names.field(data.table)} table, expected its cells filled or the row removed`,
   emptySection: (data: {section: string}, names: Names): string => `Empty section \`${names.heading(data.section)}\`, expected its content under the heading`,
-  emptyHotfixId: (_data: NoData): string => 'Unexpected title without a hotfix id, expected `# Postmortem: HOTFIX-` and the id',
+  emptyHotfixId: (_data: NoData, names: Names): string => {
+    const {name, lead} = titleId(names.profile)
+    return `Unexpected title without a ${name}, expected \`# ${lead}\` and the id`
+  },
 
   // What the document lacks (`missing-section`, `missing-field`, `table-shape`, `no-action-items`):
   // sections it lacks are named in the template's words.
-  missingSection: (data: {section: string}): string => `Missing section \`${templateNames.heading(data.section)}\``,
-  missingTitle: (data: {section: string}): string => `Missing the title \`${templateNames.heading(data.section)}\``,
-  missingFooter: (_data: NoData): string => 'Missing the meeting footer (`---` then `**Meeting held:**`, `**Attendees:**`, `**Documented by:**`)',
-  missingHotfixId: (_data: NoData): string => 'Missing the hotfix id in the title, expected `# Postmortem: HOTFIX-` and the id',
-  missingField: (data: {field: string}): string => `Missing field ${templateNames.field(data.field)}`,
-  missingChecklistLine: (data: {field: string}): string => `Missing checklist line \`- [ ] ${fieldLabel(data.field)}: …\``,
-  missingLabeledList: (data: {field: string}): string => `Missing ${templateNames.field(data.field)} and its list`,
+  missingSection: (data: {section: string}, names: Names): string => `Missing section \`${names.template.heading(data.section)}\``,
+  missingTitle: (data: {section: string}, names: Names): string => `Missing the title \`${names.template.heading(data.section)}\``,
+  missingFooter: (_data: NoData, names: Names): string => {
+    const footer = names.profile.footerSection
+    const labels = names.profile.footerFields.map((field) => `\`**${field.label}:**\``)
+    const rule = footer?.blocks[0]?.type === 'rule' ? '`---` then ' : ''
+    return `Missing the ${names.template.field(footer?.path ?? '').replace(/`/g, '')} (${rule}${labels.join(', ')})`
+  },
+  missingHotfixId: (_data: NoData, names: Names): string => {
+    const {name, lead} = titleId(names.profile)
+    return `Missing the ${name} in the title, expected \`# ${lead}\` and the id`
+  },
+  missingField: (data: {field: string}, names: Names): string => `Missing field ${names.template.field(data.field)}`,
+  missingChecklistLine: (data: {field: string}, names: Names): string => `Missing checklist line \`- [ ] ${fieldLabel(names.profile, data.field)}: …\``,
+  missingLabeledList: (data: {field: string}, names: Names): string => `Missing ${names.template.field(data.field)} and its list`,
   missingList: (_data: {field: string}): string => 'Missing the list of items',
   missingText: (_data: {field: string}): string => 'Missing the section text',
   missingTable: (_data: {field: string}): string => 'Missing the table',
@@ -103,10 +128,11 @@ const table = {
   timeFormat: (data: {field: string; value: string}, names: Names): string =>
     `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected \`HH:MM\`, \`HH:MM:SS\`, a 12-hour time such as \`2:54 PM\` or an ISO date-time`,
   lineBreak: (data: {field: string}, names: Names): string => `Unexpected line break in ${names.field(data.field)}, expected one line`,
-  properFixOpen: (data: {field: string; checked: boolean; filled: boolean}): string => {
+  properFixOpen: (data: {field: string; checked: boolean; filled: boolean; when?: string}, names: Names): string => {
     const problems = [...(data.checked ? [] : ['unchecked']), ...(data.filled ? [] : ['unfilled'])]
     const expected = !data.filled ? (data.checked ? 'a value' : 'a value and a ticked box (`- [x]`)') : 'a ticked box (`- [x]`)'
-    return `Unexpected ${problems.join(' and ')} \`${fieldLabel(data.field)}:\` for a temporary workaround, expected ${expected}`
+    const when = data.when ?? requiredWhen(names.profile, data.field) ?? 'the choice made'
+    return `Unexpected ${problems.join(' and ')} \`${fieldLabel(names.profile, data.field)}:\` for a ${when.toLowerCase()}, expected ${expected}`
   },
 
   // Values that disagree with each other or with today (`due-date`, `meeting-date`, …).
@@ -162,22 +188,28 @@ export function say<Id extends MessageId>(messageId: Id, data: MessageData<Id>):
  * Word a message: sections the document has named by the `headings` it wrote, every other name
  * in the template's words.
  */
-export function wordMessage(message: Message, headings?: WrittenHeadings): string {
+export function wordMessage(message: Message, profile: Profile, headings?: WrittenHeadings): string {
   const word = table[message.messageId] as (data: Message['data'], names: Names) => string
-  return word(message.data, namesFor(headings))
+  return word(message.data, namesFor(profile, headings))
+}
+
+/** The choice a checklist line is required for (`Temporary workaround`). */
+function requiredWhen(profile: Profile, path: string): string | undefined {
+  const owner = profile.blockOfPath.get(path)
+  return owner?.block.type === 'checklist' ? owner.block.requiredWhen?.value : undefined
 }
 
 /**
  * A message with its wording, as a finding carries them. Every message's data is JSON (a type
  * test checks it), so the finding survives worker threads and the cache as it is.
  */
-export function worded(message: Message, headings?: WrittenHeadings): {messageId: MessageId; data: FindingData; message: string} {
-  return {messageId: message.messageId, data: message.data as FindingData, message: wordMessage(message, headings)}
+export function worded(message: Message, profile: Profile, headings?: WrittenHeadings): {messageId: MessageId; data: FindingData; message: string} {
+  return {messageId: message.messageId, data: message.data as FindingData, message: wordMessage(message, profile, headings)}
 }
 
 /** `missingSection`, `missingTitle` or `missingFooter`, for a section the document lacks. */
-export function missingSectionMessage(id: SectionId): Message {
-  const section = sectionById.get(id)
+export function missingSectionMessage(profile: Profile, id: SectionId): Message {
+  const section = profile.sectionById.get(id)
   if (section?.kind === 'footer') return say('missingFooter', {})
   if (section?.kind === 'title') return say('missingTitle', {section: id})
   return say('missingSection', {section: id})
@@ -192,15 +224,15 @@ export function dateMessage(field: string, value: string): Message {
 export function missingFieldMessage(block: Block, path: string): Message {
   switch (block.type) {
     case 'fieldLines':
-    case 'labelList':
-    case 'labelParagraph':
+    case 'fieldList':
+    case 'fieldParagraph':
     case 'checklist': {
-      const fields = block.type === 'labelParagraph' ? [block.field] : block.fields
+      const fields = block.type === 'fieldParagraph' ? [block.field] : block.fields
       // `properFix.storyCreated.value` is the value of the `properFix.storyCreated` line.
       const field = fields.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}.`))?.path ?? path
       return block.type === 'checklist' ? say('missingChecklistLine', {field}) : say('missingField', {field})
     }
-    case 'labeledList':
+    case 'listUnderLabel':
       return say('missingLabeledList', {field: block.path})
     case 'list':
       return say('missingList', {field: block.path})

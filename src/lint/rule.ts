@@ -4,14 +4,17 @@
  */
 import type {Span} from '../model/finding.js'
 import type {FindingSeverity} from '../model/finding.js'
-import type {PostmortemDraft} from '../model/schema.js'
 import type {PostmortemDocument} from '../parse/document.js'
+import type {Profile} from '../profile/compile.js'
 import type {Message} from './messages.js'
 
 /** What a rule sees: the parsed document and the options of this run. */
 export interface RuleContext {
   readonly document: PostmortemDocument
-  readonly draft: PostmortemDraft
+  /** The template the document was read by: what the rule judges its values by. */
+  readonly profile: Profile
+  /** The document's draft (its keys are the profile's paths: read them with `getPath` or by role). */
+  readonly draft: object
   /** Today, `YYYY-MM-DD` (the `--now` option). */
   readonly now: string
   /**

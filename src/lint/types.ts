@@ -1,3 +1,4 @@
+import type {Profile} from '../profile/compile.js'
 import type {Finding, FindingSeverity} from '../model/finding.js'
 import type {RuleId} from './rule-ids.js'
 
@@ -24,6 +25,8 @@ export interface LintOptions {
   readonly now?: string | undefined
   /** Apply `<!-- postmortem disable|enable|ignore id -->` comments (default: `true`). */
   readonly inlineControl?: boolean | undefined
+  /** The template's profile (default: the built-in template's); `lintDocument` uses the document's. */
+  readonly profile?: Profile | undefined
 }
 
 export type {Rule, RuleContext, RuleExample} from './rule.js'

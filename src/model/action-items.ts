@@ -1,23 +1,50 @@
 /**
- * Action items across the three tables of `## Action Items`: which tables there are, every item
- * with its field path, and what "open", "overdue" and "owned by" mean. The rules, the `actions`
- * and `stats` commands and reports all read action items through here.
+ * Action items across a profile's tables of tasks (the built-in template's three tables under
+ * `## Action Items`): which tables there are, every item with its field path and its cells by
+ * role, and what "open", "overdue" and "owned by" mean. The rules, the `actions` and `stats`
+ * commands and reports all read action items through here, by role, never by the built-in keys.
  */
-import {sectionById} from './sections.js'
-import {statuses, type ActionItem, type PostmortemDraft} from './schema.js'
+import {builtinProfile} from '../profile/builtin.js'
+import type {TableBlock} from '../profile/blocks.js'
+import type {Profile} from '../profile/compile.js'
+import type {ColumnSpec, FieldRole} from '../profile/spec.js'
+import {getPath} from './paths.js'
 import {isIsoDate, isPlaceholder} from './text.js'
 
-/** The three action item tables, in template order: draft key and heading. */
-export const actionTables = (['preventRecurrence', 'improveDetection', 'improveResponse'] as const).map((key) => ({
-  key,
-  heading: sectionById.get(key)!.heading!
-}))
+/** An action item's cells by role: what it is, who owns it, when it is due, its status and priority. */
+export interface ActionItem {
+  action?: string | null | undefined
+  owner?: string | null | undefined
+  dueDate?: string | null | undefined
+  priority?: string | null | undefined
+  status?: string | null | undefined
+}
 
-/** Key of an action item table in the draft (`improveDetection`). */
-export type ActionTableKey = 'preventRecurrence' | 'improveDetection' | 'improveResponse'
+/** Which column of a table holds each cell of `ActionItem` (absent: the table has no such column). */
+export type ActionColumnKeys = {readonly [Key in keyof ActionItem]?: string}
+
+/** A table of action items of a profile. */
+export interface ActionTable {
+  /** Draft path of the table (`actionItems.preventRecurrence`). */
+  readonly key: string
+  /** The table's section heading as the template writes it (`Prevent Recurrence`). */
+  readonly heading: string
+  /** The section the table stands in. */
+  readonly section: string
+  readonly block: TableBlock
+  /** Which column holds each cell. */
+  readonly keys: ActionColumnKeys
+  /** The statuses that close an item (`Done`, `Won't Do`), and every status the template has. */
+  readonly closed: readonly string[]
+  readonly statuses: readonly string[]
+}
+
+/** Key of an action item table: its draft path (`actionItems.improveDetection`). */
+export type ActionTableKey = string
 
 /** One action item of a draft, with the table it stands in and its field path. */
 export interface ActionItemEntry {
+  /** The table's draft path. */
   readonly table: ActionTableKey
   /** The table's heading: `Prevent Recurrence`, `Improve Detection` or `Improve Response`. */
   readonly heading: string
@@ -25,17 +52,65 @@ export interface ActionItemEntry {
   readonly index: number
   /** Field path of the item (`actionItems.improveDetection[1]`). */
   readonly path: string
+  /** Its cells by role. */
   readonly item: ActionItem
+  /** Which column holds each cell, for the field path of one (`${path}.${keys.dueDate}`). */
+  readonly keys: ActionColumnKeys
+  /** The statuses that close an item in its table. */
+  readonly closed: readonly string[]
+}
+
+const roleOfKey: {readonly [Key in keyof ActionItem]-?: FieldRole} = {
+  action: 'actionItems.action',
+  owner: 'actionItems.owner',
+  dueDate: 'actionItems.due',
+  priority: 'actionItems.priority',
+  status: 'actionItems.status'
+}
+
+/** A profile's tables of action items (tables of tasks), in template order. */
+export function actionTables(profile: Profile = builtinProfile): ActionTable[] {
+  return profile.tables
+    .filter(({block}) => block.rows === 'task')
+    .map(({section, block}) => {
+      const column = (role: FieldRole): ColumnSpec | undefined => block.columns.find((candidate) => candidate.role === role)
+      const keys: Record<string, string> = {}
+      for (const [key, role] of Object.entries(roleOfKey)) {
+        const found = column(role)
+        if (found) keys[key] = found.key
+      }
+      const status = column('actionItems.status')
+      return {
+        key: block.path,
+        heading: section.heading ?? section.id,
+        section: section.id,
+        block,
+        keys,
+        closed: status?.closed ?? [],
+        statuses: status?.values ?? []
+      }
+    })
 }
 
 /**
  * Every action item of a draft, table by table, in row order. A row the template wrote and
  * nobody filled (`{action_1}`, `{owner}`, `{date}`) is not an action item and is left out.
  */
-export function actionItemsOf(draft: PostmortemDraft): ActionItemEntry[] {
-  return actionTables.flatMap(({key, heading}) =>
-    (draft.actionItems?.[key] ?? []).flatMap((item, index) => (isUnfilledRow(item) ? [] : [{table: key, heading, index, path: `actionItems.${key}[${index}]`, item}]))
-  )
+export function actionItemsOf(draft: object, profile: Profile = builtinProfile): ActionItemEntry[] {
+  return actionTables(profile).flatMap((table) => {
+    const rows = getPath(draft, table.key)
+    if (!Array.isArray(rows)) return []
+    return rows.flatMap((row: unknown, index) => {
+      if (row === null || typeof row !== 'object') return []
+      const item: ActionItem = {}
+      for (const [key, column] of Object.entries(table.keys)) {
+        const value = (row as Record<string, unknown>)[column]
+        if (typeof value === 'string' || value === null) item[key as keyof ActionItem] = value
+      }
+      if (isUnfilledRow(item)) return []
+      return [{table: table.key, heading: table.heading, index, path: `${table.key}[${index}]`, item, keys: table.keys, closed: table.closed}]
+    })
+  })
 }
 
 /**
@@ -47,11 +122,14 @@ export function isUnfilledRow(item: ActionItem): boolean {
   return unfilled(item.action) && unfilled(item.owner) && unfilled(item.dueDate)
 }
 
-/** The template's statuses. */
-export type ActionStatus = (typeof statuses)[number]
+/** The built-in template's statuses. */
+export type ActionStatus = string
 
-/** A status as one of the template's values (tolerating case, emphasis, code and `’`), or `undefined`. */
-export function canonicalStatus(status: string | null | undefined): ActionStatus | undefined {
+/**
+ * A status as one of `statuses` (tolerating case, emphasis, code and `’`), or `undefined`
+ * (default: the built-in template's statuses).
+ */
+export function canonicalStatus(status: string | null | undefined, statuses: readonly string[] = actionTables(builtinProfile)[0]?.statuses ?? []): string | undefined {
   if (status === null || status === undefined) return undefined
   const normal = normalizeStatus(status)
   return statuses.find((value) => normalizeStatus(value) === normal)
@@ -66,15 +144,18 @@ function normalizeStatus(value: string): string {
     .toLowerCase()
 }
 
-/** Whether an item is still open: its status is neither Done nor Won't Do (unfilled counts as open). */
-export function isOpen(item: Pick<ActionItem, 'status'>): boolean {
-  const status = canonicalStatus(item.status)
-  return status !== 'Done' && status !== "Won't Do"
+/**
+ * Whether an item is still open: its status is none of those that close it (`Done`, `Won't Do`;
+ * unfilled counts as open). `closed` defaults to the built-in template's.
+ */
+export function isOpen(item: Pick<ActionItem, 'status'>, closed: readonly string[] = actionTables(builtinProfile)[0]?.closed ?? []): boolean {
+  const status = canonicalStatus(item.status, closed)
+  return status === undefined
 }
 
 /** Whether an item is open and due (a real `YYYY-MM-DD`) strictly before `now`. */
-export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, now: string): boolean {
-  if (!isOpen(item) || item.dueDate === null || item.dueDate === undefined) return false
+export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, now: string, closed?: readonly string[]): boolean {
+  if (!isOpen(item, closed) || item.dueDate === null || item.dueDate === undefined) return false
   const due = item.dueDate.trim()
   return isIsoDate(due) && due < now
 }

@@ -4,34 +4,7 @@
  */
 import {z} from 'zod'
 import {listItemProblem, markdownBodyProblem} from './markdown.js'
-import {fields, sections, type FieldSpec} from './sections.js'
 import {hasLineBreak, hasOuterSpace, isPlaceholder} from './text.js'
-import {titlePlaceholder} from './title.js'
-
-const fieldByPath = new Map<string, FieldSpec>(fields.map(({field}) => [field.path, field]))
-const sectionByPath = new Map(sections.map((section) => [section.path, section]))
-
-/** A field path in the template's words: `**Date:**`, `` `## Impact` ``. */
-export function labelOf(path: string): string {
-  const field = fieldByPath.get(path)
-  if (field) return `**${field.label}:**`
-  const section = sectionByPath.get(path)
-  if (section?.heading) return `\`${'#'.repeat(section.depth)} ${section.heading}\``
-  return path
-}
-
-/** The template's placeholder of a field or free-text section, written when it is unfilled. */
-function placeholderOf(path: string): string | undefined {
-  const field = fieldByPath.get(path)
-  if (field) return field.placeholder
-  for (const block of sectionByPath.get(path)?.blocks ?? []) if (block.type === 'markdown' && block.path === path) return block.placeholder
-  return undefined
-}
-
-/** A schema description naming the field in the template's words. */
-export function describe(path: string, what: string): {description: string} {
-  return {description: `${labelOf(path)}: ${what}`}
-}
 
 type Check = (value: string) => string | undefined
 
@@ -79,69 +52,73 @@ function refined(checks: Check[]): z.ZodString {
   return schema
 }
 
-/** Options of the text schemas: `filled` for the complete model (no empty string). */
+/**
+ * Options of the text schemas: `filled` for the complete model (no empty string, no
+ * placeholder); a draft's field names its own `placeholder` (the value it holds while unfilled).
+ */
 export interface TextOptions {
   readonly filled: boolean
+  readonly placeholder?: string | undefined
 }
 
-/** A one-line Markdown value (header field, label value). */
-export function inlineText(path: string, options: TextOptions, what = 'inline Markdown, one line'): z.ZodString {
-  return refined([oneLine(labelOf(path), {...options, placeholder: placeholderOf(path)})]).meta(describe(path, what)) as z.ZodString
+/** A one-line Markdown value (header field, label value), named as the template writes it (`**Date:**`). */
+export function inlineText(name: string, options: TextOptions, what = 'inline Markdown, one line'): z.ZodString {
+  return refined([oneLine(name, options)]).meta({description: `${name}: ${what}`}) as z.ZodString
 }
 
 /** A table cell: one line, and no `\|` (the table writes `|` as `\|`, so `\|` would read back as a cell boundary). */
-export function cellText(name: string, what: string, options: TextOptions): z.ZodString {
+export function cellSchema(name: string, what: string, options: TextOptions): z.ZodString {
   return refined([
     oneLine(name, options),
     (value) => (value.includes('\\|') ? `${name} holds \`\\|\`, which a table cell cannot keep (write \`|\` alone)` : undefined)
   ]).meta({description: `${name}: ${what}`}) as z.ZodString
 }
 
-/** Free Markdown that is the whole body of a section. */
-export function markdownBody(path: string, options: TextOptions & {noRule?: boolean}): z.ZodString {
-  const name = labelOf(path)
+/** Free Markdown that is the whole body of a section; `noRule` before the meeting footer. */
+export function markdownBody(name: string, options: TextOptions & {noRule?: boolean}): z.ZodString {
   return refined([
-    written(name, {...options, block: true, placeholder: placeholderOf(path)}),
+    written(name, {...options, block: true}),
     (value) => {
       if (value === '') return undefined
       const problem = markdownBodyProblem(value, options)
       return problem ? `${name} cannot be written back as a section body: ${problem}` : undefined
     }
-  ]).meta(describe(path, 'Markdown, kept verbatim')) as z.ZodString
+  ]).meta({description: `${name}: Markdown, kept verbatim`}) as z.ZodString
 }
 
 /** One item of an ordered list: Markdown, continuation lines without their indentation. */
-export function listItemText(path: string, options: TextOptions = {filled: true}): z.ZodString {
-  const name = `An item of ${labelOf(path)}`
+export function listItemText(name: string, options: TextOptions = {filled: true}): z.ZodString {
+  const item = `An item of ${name}`
   // Note: whether a draft's item is its own placeholder depends on its place (`{factor_2}` is
   // the second item's): the draft's schema checks that over the whole list.
   return refined([
-    written(name, {filled: options.filled, nonEmpty: true}),
+    written(item, {filled: options.filled, nonEmpty: true}),
     (value) => {
       const problem = listItemProblem(value)
-      return problem ? `${name} cannot be written back: ${problem}` : undefined
+      return problem ? `${item} cannot be written back: ${problem}` : undefined
     }
-  ]).meta({description: `An item of ${labelOf(path)}: Markdown, kept verbatim (continuation lines without indentation)`}) as z.ZodString
+  ]).meta({description: `${item}: Markdown, kept verbatim (continuation lines without indentation)`}) as z.ZodString
 }
 
-/** The id after `HOTFIX-`: one word (the title's other words are kept in `title`). */
-export function hotfixIdText(options: TextOptions): z.ZodString {
+/** The id a title names after its prefix (`HOTFIX-`): one word (the title's other words are kept in its text). */
+export function idText(prefix: string, textKey: string, options: TextOptions): z.ZodString {
+  const name = `The id after \`${prefix}\``
   return refined([
-    oneLine('The id after `HOTFIX-`', {...options, placeholder: titlePlaceholder}),
-    (value) => (/\s/.test(value) ? 'The id after `HOTFIX-` is one word; a title with other words is kept in `title`' : undefined),
-    (value) => (value.endsWith(':') ? 'The id after `HOTFIX-` cannot end with `:`' : undefined)
-  ]).meta({description: 'The id after `HOTFIX-` in the title, one word'}) as z.ZodString
+    oneLine(name, options),
+    (value) => (/\s/.test(value) ? `${name} is one word; a title with other words is kept in \`${textKey}\`` : undefined),
+    (value) => (value.endsWith(':') ? `${name} cannot end with \`:\`` : undefined)
+  ]).meta({description: `${name} in the title, one word`}) as z.ZodString
 }
 
-/** The title's text, when it is not the template's `Postmortem: HOTFIX-{ID}`. */
-export function titleText(options: TextOptions = {filled: false}): z.ZodString {
+/** The title's text, when it is not the template's, with `description`. */
+export function titleText(description: string, options: TextOptions = {filled: false}): z.ZodString {
   return refined([
     oneLine('The title', {filled: options.filled, nonEmpty: false}),
     (value) => (value.startsWith('#') ? 'The title cannot start with `#`' : undefined)
-  ]).meta({description: 'The title as written, when it is not `Postmortem: HOTFIX-` and the id (its id, if any, is `hotfixId`)'}) as z.ZodString
+  ]).meta({description}) as z.ZodString
 }
 
-/** One attendee, as written. */
+/** One name of a list of names written comma-separated (an attendee), as written. */
 export function nameText(options: TextOptions = {filled: true}): z.ZodString {
   return refined([
     oneLine('An attendee', {filled: options.filled, nonEmpty: true}),

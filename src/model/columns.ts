@@ -1,6 +1,6 @@
 /** Which column of one of the template's tables a header cell names. */
-import {normalizeName} from './sections.js'
-import type {Block, ColumnSpec} from './section-spec.js'
+import {normalizeName} from './text.js'
+import type {Block, ColumnSpec} from '../profile/spec.js'
 import {splitZone} from './zones.js'
 
 /**

@@ -1,27 +1,28 @@
-/** Building and walking drafts: the blank template's draft, and reading and writing field paths. */
+/** Building and ordering drafts: the blank template's draft, and a draft's keys in template order. */
+import {builtinProfile} from '../profile/builtin.js'
+import type {Postmortem, PostmortemDraft} from '../profile/builtin-types.js'
+import type {KeyOrder, Profile} from '../profile/compile.js'
 import {setPath} from './paths.js'
-import type {PostmortemDraft} from './schema.js'
-import {sections} from './sections.js'
 import {isPlaceholder} from './text.js'
 
 /**
- * The draft of the blank template: every key present, every value unfilled (`null`), every list
- * holding the template's unfilled rows and items. `stringify(blankDraft())` is the template.
+ * The draft of a profile's blank template: every key present, every value unfilled (`null`),
+ * every list holding the template's unfilled rows and items. `stringify` of it is the template.
  */
-export function blankDraft(): PostmortemDraft {
+export function blankDraft<Draft extends object = PostmortemDraft, Complete extends object = Postmortem>(profile: Profile<Draft, Complete> = builtinProfile as unknown as Profile<Draft, Complete>): Draft {
   const draft: Record<string, unknown> = {}
-  for (const section of sections) {
-    if (section.kind === 'title') setPath(draft, 'hotfixId', null)
+  for (const section of profile.sections) {
+    if (section.kind === 'title' && profile.title?.id) setPath(draft, profile.title.id.path, null)
     for (const block of section.blocks) {
       switch (block.type) {
         case 'fieldLines':
-        case 'labelList':
+        case 'fieldList':
           for (const field of block.fields) setPath(draft, field.path, null)
           break
-        case 'labelParagraph':
+        case 'fieldParagraph':
           setPath(draft, block.field.path, null)
           break
-        case 'labeledList':
+        case 'listUnderLabel':
         case 'list':
           setPath(draft, block.path, block.placeholders.map(() => null))
           break
@@ -34,7 +35,7 @@ export function blankDraft(): PostmortemDraft {
             block.path,
             block.templateRows.map((row) => Object.fromEntries(block.columns.map((column, index) => [column.key, isPlaceholder(row[index] ?? '') ? null : (row[index] ?? null)])))
           )
-          if (block.zoneColumn !== undefined) draft.timelineTimeZone = 'UTC'
+          if (block.zonePath !== undefined) setPath(draft, block.zonePath, 'UTC')
           break
         case 'checklist':
           for (const field of block.fields) setPath(draft, field.path, {checked: false, value: null})
@@ -44,48 +45,12 @@ export function blankDraft(): PostmortemDraft {
       }
     }
   }
-  return canonicalOrder(draft as PostmortemDraft)
+  return canonicalOrder(profile, draft as Draft)
 }
 
 /** The draft's keys in template order (a parse sets them in the document's order). */
-export function canonicalOrder(draft: PostmortemDraft): PostmortemDraft {
-  return orderLike(draft, keyOrder) as PostmortemDraft
-}
-
-/** Key order of the model, template order, as nested lists. */
-type KeyOrder = ReadonlyMap<string, KeyOrder | null>
-
-const keyOrder: KeyOrder = new Map<string, KeyOrder | null>([
-  ['hotfixId', null],
-  ['title', null],
-  ['date', null],
-  ['incident', null],
-  ['durationMinutes', null],
-  ['severity', null],
-  ['author', null],
-  ['executiveSummary', null],
-  ['impact', keys('usersAffected', 'duration', 'revenueImpact', 'dataImpact', 'reputationImpact')],
-  ['timeline', keys('time', 'event', 'who')],
-  ['timelineTimeZone', null],
-  ['rootCause', keys('whatHappened', 'immediateCause', 'contributingFactors', 'testingGap', 'monitoringGap', 'processGap')],
-  ['wentWell', null],
-  ['wentPoorly', null],
-  ['gotLucky', null],
-  [
-    'actionItems',
-    new Map(['preventRecurrence', 'improveDetection', 'improveResponse'].map((key) => [key, keys('action', 'owner', 'dueDate', 'priority', 'status')]))
-  ],
-  ['properFix', new Map([['hotfixWas', null], ...['storyCreated', 'scheduledFor', 'description'].map((key): [string, KeyOrder] => [key, keys('checked', 'value')])])],
-  ['communication', keys('internalNotification', 'customerNotification', 'publicPostmortem')],
-  ['lessonsLearned', keys('technical', 'process', 'team')],
-  ['blamelessNote', null],
-  ['meeting', keys('heldOn', 'attendees', 'documentedBy')],
-  ['frontMatter', null],
-  ['extra', null]
-])
-
-function keys(...names: string[]): KeyOrder {
-  return new Map(names.map((name) => [name, null]))
+export function canonicalOrder<Draft extends object>(profile: Profile, draft: Draft): Draft {
+  return orderLike(draft, profile.keyOrder) as Draft
 }
 
 function orderLike(value: unknown, order: KeyOrder | null): unknown {

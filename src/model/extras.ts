@@ -5,62 +5,39 @@
  * section's heading), `<section id>` (after that section's content) or `end` (after everything).
  */
 import {toString} from 'mdast-util-to-string'
-import {z} from 'zod'
+import type {Profile} from '../profile/compile.js'
 import {blocksOf} from './markdown.js'
-import {sectionById, sectionOrder, sections, sectionsForHeading, type SectionId} from './sections.js'
-
-const ids = new Set<string>(sections.map((section) => section.id))
 
 /** Whether `value` is an anchor: `start`, `end`, a section id or `<section id>:heading`. */
-export function isAnchor(value: string): boolean {
-  return value === 'start' || value === 'end' || ids.has(value.replace(/:heading$/, ''))
+export function isAnchor(profile: Profile, value: string): boolean {
+  return value === 'start' || value === 'end' || profile.sectionById.has(value.replace(/:heading$/, ''))
 }
-
-export const AnchorSchema = z
-  .string()
-  .refine(isAnchor, 'Unexpected anchor, expected `start`, `end`, a section id or `<section id>:heading`')
-  .meta({description: 'Where the block stands: `start` (before the title), `<id>:heading` (right after its heading), a section id (after its content) or `end`'})
-
-export const ExtraSchema = z
-  .object({
-    after: AnchorSchema,
-    markdown: z.string().meta({description: 'Markdown source, verbatim (empty: a section heading with nothing under it)'})
-  })
-  .meta({description: 'Content the template has no field for (an unknown section, an extra paragraph, an image, an HTML comment), kept where it stood'})
 
 /** Position of an anchor in document order: before the title, after a heading, after a section, at the end. */
-export function anchorRank(after: string): number {
+export function anchorRank(profile: Profile, after: string): number {
   if (after === 'start') return -1
-  if (after === 'end') return sections.length * 2
+  if (after === 'end') return profile.sections.length * 2
   const heading = after.endsWith(':heading')
-  const order = sectionOrder.get(after.replace(/:heading$/, '') as SectionId) ?? 0
+  const order = profile.sectionOrder.get(after.replace(/:heading$/, '')) ?? 0
   return order * 2 + (heading ? 0 : 1)
 }
-
-const freeText = new Set(sections.filter((section) => section.blocks.length === 1 && section.blocks[0]!.type === 'markdown').map((section) => section.id))
-/** Sections an empty extra may keep: those whose fields live in their group's object, and tables. */
-const keptByEmpty = new Set(
-  sections
-    .filter((section) => (section.kind === 'section' && section.parent !== null && section.path === section.parent) || (section.blocks.length === 1 && section.blocks[0]!.type === 'table'))
-    .map((section) => section.id)
-)
 
 /**
  * Why a list of extras could not be written back and read as itself, or `undefined`. Each extra
  * is one block, or a heading the template lacks with its content; they stand in document order.
  */
-export function extrasProblem(extras: readonly {after: string; markdown: string}[]): {index: number; message: string} | undefined {
+export function extrasProblem(profile: Profile, extras: readonly {after: string; markdown: string}[]): {index: number; message: string} | undefined {
   let rank = -Infinity
   let headedAt = ''
   for (const [index, extra] of extras.entries()) {
     const id = extra.after.replace(/:heading$/, '')
-    const current = anchorRank(extra.after)
+    const current = anchorRank(profile, extra.after)
     if (current < rank) return {index, message: 'Extras must be listed in document order'}
     if (current > rank) headedAt = ''
     rank = current
     if (extra.markdown === '') {
       // An empty extra keeps the heading of a section whose fields say nothing of it.
-      if (!keptByEmpty.has(id as SectionId) || !extra.after.endsWith(':heading')) return {index, message: 'An empty extra only keeps the heading of a table section, `whyItHappened` or `whyNotCaught`, anchored `<id>:heading`'}
+      if (!profile.keptByEmpty.has(id) || !extra.after.endsWith(':heading')) return {index, message: 'An empty extra only keeps the heading of a table section, `whyItHappened` or `whyNotCaught`, anchored `<id>:heading`'}
       continue
     }
     const {nodes, runsOn} = blocksOf(extra.markdown)
@@ -73,7 +50,7 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
     }
     if (first.type === 'heading') {
       const rest = nodes.slice(1).map((node) => (node.type === 'heading' ? {type: node.type, depth: node.depth, text: toString(node)} : {type: node.type}))
-      const problem = headingProblem(extra.after, id, first.depth, extra.markdown.slice(first.position!.start.offset!, first.position!.end.offset!), rest)
+      const problem = headingProblem(profile, extra.after, id, first.depth, extra.markdown.slice(first.position!.start.offset!, first.position!.end.offset!), rest)
       if (problem) return {index, message: problem}
       headedAt = extra.after
       continue
@@ -85,7 +62,7 @@ export function extrasProblem(extras: readonly {after: string; markdown: string}
       return {index, message: 'Two lists with one marker at one place are one list: keep them as one extra'}
     }
     if (headedAt === extra.after) return {index, message: 'An extra block after an extra section at the same place would become part of that section'}
-    if (freeText.has(id as SectionId)) return {index, message: `Only a section with a heading can stand after \`${id}\`, whose whole body is free text`}
+    if (profile.freeText.has(id)) return {index, message: `Only a section with a heading can stand after \`${id}\`, whose whole body is free text`}
   }
   return undefined
 }
@@ -107,25 +84,25 @@ export function listsJoin(before: string, after: string): boolean {
   return rest.length === 0 && block?.type === 'list' && next?.type === 'list'
 }
 
-function headingProblem(after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number; text?: string}[]): string | undefined {
+function headingProblem(profile: Profile, after: string, id: string, depth: number, line: string, rest: readonly {type: string; depth?: number; text?: string}[]): string | undefined {
   const text = line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, '')
   // An extra section keeps the headings deeper than its own: a second occurrence of a section
   // all of them, a sub-heading (deeper than the sections' level, `###`) all of them, a heading
   // at the sections' level those that name no section (`### Dashboards` under `## Appendix`).
   const sub = rest.flatMap((node) => (node.type === 'heading' ? [{depth: node.depth ?? 0, text: node.text ?? ''}] : []))
-  const second = sectionsForHeading(text).some((section) => section.id === id || section.id === sectionById.get(id as SectionId)?.parent)
+  const second = profile.sectionsForHeading(text).some((section) => section.id === id || section.id === profile.sectionById.get(id)?.parent)
   // Note: the serializer writes sections at depth 2, so only headings deeper than that join one.
   if (sub.some((node) => node.depth <= Math.max(depth, 2))) return 'An extra section holds the headings deeper than its own (and than `##`) only'
-  if (!second && depth <= 2 && sub.some((node) => sectionsForHeading(node.text).some((section) => section.parent === null))) {
+  if (!second && depth <= 2 && sub.some((node) => profile.sectionsForHeading(node.text).some((section) => section.parent === null))) {
     return 'A heading in an extra section names a template section: it would start that section'
   }
   if (after.endsWith(':heading')) return "An extra section right after a heading would take in that section's content; anchor it after the section"
   if (after === 'start') return depth === 1 ? 'A `#` heading before the title would become the title' : undefined
-  if (after === 'end') return depth <= 2 && sectionsForHeading(text).some((section) => section.parent === null) ? `The extra heading \`${text}\` names a template section` : undefined
+  if (after === 'end') return depth <= 2 && profile.sectionsForHeading(text).some((section) => section.parent === null) ? `The extra heading \`${text}\` names a template section` : undefined
   // Only a heading that would be read as a template section there conflicts.
-  const top = sectionById.get(id as SectionId)
+  const top = profile.sectionById.get(id)
   const context = top?.parent ?? top?.id
-  const known = sectionsForHeading(text).filter((section) => (section.parent === null ? depth <= 2 : section.parent === context && depth > 2))
+  const known = profile.sectionsForHeading(text).filter((section) => (section.parent === null ? depth <= 2 : section.parent === context && depth > 2))
   if (known.length > 0 && !known.some((section) => section.id === id || section.id === top?.parent)) return `The extra heading \`${text}\` names a template section`
   return undefined
 }

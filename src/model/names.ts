@@ -1,5 +1,8 @@
+import type {Profile} from '../profile/compile.js'
+import {builtinProfile} from '../profile/builtin.js'
+import {templateHeading} from '../profile/labels.js'
+import type {SectionId} from '../profile/spec.js'
 import {splitPath} from './paths.js'
-import {fields, sectionById, sections, type SectionId, type SectionSpec} from './sections.js'
 
 /** A section heading as a document writes it: its words and its depth (`## Corrective actions`). */
 export interface WrittenHeading {
@@ -17,62 +20,50 @@ export interface DescribeOptions {
    * written there (`## Corrective actions`), a section it lacks in the template's words.
    */
   readonly headings?: WrittenHeadings | undefined
+  /** The template's profile (default: the built-in template's). */
+  readonly profile?: Profile | undefined
 }
 
-/** Field path → its label as the template writes it, bold and with its colon (`**Date:**`). */
-const fieldLabels = new Map<string, string>()
-for (const {field} of fields) fieldLabels.set(field.path, `**${field.label}:**`)
-fieldLabels.set('rootCause.contributingFactors', '**Contributing factors:**')
-fieldLabels.set('timelineTimeZone', 'Time (UTC) column header')
-fieldLabels.set('meeting', 'meeting footer')
-
-/** Field path → its bare label (`Story created`), for messages that quote the label in a line. */
-const bareLabels = new Map<string, string>(fields.map(({field}) => [field.path, field.label]))
-
-/** Path → the section it names (`actionItems.preventRecurrence` → Prevent Recurrence). */
-const sectionOfPath = new Map<string, SectionSpec>()
-for (const section of sections) {
-  if (section.heading && !fieldLabels.has(section.path) && !sectionOfPath.has(section.path)) sectionOfPath.set(section.path, section)
-}
-
-const columnNames: Record<string, string> = {
-  time: 'Time',
-  event: 'Event',
-  who: 'Who',
-  action: 'Action',
-  owner: 'Owner',
-  dueDate: 'Due Date',
-  priority: 'Priority',
-  status: 'Status'
+/** A path's name: a field's bold label, a list's label, a zone's column header, or a section's heading. */
+function nameOf(profile: Profile, path: string, headings: WrittenHeadings | undefined): string | undefined {
+  const field = profile.fieldByPath.get(path)
+  if (field) return `**${field.label}:**`
+  const owner = profile.blockOfPath.get(path)
+  if (owner?.block.type === 'listUnderLabel') return `**${owner.block.label}:**`
+  const zoned = profile.tables.find(({block}) => block.zonePath === path)
+  if (zoned) return `${zoned.block.columns.find((column: {key: string}) => column.key === zoned.block.zoneColumn)?.header ?? 'Time'} (UTC) column header`
+  const section = profile.sections.find((candidate) => candidate.path === path && (candidate.heading !== null || candidate.kind === 'footer'))
+  if (section?.kind === 'footer') return profile.roles.get('meetingDate') ? 'meeting footer' : 'footer'
+  return section ? sectionHeading(profile, section.id, headings) : undefined
 }
 
 /**
  * A section's heading with its `#`s: as the document wrote it when `headings` has it
  * (`## Corrective actions`), else as the template writes it (`### Prevent Recurrence`).
  */
-export function sectionHeading(id: SectionId, headings?: WrittenHeadings): string {
+export function sectionHeading(profile: Profile, id: SectionId, headings?: WrittenHeadings): string {
   const written = headings?.get(id)
   if (written) return `${'#'.repeat(written.depth)} ${written.text}`
-  const section = sectionById.get(id)
-  return section ? `${'#'.repeat(section.depth)} ${section.heading ?? ''}` : id
+  const section = profile.sectionById.get(id)
+  return section ? templateHeading(section) : id
 }
 
 /** A section's heading words without `#`s, as written or else the template's (`What Went Well`). */
-export function sectionName(id: SectionId, headings?: WrittenHeadings): string {
-  return headings?.get(id)?.text ?? sectionById.get(id)?.heading ?? id
+export function sectionName(profile: Profile, id: SectionId, headings?: WrittenHeadings): string {
+  return headings?.get(id)?.text ?? profile.sectionById.get(id)?.heading ?? id
 }
 
 /** A field's label as the template writes it, without bold or colon (`Story created`). */
-export function fieldLabel(path: string): string {
-  return bareLabels.get(path) ?? path
+export function fieldLabel(profile: Profile, path: string): string {
+  return profile.fieldByPath.get(path)?.label ?? path
 }
 
-/** A path's name in backticks-free form: a field's bold label, or a section's heading. */
-function nameOf(path: string, headings: WrittenHeadings | undefined): string | undefined {
-  const label = fieldLabels.get(path)
-  if (label) return label
-  const section = sectionOfPath.get(path)
-  return section ? sectionHeading(section.id, headings) : undefined
+/** What a row of a table is called in messages: a timeline row, an action item. */
+function rowNoun(profile: Profile, listPath: string): string {
+  if (listPath === 'extra') return 'extra block'
+  const owner = profile.blockOfPath.get(listPath)
+  if (owner?.block.type !== 'table') return 'item'
+  return owner.block.rows === 'task' ? 'action item' : 'timeline row'
 }
 
 /**
@@ -82,8 +73,9 @@ function nameOf(path: string, headings: WrittenHeadings | undefined): string | u
  */
 export function describePath(path: string, options: DescribeOptions = {}): string {
   const {headings} = options
+  const profile = options.profile ?? builtinProfile
   if (path === '') return 'the document'
-  const direct = nameOf(path, headings)
+  const direct = nameOf(profile, path, headings)
   if (direct) return `\`${direct}\``
   const keys = splitPath(path)
   // Rows and items: `timeline[2].time`, `wentWell[0]`, `actionItems.x[1].owner`.
@@ -92,18 +84,23 @@ export function describePath(path: string, options: DescribeOptions = {}): strin
     const listPath = keys.slice(0, indexAt).join('.')
     const index = keys[indexAt] as number
     const column = keys[indexAt + 1]
-    const list = nameOf(listPath, headings) ?? listPath
-    const noun = listPath === 'timeline' ? 'timeline row' : listPath.startsWith('actionItems') ? 'action item' : listPath === 'extra' ? 'extra block' : 'item'
-    const where = `${noun} ${index + 1} in \`${list}\``
-    return typeof column === 'string' && columnNames[column] ? `${columnNames[column]} of ${where}` : where
+    const list = nameOf(profile, listPath, headings) ?? listPath
+    const where = `${rowNoun(profile, listPath)} ${index + 1} in \`${list}\``
+    const owner = profile.blockOfPath.get(listPath)
+    const header = owner?.block.type === 'table' ? owner.block.columns.find((candidate: {key: string}) => candidate.key === column)?.header : undefined
+    return header ? `${header} of ${where}` : where
   }
-  if (path.startsWith('properFix.') && path.endsWith('.value')) return describePath(path.slice(0, -'.value'.length), options)
-  if (path.startsWith('properFix.') && path.endsWith('.checked')) return `the box of ${describePath(path.slice(0, -'.checked'.length), options)}`
-  const parent = nameOf(keys.slice(0, -1).join('.'), headings)
+  // A checklist line's value and box are named by the line.
+  const line = (suffix: string): string | undefined => (path.endsWith(suffix) && profile.blockOfPath.get(path.slice(0, -suffix.length))?.block.type === 'checklist' ? path.slice(0, -suffix.length) : undefined)
+  const valueOf = line('.value')
+  if (valueOf) return describePath(valueOf, options)
+  const boxOf = line('.checked')
+  if (boxOf) return `the box of ${describePath(boxOf, options)}`
+  const parent = nameOf(profile, keys.slice(0, -1).join('.'), headings)
   return parent ? `\`${String(keys.at(-1))}\` of \`${parent}\`` : `\`${path}\``
 }
 
-/** Turn a zod-style path (`['timeline', 2, 'time']`) into a field path (`timeline[2].time`). */
+/** Turn a zod-style path (`['rows', 2, 'time']`) into a field path (`rows[2].time`). */
 export function joinPath(keys: readonly PropertyKey[]): string {
   let path = ''
   for (const key of keys) {

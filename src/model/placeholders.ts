@@ -4,7 +4,7 @@
  * where this template writes `{PM_NAME}`) is text the document holds, kept and written back as it
  * is (and reported by `no-placeholder`), never replaced by this template's.
  */
-import type {ColumnSpec} from './section-spec.js'
+import type {ColumnSpec} from '../profile/spec.js'
 
 /** The placeholder of item `index` of a list (`{factor_1}`, `{factor_2}`, …, then numbered on). */
 export function itemPlaceholder(placeholders: readonly string[], index: number): string {

@@ -8,14 +8,13 @@ import {tryParse} from './markdown.js'
 import {cellPlaceholder, itemPlaceholder} from './placeholders.js'
 import {getPath} from './paths.js'
 import {frontMatterFields, headerPlaceholder} from './front-matter.js'
-import {blockPaths, sectionById, sections, type Block, type SectionId, type SectionSpec} from './sections.js'
-import {templateTitle, titleId, titlePlaceholder} from './title.js'
+import {blockPaths} from '../profile/blocks.js'
+import {ownsPath, type Profile} from '../profile/compile.js'
+import type {Block, SectionId, SectionSpec} from '../profile/spec.js'
+import {templateTitle, titleId} from './title.js'
 
-/** What presence needs of a draft (a draft or a complete postmortem). */
+/** What presence needs of a draft (a draft or a complete postmortem of any profile). */
 interface DraftLike {
-  readonly hotfixId?: string | null | undefined
-  readonly title?: string | undefined
-  readonly timelineTimeZone?: string | undefined
   readonly frontMatter?: string | undefined
   readonly extra?: readonly {readonly after: string; readonly markdown: string}[] | undefined
 }
@@ -27,54 +26,39 @@ export function singleBlock(section: SectionSpec): Extract<Block, {type: 'markdo
   return block && rest.length === 0 && (block.type === 'markdown' || block.type === 'list' || block.type === 'table') ? block : undefined
 }
 
-/** Whether a section owns a key of its own (`impact`), rather than keys inside its group's (`rootCause`). */
-function ownsPath(section: SectionSpec): boolean {
-  return section.kind !== 'title' && section.path !== section.parent
-}
-
-/** The paths whose presence writes a section. */
-function sectionKeys(section: SectionSpec): string[] {
-  const keys = section.blocks.flatMap(blockPaths)
-  if (section.kind === 'title') keys.push('hotfixId', 'title')
-  if (ownsPath(section)) keys.push(section.path)
-  if (section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) keys.push('timelineTimeZone')
-  return keys
-}
-
-const keysOf = new Map(sections.map((section) => [section.id, sectionKeys(section)]))
-const children = new Map<SectionId, SectionSpec[]>()
-for (const section of sections) if (section.parent) children.set(section.parent, [...(children.get(section.parent) ?? []), section])
-
 /** The anchors an extra may name for a section: its id and `<id>:heading`. */
 function anchorsOf(draft: DraftLike, id: SectionId): {after: string; markdown: string}[] {
   return (draft.extra ?? []).filter((extra) => extra.after === id || extra.after === `${id}:heading`)
 }
 
 /** Whether the serializer writes `section` for `draft`. */
-export function isWritten(draft: DraftLike, section: SectionSpec): boolean {
-  if (keysOf.get(section.id)!.some((path) => getPath(draft, path) !== undefined)) return true
+export function isWritten(profile: Profile, draft: DraftLike, section: SectionSpec): boolean {
+  if (profile.keysOf(section.id).some((path) => getPath(draft, path) !== undefined)) return true
   if (anchorsOf(draft, section.id).length > 0) return true
-  return (children.get(section.id) ?? []).some((child) => isWritten(draft, child))
+  return (profile.children.get(section.id) ?? []).some((child) => isWritten(profile, draft, child))
 }
 
-/** Whether the title heading is written: the draft has a title or a hotfix id the front matter does not give. */
-export function titleHeadingWritten(draft: DraftLike): boolean {
-  if (draft.title !== undefined) return true
-  if (draft.hotfixId === undefined) return false
-  return !givenByFrontMatter(draft, 'hotfixId', draft.hotfixId)
+/** Whether the title heading is written: the draft has a title text, or an id the front matter does not give. */
+export function titleHeadingWritten(profile: Profile, draft: DraftLike): boolean {
+  const title = profile.title
+  if (!title) return false
+  if (getPath(draft, title.textPath) !== undefined) return true
+  const id = title.id ? getPath(draft, title.id.path) : undefined
+  if (id === undefined || !title.id) return false
+  return !givenByFrontMatter(profile, draft, title.id.path, id)
 }
 
 /** Whether a header line is written: present, and not what the front matter already says. */
-export function headerLineWritten(draft: DraftLike, path: string): boolean {
+export function headerLineWritten(profile: Profile, draft: DraftLike, path: string): boolean {
   const value = getPath(draft, path)
-  return value !== undefined && !givenByFrontMatter(draft, path, value)
+  return value !== undefined && !givenByFrontMatter(profile, draft, path, value)
 }
 
-function givenByFrontMatter(draft: DraftLike, path: string, value: unknown): boolean {
+function givenByFrontMatter(profile: Profile, draft: DraftLike, path: string, value: unknown): boolean {
   if (draft.frontMatter === undefined) return false
-  const given = frontMatterFields(draft.frontMatter).get(path)
+  const given = frontMatterFields(profile, draft.frontMatter).get(path)
   if (given === undefined) return false
-  if (value === null) return given === headerPlaceholder(path)
+  if (value === null) return given === headerPlaceholder(profile, path)
   return Array.isArray(value) ? value.join(', ') === given : value === given
 }
 
@@ -85,30 +69,37 @@ export interface DraftProblem {
 }
 
 /** Why a draft (or complete postmortem) could not be written and read back as itself; empty when it can. */
-export function draftProblems(draft: DraftLike): DraftProblem[] {
+export function draftProblems(profile: Profile, draft: DraftLike): DraftProblem[] {
   const problems: DraftProblem[] = []
   const extras = draft.extra ?? []
-  if (draft.title !== undefined) {
-    const id = titleId(draft.title) ?? undefined
-    const expected = id === undefined ? undefined : id === titlePlaceholder ? null : id
-    if (draft.hotfixId !== expected) problems.push({path: ['hotfixId'], message: `\`hotfixId\` is the id in \`title\` (${expected === undefined ? 'none: leave it out' : expected === null ? 'a placeholder: null' : `\`${expected}\``})`})
-    // The template's own title is kept in `title` exactly when the front matter gives the id.
-    const givesId = frontMatterFields(draft.frontMatter).has('hotfixId')
-    if (id !== undefined && draft.title === templateTitle(expected ?? null) && !givesId) problems.push({path: ['title'], message: 'A title the template writes itself is left out: set `hotfixId` only'})
+  const title = profile.title
+  const text = title ? getPath(draft, title.textPath) : undefined
+  if (title && typeof text === 'string') {
+    const idPath = title.id?.path
+    const id = titleId(profile, text) ?? undefined
+    const expected = id === undefined ? undefined : id === title.id?.placeholder ? null : id
+    if (idPath && getPath(draft, idPath) !== expected) problems.push({path: idPath.split('.'), message: `\`${idPath}\` is the id in \`${title.textPath}\` (${expected === undefined ? 'none: leave it out' : expected === null ? 'a placeholder: null' : `\`${expected}\``})`})
+    // The template's own title is kept in its text exactly when the front matter gives the id.
+    const givesId = idPath !== undefined && frontMatterFields(profile, draft.frontMatter).has(idPath)
+    if (id !== undefined && text === templateTitle(profile, expected ?? null) && !givesId) problems.push({path: title.textPath.split('.'), message: `A title the template writes itself is left out: set \`${idPath}\` only`})
   }
-  if (extras.some((extra) => extra.after === 'start') && !titleHeadingWritten(draft)) {
-    problems.push({path: ['extra'], message: 'Content before the title needs a title: set `hotfixId` or `title`, or anchor it at `title:heading`'})
+  if (extras.some((extra) => extra.after === 'start') && !titleHeadingWritten(profile, draft)) {
+    problems.push({path: ['extra'], message: `Content before the title needs a title: set its fields, or anchor it at \`${profile.titleSection?.id ?? 'title'}:heading\``})
   }
-  const fromFrontMatter = frontMatterFields(draft.frontMatter)
+  const fromFrontMatter = frontMatterFields(profile, draft.frontMatter)
+  const idPath = title?.id?.path
+  const named = profile.roles.get('title')
   for (const [path, value] of fromFrontMatter) {
-    if (getPath(draft, path) === undefined && !(path === 'incident' && fromFrontMatter.has('hotfixId') && getPath(draft, 'hotfixId') === undefined)) {
+    // The incident's name the front matter's `title:` gives beside the id is given with it.
+    const withId = named?.kind === 'field' && path === named.path && idPath !== undefined && fromFrontMatter.has(idPath) && getPath(draft, idPath) === undefined
+    if (getPath(draft, path) === undefined && !withId) {
       problems.push({path: path.split('.'), message: `The front matter gives \`${path}\` (\`${value}\`): set it to that value`})
     }
   }
-  for (const section of sections) problems.push(...sectionProblems(draft, section))
-  const last = sections.filter((section) => isWritten(draft, section)).at(-1)
+  for (const section of profile.sections) problems.push(...sectionProblems(profile, draft, section))
+  const last = profile.sections.filter((section) => isWritten(profile, draft, section)).at(-1)
   extras.forEach((extra, index) => {
-    const problem = extra.after === last?.id && headingDepth(extra.markdown) !== undefined ? 'A section after the last section written stands at the end: anchor it at `end`' : groupAnchorProblem(draft, extra)
+    const problem = extra.after === last?.id && headingDepth(extra.markdown) !== undefined ? 'A section after the last section written stands at the end: anchor it at `end`' : groupAnchorProblem(profile, draft, extra)
     if (problem) problems.push({path: ['extra', index], message: problem})
   })
   return problems
@@ -118,13 +109,14 @@ export function draftProblems(draft: DraftLike): DraftProblem[] {
  * A section-level heading after a group (Root Cause Analysis, Action Items, Lessons Learned)
  * follows the whole group: it is anchored after the group's last written sub-section.
  */
-function groupAnchorProblem(draft: DraftLike, extra: {after: string; markdown: string}): string | undefined {
-  const section = sectionById.get(extra.after as SectionId)
-  const group = section?.kind === 'group' ? section : section?.parent ? sectionById.get(section.parent) : undefined
-  if (!group || !(children.get(group.id) ?? []).length) return undefined
+function groupAnchorProblem(profile: Profile, draft: DraftLike, extra: {after: string; markdown: string}): string | undefined {
+  const section = profile.sectionById.get(extra.after)
+  const group = section?.kind === 'group' ? section : section?.parent ? profile.sectionById.get(section.parent) : undefined
+  const children = group ? (profile.children.get(group.id) ?? []) : []
+  if (!group || children.length === 0) return undefined
   const depth = headingDepth(extra.markdown)
   if (depth === undefined || depth > 2) return undefined
-  const last = (children.get(group.id) ?? []).filter((child) => isWritten(draft, child)).at(-1)?.id ?? group.id
+  const last = children.filter((child) => isWritten(profile, draft, child)).at(-1)?.id ?? group.id
   return extra.after === last ? undefined : `An extra section at this level stands after the whole group: anchor it after \`${last}\``
 }
 
@@ -138,23 +130,24 @@ export function headingDepth(markdown: string): number | undefined {
   return first?.type === 'heading' ? first.depth : undefined
 }
 
-function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[] {
+function sectionProblems(profile: Profile, draft: DraftLike, section: SectionSpec): DraftProblem[] {
   const problems: DraftProblem[] = []
-  const written = isWritten(draft, section)
+  const written = isWritten(profile, draft, section)
   const extras = anchorsOf(draft, section.id)
   const headed = (markdown: string): boolean => markdown.trimStart().startsWith('#')
   const plain = extras.filter((extra) => extra.markdown !== '' && !headed(extra.markdown))
-  if (section.parent && written && getPath(draft, sectionById.get(section.parent)!.path) === undefined) {
-    problems.push({path: [section.parent], message: `\`${section.parent}\` holds a section that is written (\`${section.id}\`): set it (\`{}\` when empty)`})
+  const parent = section.parent ? profile.sectionById.get(section.parent) : undefined
+  if (parent && written && getPath(draft, parent.path) === undefined) {
+    problems.push({path: parent.path.split('.'), message: `\`${parent.path}\` holds a section that is written (\`${section.id}\`): set it (\`{}\` when empty)`})
   }
   if (written && (section.kind === 'group' || section.kind === 'footer' || (section.kind === 'section' && ownsPath(section) && !singleBlock(section))) && getPath(draft, section.path) === undefined) {
-    problems.push({path: [section.path], message: `\`${section.path}\` is written (it has content): set it (\`{}\` when empty)`})
+    problems.push({path: section.path.split('.'), message: `\`${section.path}\` is written (it has content): set it (\`{}\` when empty)`})
   }
   if ((section.kind === 'group' || section.kind === 'footer') && extras.some((extra) => extra.after.endsWith(':heading'))) {
     problems.push({path: ['extra'], message: `Anchor content of \`${section.id}\` at \`${section.id}\`, not \`${section.id}:heading\``})
   }
-  if (section.kind === 'footer' && getPath(draft, 'meeting') !== undefined && keysOf.get(section.id)!.every((path) => path === 'meeting' || getPath(draft, path) === undefined)) {
-    problems.push({path: ['meeting'], message: 'The meeting footer holds at least one of its fields'})
+  if (section.kind === 'footer' && getPath(draft, section.path) !== undefined && profile.keysOf(section.id).every((path) => path === section.path || getPath(draft, path) === undefined)) {
+    problems.push({path: section.path.split('.'), message: 'The footer holds at least one of its fields'})
   }
   const single = singleBlock(section)
   if (single && written) {
@@ -173,7 +166,7 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
     }
   }
   if (section.blocks.length > 0 && !single && section.kind !== 'footer') {
-    const anyBlock = section.blocks.some((block) => blockPaths(block).some((path) => (section.kind === 'title' ? headerLineWritten(draft, path) : getPath(draft, path) !== undefined)))
+    const anyBlock = section.blocks.some((block) => blockPaths(block).some((path) => (section.kind === 'title' ? headerLineWritten(profile, draft, path) : getPath(draft, path) !== undefined)))
     if (!anyBlock && plain.some((extra) => extra.after === section.id)) {
       problems.push({path: ['extra'], message: `Nothing of \`${section.id}\` stands before this content: anchor it at \`${section.id}:heading\``})
     }
@@ -181,7 +174,7 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
   if (((section.kind === 'section' && !ownsPath(section)) || single?.type === 'table') && written) {
     // A sub-section whose fields live in its group (Why It Happened), or a table section: with
     // nothing under its heading, an empty extra is what keeps it, and only then.
-    const nothing = plain.length === 0 && keysOf.get(section.id)!.every((path) => getPath(draft, path) === undefined)
+    const nothing = plain.length === 0 && profile.keysOf(section.id).every((path) => getPath(draft, path) === undefined)
     if (nothing !== extras.some((extra) => extra.markdown === '')) {
       problems.push({path: ['extra'], message: nothing ? `\`${section.id}\` has nothing under its heading: keep it with an empty extra at \`${section.id}:heading\`` : `An empty extra keeps the heading of \`${section.id}\` only when nothing else of it is written`})
     }
@@ -196,7 +189,7 @@ function sectionProblems(draft: DraftLike, section: SectionSpec): DraftProblem[]
  * unfilled: `null`, as the parser reads it.
  */
 function placeholderProblems(draft: DraftLike, block: Block): DraftProblem[] {
-  if (block.type !== 'list' && block.type !== 'labeledList' && block.type !== 'table') return []
+  if (block.type !== 'list' && block.type !== 'listUnderLabel' && block.type !== 'table') return []
   const value = getPath(draft, block.path)
   if (!Array.isArray(value)) return []
   const problems: DraftProblem[] = []
@@ -219,8 +212,8 @@ function tableProblems(draft: DraftLike, block: Extract<Block, {type: 'table'}>,
   const rows = getPath(draft, block.path)
   if (!Array.isArray(rows)) return []
   const problems: DraftProblem[] = []
-  if (block.zoneColumn !== undefined && draft.timelineTimeZone === undefined) {
-    problems.push({path: ['timelineTimeZone'], message: 'A timeline table needs `timelineTimeZone` (`UTC` when the document names no zone)'})
+  if (block.zonePath !== undefined && getPath(draft, block.zonePath) === undefined) {
+    problems.push({path: block.zonePath.split('.'), message: `A table with times needs \`${block.zonePath}\` (\`UTC\` when the document names no zone)`})
   }
   const shape = (row: unknown): string =>
     block.columns

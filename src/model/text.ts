@@ -161,3 +161,28 @@ export function looksLikeZone(text: string): boolean {
     zoneNames.test(value)
   )
 }
+
+/**
+ * Normalise a heading or label for comparison: case, emoji, punctuation, `&`/`and`, a leading
+ * section number and a trailing parenthetical do not matter.
+ */
+export function normalizeName(text: string): string {
+  let value = text.toLowerCase().replace(/’/g, "'")
+  // Note: a trailing parenthetical (`Timeline (all times PST)`) qualifies, it does not name.
+  const open = value.lastIndexOf('(')
+  if (open > 0 && value.trimEnd().endsWith(')')) value = value.slice(0, open)
+  value = value.replace(/&/g, ' and ').replace(/n't\b/g, ' not')
+  let out = ''
+  let space = false
+  for (const char of value) {
+    if ((char >= 'a' && char <= 'z') || (char >= '0' && char <= '9')) {
+      if (space && out) out += ' '
+      out += char
+      space = false
+    } else {
+      space = true
+    }
+  }
+  // Leading numbering such as `1.` or `2)` is layout, not a name.
+  return out.replace(/^(?:\d+ )+/, '')
+}

@@ -8,7 +8,9 @@ import type {Root} from 'mdast'
 import {canonicalOrder} from '../model/draft.js'
 import {finding} from '../model/finding.js'
 import {parseMarkdown} from '../model/markdown.js'
-import type {PostmortemDraft} from '../model/schema.js'
+import {builtinProfile} from '../profile/builtin.js'
+import type {PostmortemDraft} from '../profile/builtin-types.js'
+import type {Profile} from '../profile/compile.js'
 import {readFrontMatter} from './front-matter.js'
 import {checkLimits} from './limits.js'
 import {anchorTrailing, orderedExtras, resolveGroupAnchors, startReading} from './reading.js'
@@ -18,8 +20,10 @@ import {split} from './split.js'
 import {finishTables} from './blocks/table.js'
 import type {PostmortemDocument} from './types.js'
 
-/** Options of `parseDocument`: the limits past which an input is not parsed. */
-export interface ParseOptions {
+/** Options of `parseDocument`: the template to read by, and the limits past which an input is not parsed. */
+export interface ParseOptions<Draft extends object = PostmortemDraft> {
+  /** The template's profile (default: the built-in template's). */
+  readonly profile?: Profile<Draft> | undefined
   /** Largest input parsed, in characters (default: 10 MB). */
   readonly maxSize?: number
   /** Deepest nesting of lists and block quotes parsed (default: 64). */
@@ -31,25 +35,26 @@ export interface ParseOptions {
  * structure. Never throws: any string gives a document (an input over the limits gives an empty
  * draft and one `input-limit` finding).
  */
-export function parseDocument(markdown: string, options: ParseOptions = {}): PostmortemDocument {
+export function parseDocument<Draft extends object = PostmortemDraft>(markdown: string, options: ParseOptions<Draft> = {}): PostmortemDocument<Draft> {
+  const profile = (options.profile ?? builtinProfile) as Profile<Draft>
   const source = new Source(typeof markdown === 'string' ? markdown : String(markdown))
   const limit = checkLimits(source.text, options)
-  if (limit) return unread(source, finding('input-limit', 'error', limit.message, '', source.span(limit.offset, limit.offset)))
+  if (limit) return unread(profile, source, finding('input-limit', 'error', limit.message, '', source.span(limit.offset, limit.offset)))
   try {
-    return read(source)
+    return read(profile, source)
   } catch (error) {
     // Note: a safety net for the never-throws promise; a finding here is a bug to report.
     const message = error instanceof Error ? error.message : String(error)
-    return unread(source, finding('internal-error', 'error', `Cannot read this document (${message}); please report it`, '', source.span(0, 0)))
+    return unread(profile, source, finding('internal-error', 'error', `Cannot read this document (${message}); please report it`, '', source.span(0, 0)))
   }
 }
 
 /** Parse a postmortem into its draft. Never throws. */
-export function parse(markdown: string): PostmortemDraft {
-  return parseDocument(markdown).draft
+export function parse<Draft extends object = PostmortemDraft>(markdown: string, options: ParseOptions<Draft> = {}): Draft {
+  return parseDocument(markdown, options).draft
 }
 
-function read(source: Source): PostmortemDocument {
+function read<Draft extends object>(profile: Profile<Draft>, source: Source): PostmortemDocument<Draft> {
   // Note: parsed as if it ended with a line ending, as every formatted document does: micromark
   // reads a last line without one differently (a lazy line joins a block quote only then).
   const tree = parseMarkdown(source.text.endsWith('\n') ? source.text : source.text + '\n')
@@ -57,7 +62,7 @@ function read(source: Source): PostmortemDocument {
   const end = source.end().end
   tree.position = {start: {line: 1, column: 1, offset: 0}, end: {line: end.line, column: end.column, offset: end.offset}}
   separateOverlaps(source, tree)
-  const reading = startReading(source, tree)
+  const reading = startReading(profile, source, tree)
   const regions = split(reading)
   for (const region of regions) readRegion(reading, region)
   readFrontMatter(reading)
@@ -67,7 +72,8 @@ function read(source: Source): PostmortemDocument {
   const extra = orderedExtras(reading)
   if (extra.length > 0) reading.draft.extra = extra
   return {
-    draft: canonicalOrder(reading.draft),
+    profile,
+    draft: canonicalOrder(profile, reading.draft) as Draft,
     tree: reading.tree,
     source,
     fields: reading.fields,
@@ -99,9 +105,10 @@ function separateOverlaps(source: Source, tree: Root): void {
   }
 }
 
-function unread(source: Source, problem: PostmortemDocument['findings'][number]): PostmortemDocument {
+function unread<Draft extends object>(profile: Profile<Draft>, source: Source, problem: PostmortemDocument['findings'][number]): PostmortemDocument<Draft> {
   return {
-    draft: {},
+    profile,
+    draft: {} as Draft,
     tree: {type: 'root', children: []},
     source,
     fields: new Map(),

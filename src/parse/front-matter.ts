@@ -13,9 +13,9 @@ export function readFrontMatter(reading: Reading): void {
   if (!node || node.type !== 'yaml') return
   const whole = spanOf(reading.source, node)
   const text = reading.source.text
-  for (const [path, value] of frontMatterFields(node.value)) {
+  for (const [path, value] of frontMatterFields(reading.profile, node.value)) {
     if (reading.fields.has(path)) continue
-    const filled = value !== headerPlaceholder(path)
+    const filled = value !== headerPlaceholder(reading.profile, path)
     setPath(reading.draft, path, filled ? value : null)
     // Where the value stands in the front matter, when it is written there as it reads.
     const at = value === '' ? -1 : text.indexOf(value, startOf(node))

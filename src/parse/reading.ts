@@ -5,21 +5,33 @@
 import type {Nodes, Root, RootContent} from 'mdast'
 import {setPath} from '../model/paths.js'
 import type {Span} from '../model/finding.js'
-import {listsJoin} from '../model/extras.js'
-import {anchorRank, type Extra, type PostmortemDraft} from '../model/schema.js'
+import {anchorRank, listsJoin} from '../model/extras.js'
 import {frontMatterFields} from '../model/front-matter.js'
 import {headingDepth, isWritten} from '../model/presence.js'
-import {sections, type FieldSpec} from '../model/sections.js'
+import type {Profile} from '../profile/compile.js'
+import type {FieldSpec} from '../profile/spec.js'
 import {isMarkdownSpace, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
 import type {Source} from './source.js'
 import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
 import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
 
+/** A draft while it is read: the profile's paths, set as the document gives them. */
+export type DraftRecord = Record<string, unknown> & {frontMatter?: string; extra?: Extra[]}
+
+/** Content the template has no field for, kept where it stood. */
+export interface Extra {
+  after: string
+  markdown: string
+}
+
 /** The state of one parse. Readers add to it; nothing else holds parse state. */
 export interface Reading {
+  /** The template the document is read by. */
+  readonly profile: Profile
   readonly source: Source
   readonly tree: Root
-  readonly draft: PostmortemDraft
+  /** The draft being read: keys are the profile's paths. */
+  readonly draft: DraftRecord
   readonly fields: Map<string, FieldInfo>
   readonly sections: SectionOccurrence[]
   readonly unknownSections: UnknownSection[]
@@ -37,8 +49,8 @@ export interface Reading {
 }
 
 /** A fresh reading of `tree`. */
-export function startReading(source: Source, tree: Root): Reading {
-  return {source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined, openTasks: new Set()}
+export function startReading(profile: Profile, source: Source, tree: Root): Reading {
+  return {profile, source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined, openTasks: new Set()}
 }
 
 /**
@@ -80,7 +92,7 @@ export function resolveGroupAnchors(reading: Reading): void {
   const draft = {...reading.draft, extra: reading.extras.filter((extra) => !extra.after.startsWith(groupAnchor))}
   for (const extra of pending) {
     const group = extra.after.slice(groupAnchor.length)
-    const last = sections.filter((section) => section.parent === group && isWritten(draft, section)).at(-1)
+    const last = reading.profile.sections.filter((section) => section.parent === group && isWritten(reading.profile, draft, section)).at(-1)
     extra.after = last?.id ?? group
   }
 }
@@ -91,7 +103,7 @@ export function resolveGroupAnchors(reading: Reading): void {
  */
 export function anchorTrailing(reading: Reading): void {
   const draft = {...reading.draft, extra: reading.extras}
-  const last = sections.filter((section) => isWritten(draft, section)).at(-1)
+  const last = reading.profile.sections.filter((section) => isWritten(reading.profile, draft, section)).at(-1)
   if (!last) return
   for (const extra of reading.extras) if (extra.after === last.id && startsWithHeading(extra.markdown)) extra.after = 'end'
 }
@@ -108,7 +120,7 @@ function startsWithHeading(markdown: string): boolean {
  */
 export function orderedExtras(reading: Reading): Extra[] {
   const sorted = reading.extras
-    .map((extra) => ({extra, rank: anchorRank(extra.after)}))
+    .map((extra) => ({extra, rank: anchorRank(reading.profile, extra.after)}))
     .sort((a, b) => a.rank - b.rank || a.extra.offset - b.extra.offset)
     .map(({extra}) => ({after: extra.after, markdown: extra.markdown}))
   const merged: Extra[] = []
@@ -122,7 +134,7 @@ export function orderedExtras(reading: Reading): Extra[] {
 
 /** What the document's front matter gives: field path → its text. */
 export function givenByFrontMatter(reading: Reading): ReadonlyMap<string, string> {
-  reading.given ??= frontMatterFields(reading.draft.frontMatter)
+  reading.given ??= frontMatterFields(reading.profile, reading.draft.frontMatter as string | undefined)
   return reading.given
 }
 
@@ -149,6 +161,8 @@ export function setField(reading: Reading, path: string, span: Span, state: Fiel
 export type ValueSpec = Pick<FieldSpec, 'path' | 'placeholder'> & {
   readonly suffix?: string
   readonly type?: FieldSpec['type']
+  /** An enum the template leaves to resolve (`Full fix / Temporary workaround`). */
+  readonly choice?: boolean
   /** Keep the first line's indentation: a body may open with indented code (`    # foo`). */
   readonly block?: boolean
 }
@@ -173,7 +187,7 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
   valueEnd -= value.length - bare.length
   value = bare
   // Unfilled only with the field's own placeholder; another one is text the document holds.
-  const unfilled = value === spec.placeholder || (spec.type === 'hotfix' && isUnresolvedChoice(value))
+  const unfilled = value === spec.placeholder || (spec.choice === true && isUnresolvedChoice(value))
   const state: FieldState = value === '' ? 'empty' : unfilled ? 'placeholder' : 'filled'
   // Three states: what the user wrote (`""` when present but empty), or `null` when unfilled.
   if (state === 'placeholder') setPath(reading.draft, spec.path, null)

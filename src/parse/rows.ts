@@ -1,6 +1,9 @@
 import {trimMarkdown} from '../model/text.js'
 
-/** A row read from a list item: cell values, and where each came from (offsets in the item). */
+/**
+ * A row read from a list item: cell values by the role of their column (`timeline.time`,
+ * `actionItems.owner`), and where each came from (offsets in the item).
+ */
 export interface ListRow {
   readonly values: Record<string, string | null>
   readonly spans: Record<string, readonly [number, number]>
@@ -106,25 +109,31 @@ export function timelineItem(text: string): ListRow | undefined {
   }
   const event = cell(text.slice(rest))
   return {
-    values: {time: text.slice(at, timeEnd), event},
-    spans: event === '' ? {time: [at, timeEnd]} : {time: [at, timeEnd], event: [rest, text.length]}
+    values: {'timeline.time': text.slice(at, timeEnd), 'timeline.event': event},
+    spans: event === '' ? {'timeline.time': [at, timeEnd]} : {'timeline.time': [at, timeEnd], 'timeline.event': [rest, text.length]}
   }
 }
 
-const priorities = new Map([
-  ['high', 'High'],
-  ['medium', 'Medium'],
-  ['med', 'Medium'],
-  ['low', 'Low']
-])
+/** What an action item's table has a column for: what its list items may give. */
+export interface ActionColumns {
+  /** The status a ticked box or `done` means (`Done`); none without a status column. */
+  readonly done?: string | undefined
+  /** The priority column's values (`High`, `Medium`, `Low`); none without one. */
+  readonly priorities?: readonly string[] | undefined
+  readonly owner: boolean
+  readonly due: boolean
+}
 
 /**
  * An action item from a list item: `Rotate the certificate (@dana, due 2026-03-20)`. A final
- * parenthetical of owner, due date, priority or `done` fills those cells; anything else in it
- * keeps the parenthetical in the action text. A ticked box (`[x]`) or `done` is status Done.
+ * parenthetical of owner, due date, priority or `done` fills those cells (when the table has a
+ * column for each); anything else in it keeps the parenthetical in the action text. A ticked box
+ * (`[x]`) or `done` is the status that closes an item (`Done`). `undefined` when the item says
+ * something its table has no column for (a ticked box without a status column).
  */
-export function actionItem(text: string, checked: boolean | null | undefined): ListRow {
-  const values: Record<string, string | null> = checked === true ? {status: 'Done'} : {}
+export function actionItem(text: string, checked: boolean | null | undefined, columns: ActionColumns): ListRow | undefined {
+  if (checked === true && columns.done === undefined) return undefined
+  const values: Record<string, string | null> = checked === true && columns.done !== undefined ? {'actionItems.status': columns.done} : {}
   const spans: Record<string, readonly [number, number]> = {}
   let action = text
   const trimmed = trimMarkdown(text)
@@ -139,11 +148,11 @@ export function actionItem(text: string, checked: boolean | null | undefined): L
       }
     }
     if (open > 0) {
-      const found = readParenthetical(trimmed.slice(open + 1, -1))
+      const found = readParenthetical(trimmed.slice(open + 1, -1), columns)
       if (found) {
         action = trimmed.slice(0, open)
         for (const [key, value] of Object.entries(found)) {
-          if (key === 'status' && values.status !== undefined) continue
+          if (key === 'actionItems.status' && values[key] !== undefined) continue
           values[key] = value
           const at = text.indexOf(value, open)
           if (at !== -1) spans[key] = [at, at + value.length]
@@ -151,14 +160,20 @@ export function actionItem(text: string, checked: boolean | null | undefined): L
       }
     }
   }
-  values.action = cell(action)
-  if (values.action !== null && values.action !== '') spans.action = [0, trimMarkdown(action).length]
+  values['actionItems.action'] = cell(action)
+  if (values['actionItems.action'] !== '') spans['actionItems.action'] = [0, trimMarkdown(action).length]
   return {values, spans}
 }
 
-function readParenthetical(inner: string): Record<string, string> | undefined {
+function readParenthetical(inner: string, columns: ActionColumns): Record<string, string> | undefined {
   const found: Record<string, string> = {}
   let bareOwner = false
+  // Only what the table has a column for fills a cell; anything else keeps the parenthetical.
+  const set = (role: string, value: string): boolean => {
+    if (found[role] !== undefined) return false
+    found[role] = value
+    return true
+  }
   for (const raw of inner.split(/[,;]/)) {
     let part = raw.trim()
     if (!part) continue
@@ -166,31 +181,33 @@ function readParenthetical(inner: string): Record<string, string> | undefined {
     if (date) {
       const words = part.replace(date[1]!, '').trim().toLowerCase()
       if (words !== '' && !['due', 'due by', 'by', 'done', 'completed', 'done on', 'eta', 'target'].includes(words)) return undefined
-      if (found.dueDate) return undefined
-      found.dueDate = date[1]!
-      if (words === 'done' || words === 'completed' || words === 'done on') found.status = 'Done'
+      if (!columns.due || !set('actionItems.due', date[1]!)) return undefined
+      if (words === 'done' || words === 'completed' || words === 'done on') {
+        if (columns.done === undefined) return undefined
+        found['actionItems.status'] = columns.done
+      }
       continue
     }
     const lower = part.toLowerCase()
     if (lower === 'done' || lower === 'completed') {
-      found.status = 'Done'
+      if (columns.done === undefined) return undefined
+      found['actionItems.status'] = columns.done
       continue
     }
     const bare = lower.endsWith(' priority') ? part.slice(0, -' priority'.length).trimEnd() : part
-    const priority = priorities.get(bare.toLowerCase())
-    if (priority && !found.priority) {
-      found.priority = bare
+    if (isPriority(bare, columns.priorities) && found['actionItems.priority'] === undefined) {
+      found['actionItems.priority'] = bare
       continue
     }
     const labelled = /^(?:owner|assignee|who):\s*/i.test(part)
     if (labelled) part = part.replace(/^(?:owner|assignee|who):\s*/i, '')
-    if (!found.owner && (labelled || /^@[\w.-]+$/.test(part) || looksLikeName(part))) {
-      found.owner = part
+    if (columns.owner && found['actionItems.owner'] === undefined && (labelled || /^@[\w.-]+$/.test(part) || looksLikeName(part))) {
+      found['actionItems.owner'] = part
       continue
     }
-    if (!found.owner && /^[\p{Ll}][\p{L}.-]{0,30}$/u.test(part)) {
+    if (columns.owner && found['actionItems.owner'] === undefined && /^[\p{Ll}][\p{L}.-]{0,30}$/u.test(part)) {
       // A lower-case word (`dana`) names an owner only beside a due date or a priority.
-      found.owner = part
+      found['actionItems.owner'] = part
       bareOwner = true
       continue
     }
@@ -198,6 +215,18 @@ function readParenthetical(inner: string): Record<string, string> | undefined {
   }
   if (bareOwner && Object.keys(found).length === 1) return undefined
   return Object.keys(found).length > 0 ? found : undefined
+}
+
+/**
+ * Whether a word is one of the priority column's values, in any case, or the first three or more
+ * letters of one (`high`, `Med`).
+ */
+function isPriority(word: string, values: readonly string[] | undefined): boolean {
+  const lower = word.toLowerCase()
+  return (values ?? []).some((value) => {
+    const name = value.toLowerCase()
+    return name === lower || (lower.length >= 3 && name.startsWith(lower) && /^\p{L}+$/u.test(lower))
+  })
 }
 
 /** Particles of names written in lower case (`Ana de Souza`, `Jan van Dijk`). */

@@ -5,7 +5,7 @@
 import type {Heading, RootContent} from 'mdast'
 import {getPath, setPath} from '../model/paths.js'
 import {singleBlock} from '../model/presence.js'
-import {sectionById, type Block, type SectionSpec} from '../model/sections.js'
+import type {Block, SectionSpec} from '../profile/spec.js'
 import {readerOf} from './blocks/index.js'
 import {addExtra, keepNode, keepNodes, type Reading} from './reading.js'
 import type {Region} from './split.js'
@@ -32,14 +32,15 @@ export function readRegion(reading: Reading, region: Region): void {
   }
   if (section.kind === 'title' && heading) readTitle(reading, heading)
   // A sub-section is written inside its group: the group is there with it.
-  const group = section.parent ? sectionById.get(section.parent) : undefined
+  const group = section.parent ? reading.profile.sectionById.get(section.parent) : undefined
   if (group && getPath(reading.draft, group.path) === undefined) setPath(reading.draft, group.path, {})
-  if (section.kind === 'group' || (section.kind === 'section' && !singleBlock(section) && section.path !== section.parent)) {
+  if (section.kind === 'group' || (section.kind === 'section' && !singleBlock(section) && section.fieldsInGroup !== true)) {
     // A section that holds an object (`impact`, a group) is there as soon as its heading is.
     if (getPath(reading.draft, section.path) === undefined) setPath(reading.draft, section.path, {})
   }
-  if (heading && section.blocks.some((block) => block.type === 'table' && block.zoneColumn !== undefined)) readHeadingZone(reading, heading, nodes)
-  const bare = section.bareContent === undefined ? undefined : sectionById.get(section.bareContent)
+  const zoned = section.blocks.find((block) => block.type === 'table' && block.zonePath !== undefined)
+  if (heading && zoned?.type === 'table' && zoned.zonePath !== undefined) readHeadingZone(reading, zoned.zonePath, heading, nodes)
+  const bare = section.bareContent === undefined ? undefined : reading.profile.sectionById.get(section.bareContent)
   const consumed = new Set<RootContent>()
   const used = new Set<Block>()
   const blocks = bare ? bare.blocks : section.blocks
@@ -73,10 +74,10 @@ function readEmpty(reading: Reading, section: SectionSpec, offset: number): void
     if (getPath(reading.draft, single.path) === undefined) setPath(reading.draft, single.path, single.type === 'markdown' ? '' : [])
     return
   }
-  const keyless = section.kind === 'section' && section.path === section.parent
+  const keyless = section.kind === 'section' && section.fieldsInGroup === true
   // A table already read (under its group's heading, `## Action Items` then a table) is what
   // the heading is written with; so is a zone the heading names.
-  const tableSays = single?.type === 'table' && (getPath(reading.draft, single.path) !== undefined || (reading.draft.timelineTimeZone !== undefined && single.zoneColumn !== undefined))
+  const tableSays = single?.type === 'table' && (getPath(reading.draft, single.path) !== undefined || (single.zonePath !== undefined && getPath(reading.draft, single.zonePath) !== undefined))
   if ((keyless || single?.type === 'table') && !tableSays) {
     addExtra(reading, `${section.id}:heading`, '', offset)
   }
@@ -86,16 +87,16 @@ function readEmpty(reading: Reading, section: SectionSpec, offset: number): void
  * The zone a timeline's heading names (`Timeline (all times PST)`), or the first line under it
  * (`All times in PST, on February 5th 2019`, `Times are US Pacific.`), which is kept as written.
  */
-function readHeadingZone(reading: Reading, heading: Heading, nodes: readonly RootContent[]): void {
+function readHeadingZone(reading: Reading, zonePath: string, heading: Heading, nodes: readonly RootContent[]): void {
   const zone = splitZone(headingText(reading.source, heading)).zone
   if (zone) {
-    reading.draft.timelineTimeZone = zone
+    setPath(reading.draft, zonePath, zone)
     return
   }
   const next = nodes[0]
   if (next?.type !== 'paragraph') return
   const named = zoneOfLine(lineAt(reading.source, next, startOf(next)))
-  if (named) reading.draft.timelineTimeZone = named
+  if (named) setPath(reading.draft, zonePath, named)
 }
 
 /**

@@ -4,7 +4,9 @@
  */
 import type {Heading, RootContent} from 'mdast'
 import {runsOn} from '../model/markdown.js'
-import {normalizeName, sectionById, sections, sectionsForHeading, type SectionId, type SectionSpec} from '../model/sections.js'
+import {normalizeName} from '../model/text.js'
+import type {Profile} from '../profile/compile.js'
+import type {SectionId, SectionSpec} from '../profile/spec.js'
 import {groupAnchor, type Reading} from './reading.js'
 import {readLabel} from './source.js'
 import {headingText, labelMatches, lineAt, sourceOf, spanOf, startOf} from './values.js'
@@ -21,18 +23,14 @@ export interface Region {
   readonly topLevel: boolean
 }
 
-const title = sections.find((section) => section.kind === 'title')!
-const footer = sections.find((section) => section.kind === 'footer')!
-const footerFields = footer.blocks.flatMap((block) => (block.type === 'fieldLines' ? block.fields : []))
-/** The section after which a footer label starts the footer even without its `---`. */
-const lastSection = sections.filter((section) => section.kind !== 'footer' && section.parent === null).at(-1)!
-
-/** The depth the serializer writes sections at (`##`): a heading kept as written keeps no deeper one past it. */
-const sectionLevel = 2
-
 /** Split the tree's top-level nodes into regions, recording recognised and unknown headings. */
 export function split(reading: Reading): Region[] {
-  const {source} = reading
+  const {source, profile} = reading
+  const title = profile.titleSection
+  const footer = profile.footerSection
+  // Note: a heading kept as written keeps no heading at the level the serializer writes sections
+  // at, which follow it there.
+  const sectionLevel = profile.sectionDepth
   const children = reading.tree.children
   const first = children[0]?.type === 'yaml' ? 1 : 0
   // A last block that runs on (an unclosed fence or comment) took in everything after it: it is
@@ -45,12 +43,12 @@ export function split(reading: Reading): Region[] {
   // Without a title heading, what precedes the first heading is the header; with one, what
   // precedes it stays before it.
   let current: Region =
-    titleAt === -1 ? {section: title, heading: null, nodes: [], anchor: title.id, topLevel: true} : {section: null, heading: null, nodes: [], anchor: 'start', topLevel: true}
+    titleAt === -1 && title ? {section: title, heading: null, nodes: [], anchor: title.id, topLevel: true} : {section: null, heading: null, nodes: [], anchor: 'start', topLevel: true}
   regions.push(current)
   let top: SectionSpec | null = null
   let topDepth = 2
-  let lastKnown = titleAt === -1 ? title.id : 'start'
-  let lastKnownRegion = titleAt === -1 ? 0 : -1
+  let lastKnown = titleAt === -1 && title ? title.id : 'start'
+  let lastKnownRegion = titleAt === -1 && title ? 0 : -1
   let inFooter = false
   let swallow: number | undefined
   /** After a section-level heading the template lacks: its depth (deeper unknown headings join it). */
@@ -76,7 +74,7 @@ export function split(reading: Reading): Region[] {
     }
     if (node.type === 'heading') {
       const text = headingText(source, node)
-      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(text, node.depth, top, topDepth, found, named)
+      const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(profile, text, node.depth, top, topDepth, found, named)
       if (!section && join !== undefined && node.depth > join && current.section === null) {
         // A heading the template lacks under one it lacks is part of it: one block, kept whole.
         reading.unknownSections.push({text, span: spanOf(source, node), depth: node.depth})
@@ -95,7 +93,7 @@ export function split(reading: Reading): Region[] {
         } else if (!again && section.standalone === true && section.parent !== null && node.depth <= topDepth) {
           // A sub-section written as a section (`## What Happened`) stands for its group, as
           // `fmt` writes it: the group's other sub-sections may follow it.
-          top = sectionById.get(section.parent) ?? top
+          top = profile.sectionById.get(section.parent) ?? top
           topDepth = node.depth
         }
         if (section.kind === 'title') top = null
@@ -103,7 +101,7 @@ export function split(reading: Reading): Region[] {
           // Kept after the first occurrence; a group's after all of its sub-sections.
           // Note: not the headings at the level `fmt` writes sections at, which follow it there.
           swallow = Math.max(node.depth, sectionLevel)
-          current = {section, heading: node, nodes: [], anchor: section.kind === 'group' ? afterGroup(section.id) : section.id, topLevel: true}
+          current = {section, heading: node, nodes: [], anchor: section.kind === 'group' ? afterGroup(profile, section.id) : section.id, topLevel: true}
         } else {
           current = {section, heading: node, nodes: [], anchor: section.id, topLevel: true}
           lastKnown = section.id
@@ -116,7 +114,7 @@ export function split(reading: Reading): Region[] {
         // section before. A deeper unknown heading keeps the context (`### Immediate` under
         // Action Items, then `### Improve Detection`).
         const topLevel = node.depth <= topDepth || top === null
-        const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(lastKnown) : withinTop(lastKnown, top)
+        const after = index < titleAt ? 'start' : node.depth <= topDepth ? afterGroup(profile, lastKnown) : withinTop(profile, lastKnown, top)
         current = {section: null, heading: node, nodes: [], anchor: after, topLevel}
         if (node.depth <= topDepth) {
           top = null
@@ -129,7 +127,7 @@ export function split(reading: Reading): Region[] {
       current.nodes.push(node)
       continue
     }
-    if (!inFooter && index > titleAt && startsFooter(reading, children, index, lastKnown)) {
+    if (footer && !inFooter && index > titleAt && startsFooter(reading, children, index, lastKnown)) {
       inFooter = true
       swallow = undefined
       join = undefined
@@ -154,6 +152,9 @@ export function split(reading: Reading): Region[] {
  * that names a postmortem or hotfix (`## Postmortem: HOTFIX-12`); -1 when there is none.
  */
 function findTitle(reading: Reading, from: number): number {
+  const {profile} = reading
+  if (!profile.titleSection) return -1
+  const names = (profile.title?.names ?? []).map(normalizeName)
   let firstHeading = true
   const children = reading.tree.children
   for (let index = from; index < children.length; index++) {
@@ -161,8 +162,9 @@ function findTitle(reading: Reading, from: number): number {
     if (node.type !== 'heading') continue
     if (node.depth === 1) return index
     const text = headingText(reading.source, node)
-    const known = sectionsForHeading(text).length > 0
-    if (firstHeading && !known && /\b(?:postmortem|post mortem|hotfix|incident report)\b/.test(normalizeName(text))) return index
+    const known = profile.sectionsForHeading(text).length > 0
+    const name = ` ${normalizeName(text)} `
+    if (firstHeading && !known && names.some((word) => name.includes(` ${word} `))) return index
     if (known) return -1
     firstHeading = false
   }
@@ -173,12 +175,13 @@ function findTitle(reading: Reading, from: number): number {
 function startsFooter(reading: Reading, children: readonly RootContent[], index: number, lastKnown: string): boolean {
   const node = children[index]!
   // Without its `---`, a meeting label starts the footer only after the last section.
-  if (node.type !== 'thematicBreak' && lastKnown !== lastSection.id) return false
+  const {profile} = reading
+  if (node.type !== 'thematicBreak' && lastKnown !== profile.lastSection?.id) return false
   const next = node.type === 'thematicBreak' ? children[index + 1] : node
   if (!next || next.type !== 'paragraph') return false
   const label = readLabel(lineAt(reading.source, next, startOf(next)))
   if (!label) return false
-  return footerFields.some((field) => labelMatches(field, label.label))
+  return profile.footerFields.some((field) => labelMatches(field, label.label))
 }
 
 /**
@@ -191,6 +194,7 @@ function startsFooter(reading: Reading, children: readonly RootContent[], index:
  *    when no other heading of the document names it.
  */
 function recognise(
+  profile: Profile,
   text: string,
   depth: number,
   top: SectionSpec | null,
@@ -198,7 +202,7 @@ function recognise(
   found: ReadonlySet<SectionId>,
   named: ReadonlyMap<SectionId, number>
 ): SectionSpec | undefined {
-  const candidates = sectionsForHeading(text)
+  const candidates = profile.sectionsForHeading(text)
   // Note: whether a group's heading is anywhere in the document, not whether it came before:
   // `fmt` may move the group after a sub-heading it kept as written.
   const parentSeen = (section: SectionSpec): boolean => section.parent !== null && (named.get(section.parent) ?? 0) > 0
@@ -220,7 +224,7 @@ function namedSections(reading: Reading, titleAt: number): Map<SectionId, number
   const named = new Map<SectionId, number>()
   reading.tree.children.forEach((node, index) => {
     if (node.type !== 'heading' || index <= titleAt) return
-    for (const section of sectionsForHeading(headingText(reading.source, node))) named.set(section.id, (named.get(section.id) ?? 0) + 1)
+    for (const section of reading.profile.sectionsForHeading(headingText(reading.source, node))) named.set(section.id, (named.get(section.id) ?? 0) + 1)
   })
   return named
 }
@@ -231,18 +235,18 @@ function namedSections(reading: Reading, titleAt: number): Map<SectionId, number
  * in. (`### Key Takeaways` after `### What Went Poorly` inside `## Lessons Learned` stays in
  * Lessons Learned when `fmt` moves What Went Poorly to its own place.)
  */
-function withinTop(lastKnown: string, top: SectionSpec | null): string {
+function withinTop(profile: Profile, lastKnown: string, top: SectionSpec | null): string {
   if (top === null || lastKnown === top.id) return lastKnown
-  const known = sectionById.get(lastKnown as SectionId)
+  const known = profile.sectionById.get(lastKnown)
   return known?.parent === top.id ? lastKnown : `${groupAnchor}${top.id}`
 }
 
 /** The anchor of content after the section before it: a group's content follows the whole group. */
-function afterGroup(lastKnown: string): string {
+function afterGroup(profile: Profile, lastKnown: string): string {
   // The group: the section before it, or the group of the sub-section before it (a
   // `## What Happened` standing alone is in Root Cause Analysis, which `fmt` writes around it).
-  const known = sectionById.get(lastKnown as SectionId)
-  const group = known?.parent ? sectionById.get(known.parent)! : known
-  return group && sections.some((section) => section.parent === group.id) ? `${groupAnchor}${group.id}` : lastKnown
+  const known = profile.sectionById.get(lastKnown)
+  const group = known?.parent ? profile.sectionById.get(known.parent) : known
+  return group && (profile.children.get(group.id) ?? []).length > 0 ? `${groupAnchor}${group.id}` : lastKnown
 }
 

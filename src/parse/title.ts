@@ -1,30 +1,35 @@
 /**
- * The title: `# Postmortem: HOTFIX-{ID}` gives `hotfixId`; a title written any other way
+ * The title: `# Postmortem: HOTFIX-{ID}` gives the id (`hotfixId`); a title written any other way
  * (`# Postmortem: HOTFIX-3012 — orders-db out of disk`, `# Incident Report: Checkout latency`)
- * is kept as written in `title`, with the id it names, if any, in `hotfixId`.
+ * is kept as written in the title's text (`title`), with the id it names, if any.
  */
 import type {Heading} from 'mdast'
 import {setPath} from '../model/paths.js'
-import {templateTitle, titleParts, titlePlaceholder} from '../model/title.js'
+import {templateTitle, titleParts} from '../model/title.js'
 import {givenByFrontMatter, readValue, setField, type Reading} from './reading.js'
 import {headingContent, spanOf} from './values.js'
 
 /** Read the title heading: its id, and its text when it is not the template's. */
 export function readTitle(reading: Reading, heading: Heading): void {
+  const {profile} = reading
+  const title = profile.title
+  if (!title) return
   const {start, end} = headingContent(reading.source.text, heading)
   const text = reading.source.text.slice(start, end)
-  const {id} = titleParts(text)
+  const {id} = titleParts(profile, text)
   const idText = id ? text.slice(id.start, id.end) : undefined
-  // A title the front matter also gives the id of is kept in `title` (even the template's own),
+  const idSpec = title.id
+  // A title the front matter also gives the id of is kept as written (even the template's own),
   // so that it is written back: the serializer writes no title the front matter already says.
-  const templates = idText !== undefined && text === templateTitle(idText === titlePlaceholder ? null : idText)
-  if (!templates || givenByFrontMatter(reading).has('hotfixId')) {
-    setPath(reading.draft, 'title', text)
-    setField(reading, 'title', spanOf(reading.source, heading), text === '' ? 'empty' : 'filled')
+  const templates = idText !== undefined && idSpec !== undefined && text === templateTitle(profile, idText === idSpec.placeholder ? null : idText)
+  if (!templates || (idSpec !== undefined && givenByFrontMatter(reading).has(idSpec.path))) {
+    setPath(reading.draft, title.textPath, text)
+    setField(reading, title.textPath, spanOf(reading.source, heading), text === '' ? 'empty' : 'filled')
   }
-  if (id && id.end > id.start) readValue(reading, {path: 'hotfixId', placeholder: titlePlaceholder}, start + id.start, start + id.end)
-  else if (id) {
-    setPath(reading.draft, 'hotfixId', '')
-    setField(reading, 'hotfixId', spanOf(reading.source, heading), 'empty')
+  if (!idSpec || !id) return
+  if (id.end > id.start) readValue(reading, {path: idSpec.path, placeholder: idSpec.placeholder}, start + id.start, start + id.end)
+  else {
+    setPath(reading.draft, idSpec.path, '')
+    setField(reading, idSpec.path, spanOf(reading.source, heading), 'empty')
   }
 }

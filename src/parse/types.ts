@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Finding, Span} from '../model/finding.js'
-import type {PostmortemDraft} from '../model/schema.js'
-import type {SectionId} from '../model/sections.js'
+import type {Profile} from '../profile/compile.js'
+import type {SectionId} from '../profile/spec.js'
 import type {Source} from './source.js'
 
 /** Whether a field holds a value, a placeholder, or nothing. */
@@ -33,8 +33,10 @@ export interface UnknownSection {
  * A parsed postmortem: the draft, the source position of every field path, and the facts the
  * structure rules judge (which headings were recognised as which section, and where).
  */
-export interface PostmortemDocument {
-  readonly draft: PostmortemDraft
+export interface PostmortemDocument<Draft extends object = object> {
+  /** The template the document was read by. */
+  readonly profile: Profile<Draft>
+  readonly draft: Draft
   /** The mdast tree (empty when the input was over a limit). */
   readonly tree: Root
   /** The normalised source text (no BOM, LF line endings). */

@@ -5,7 +5,8 @@
  */
 import type {Heading, ListItem, Nodes, TableCell} from 'mdast'
 import type {Span} from '../model/finding.js'
-import {normalizeName, type FieldSpec} from '../model/sections.js'
+import type {FieldSpec} from '../profile/spec.js'
+import {normalizeName} from '../model/text.js'
 import {trimMarkdown} from '../model/text.js'
 import {readLabel, type Source} from './source.js'
 

@@ -156,7 +156,7 @@ function months(data: ReportData): Plot.PlotOptions {
   const segments = stack(
     rows,
     (row) => row.month,
-    keys.map((key) => ({key, fill: severityColors[key], count: (row: (typeof rows)[number]) => row.bySeverity[key]})),
+    keys.map((key) => ({key, fill: (severityColors[key] ?? '#9aa5b1'), count: (row: (typeof rows)[number]) => row.bySeverity[key] ?? 0})),
     (row, key, count) => `${row.month} · ${key}: ${plural(count, 'incident')}`
   )
   // Note: a segment names its severity only when the band is wide enough to hold it.
@@ -197,8 +197,8 @@ function durations(data: ReportData): Plot.PlotOptions {
     marginRight: 20,
     x: {type: 'utc', label: null, inset: 24},
     y: {grid: true, zero: true, label: 'Minutes'},
-    color: {domain: [...keys], range: keys.map((key) => severityColors[key])},
-    symbol: {domain: [...keys], range: keys.map((key) => severitySymbols[key])},
+    color: {domain: [...keys], range: keys.map((key) => (severityColors[key] ?? '#9aa5b1'))},
+    symbol: {domain: [...keys], range: keys.map((key) => (severitySymbols[key] ?? 'circle'))},
     marks
   }
 }

@@ -4,9 +4,12 @@
  * file system): callers parse the documents and pass them with their file names. `postmortem
  * stats` and `postmortem report` print these figures; a dashboard can draw them its own way.
  */
-import {actionItemsOf, canonicalStatus, isOpen, isOverdue, ownerNames, type ActionStatus} from '../model/action-items.js'
-import {severities, statuses} from '../model/schema.js'
+import {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownerNames} from '../model/action-items.js'
+import {getPath} from '../model/paths.js'
+import {roleText, roleValue} from '../model/roles.js'
+import type {Profile} from '../profile/compile.js'
 import {isIsoDate} from '../model/text.js'
+import {severities, statuses} from '../profile/builtin-types.js'
 import {lintDocument} from '../lint/index.js'
 import type {RuleLevel} from '../lint/types.js'
 import type {PostmortemDocument} from '../parse/document.js'
@@ -37,14 +40,14 @@ export interface ReportOptions {
   readonly rules?: Readonly<Record<string, RuleLevel>>
 }
 
-/** How a postmortem's severity counts: one of the template's, something else, or unfilled. */
-export type SeverityKey = 'P0' | 'P1' | 'P2' | 'other' | 'unfilled'
+/** How a postmortem's severity counts: one of the template's, something else (`other`), or `unfilled`. */
+export type SeverityKey = string
 
 /** Severity keys in the order reports list them. */
 export const severityKeys: readonly SeverityKey[] = [...severities, 'other', 'unfilled']
 
-/** How an action item's status counts: one of the template's, something else, or unfilled. */
-export type StatusKey = ActionStatus | 'other' | 'unfilled'
+/** How an action item's status counts: one of the template's, something else (`other`), or `unfilled`. */
+export type StatusKey = string
 
 /** Status keys in the order reports list them. */
 export const statusKeys: readonly StatusKey[] = [...statuses, 'other', 'unfilled']
@@ -147,6 +150,9 @@ export interface FieldFigures {
   readonly count: number
 }
 
+/** Durations in minutes, overall and by severity. */
+export type DurationFigures = NumberSummary & {readonly bySeverity: Readonly<Record<SeverityKey, NumberSummary>>}
+
 /** Everything a report shows, computed once from parsed postmortems. */
 export interface ReportData {
   readonly now: string
@@ -162,7 +168,7 @@ export interface ReportData {
   /** Postmortems without a real incident date (in no month). */
   readonly undated: number
   /** `**Duration:**` in minutes, over postmortems that give whole minutes, overall and by severity. */
-  readonly durationMinutes: NumberSummary & {readonly bySeverity: Readonly<Record<SeverityKey, NumberSummary>>}
+  readonly durationMinutes: DurationFigures
   readonly actionItems: {
     readonly total: number
     readonly open: number
@@ -211,24 +217,27 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
 
   const postmortems: ReportPostmortem[] = []
   const items: ReportActionItem[] = []
-  const fieldCounts = new Map<string, {example: string; count: number}>()
+  const fieldCounts = new Map<string, {example: string; profile: Profile; count: number}>()
   const errorsByRule: Record<string, number> = {}
   let excluded = 0
 
   for (const {file, document, rules: ownRules} of inputs) {
-    const draft = document.draft
-    const written = draft.date?.trim()
+    const {draft, profile} = document
+    const written = roleText(profile, draft, 'incidentDate')?.trim()
     const date = written !== undefined && isIsoDate(written) ? written : null
     if ((since !== null || until !== null) && (date === null || (since !== null && date < since) || (until !== null && date > until))) {
       excluded++
       continue
     }
-    const hotfixId = draft.hotfixId ?? null
-    const title = draft.incident ?? draft.title ?? null
-    const own = actionItemsOf(draft).map(({heading, path, item}): ReportActionItem => {
-        const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
-        const open = isOpen(item)
-        const overdue = isOverdue(item, now)
+    const hotfixId = roleText(profile, draft, 'id') ?? null
+    const titlePath = profile.title?.textPath
+    const titleText = titlePath === undefined ? undefined : getPath(draft, titlePath)
+    const title = roleText(profile, draft, 'title') ?? (typeof titleText === 'string' ? titleText : null)
+    const statusValues = new Map(actionTables(profile).map((table) => [table.key, table.statuses]))
+    const own = actionItemsOf(draft, profile).map(({table, heading, path, item, keys, closed}): ReportActionItem => {
+        const span = document.fields.get(path)?.span ?? (keys.action === undefined ? undefined : document.fields.get(`${path}.${keys.action}`)?.span)
+        const open = isOpen(item, closed)
+        const overdue = isOverdue(item, now, closed)
         return {
           file,
           line: span ? span.start.line : null,
@@ -243,7 +252,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
           dueDate: item.dueDate ?? null,
           priority: item.priority ?? null,
           status: item.status ?? null,
-          statusKey: !item.status ? 'unfilled' : (canonicalStatus(item.status) ?? 'other'),
+          statusKey: !item.status ? 'unfilled' : ((canonicalStatus(item.status, statusValues.get(table) ?? []) as StatusKey | undefined) ?? 'other'),
           open,
           overdue,
           ageDays: date === null ? null : daysBetween(date, now),
@@ -252,8 +261,8 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       })
     items.push(...own)
 
-    const result = validate(draft)
-    if (!result.ok) countFields(result.issues, fieldCounts)
+    const result = validate(draft, {profile})
+    if (!result.ok) countFields(profile, result.issues, fieldCounts)
     const rules = ownRules ?? options.rules
     const findings = lintDocument(document, {now, ...(rules ? {rules} : {})})
     const ownErrorsByRule: Record<string, number> = {}
@@ -264,14 +273,14 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       ownErrorsByRule[finding.ruleId] = (ownErrorsByRule[finding.ruleId] ?? 0) + 1
       errorsByRule[finding.ruleId] = (errorsByRule[finding.ruleId] ?? 0) + 1
     }
-    const duration = draft.durationMinutes?.trim()
+    const duration = roleText(profile, draft, 'duration')?.trim()
     postmortems.push({
       file,
       hotfixId,
       title,
       date,
       month: date === null ? null : date.slice(0, 7),
-      severity: severityKey(draft.severity),
+      severity: severityKey(roleValue(profile, draft, 'severity')?.value),
       durationMinutes: duration !== undefined && /^\d+$/.test(duration) ? Number(duration) : null,
       complete: result.ok,
       errors: Object.values(ownErrorsByRule).reduce((sum, count) => sum + count, 0),
@@ -308,7 +317,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       complete,
       incomplete: postmortems.length - complete,
       fields: [...fieldCounts]
-        .map(([path, {example, count}]) => ({path, field: describeGroup(path, example), count}))
+        .map(([path, {example, profile, count}]) => ({path, field: describeGroup(profile, path, example), count}))
         .sort((a, b) => b.count - a.count || compare(a.path, b.path)),
       errorsByRule
     }
@@ -323,8 +332,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function severityKey(written: string | null | undefined): SeverityKey {
-  const value = written?.trim() ?? null
+function severityKey(written: unknown): SeverityKey {
+  const value = typeof written === 'string' ? written.trim() : null
   if (value === null) return 'unfilled'
   return (severities as readonly string[]).includes(value) ? (value as SeverityKey) : 'other'
 }
@@ -336,7 +345,7 @@ function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Re
 }
 
 /** Count each missing or invalid field once per postmortem, with list indices folded. */
-function countFields(issues: readonly {readonly path: string}[], counts: Map<string, {example: string; count: number}>): void {
+function countFields(profile: Profile, issues: readonly {readonly path: string}[], counts: Map<string, {example: string; profile: Profile; count: number}>): void {
   const seen = new Set<string>()
   for (const issue of issues) {
     const key = issue.path.replace(/\[\d+\]/g, '[]')
@@ -344,14 +353,14 @@ function countFields(issues: readonly {readonly path: string}[], counts: Map<str
     seen.add(key)
     const entry = counts.get(key)
     if (entry) entry.count++
-    else counts.set(key, {example: issue.path, count: 1})
+    else counts.set(key, {example: issue.path, profile, count: 1})
   }
 }
 
 /** Name a field path whose indices were folded (`timeline[].time`) in the template's words. */
-function describeGroup(path: string, example: string): string {
-  if (path === example) return fieldLabel(path)
-  return fieldLabel(example.replace(/\[\d+\]/g, '[0]')).replace(/^(.*?)\b(timeline row|action item|extra block|item) 1 in /, '$1any $2 in ')
+function describeGroup(profile: Profile, path: string, example: string): string {
+  if (path === example) return fieldLabel(profile, path)
+  return fieldLabel(profile, example.replace(/\[\d+\]/g, '[0]')).replace(/^(.*?)\b(timeline row|action item|extra block|item) 1 in /, '$1any $2 in ')
 }
 
 function months(postmortems: readonly ReportPostmortem[], since: string | null, until: string | null): MonthFigures[] {
@@ -367,7 +376,7 @@ function months(postmortems: readonly ReportPostmortem[], since: string | null, 
   })
 }
 
-function durations(postmortems: readonly ReportPostmortem[]): ReportData['durationMinutes'] {
+function durations(postmortems: readonly ReportPostmortem[]): DurationFigures {
   const minutes = (of: readonly ReportPostmortem[]): number[] => of.flatMap((entry) => (entry.durationMinutes === null ? [] : [entry.durationMinutes]))
   const bySeverity = Object.fromEntries(
     severityKeys.map((key) => [key, summarize(minutes(postmortems.filter((entry) => entry.severity === key)))])

@@ -194,7 +194,7 @@ ${
 }
 
 function severityCell(key: SeverityKey): Html {
-  return html`<span class="sev">${swatch({label: key, fill: severityColors[key], symbol: severitySymbols[key]})}${key}</span>`
+  return html`<span class="sev">${swatch({label: key, fill: (severityColors[key] ?? '#9aa5b1'), symbol: (severitySymbols[key] ?? 'circle')})}${key}</span>`
 }
 
 function completenessCell(entry: ReportPostmortem): Html {

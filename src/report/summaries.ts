@@ -3,7 +3,7 @@
  * its legend and its figures. The HTML page draws these as charts and the Markdown report
  * prints them as tables, so both formats show the same figures.
  */
-import {severityKeys, type ReportData, type SeverityKey} from './data.js'
+import {severityKeys, type AgeFigures, type ReportData, type SeverityKey} from './data.js'
 
 /** A legend entry: a label and how its marks look. */
 export interface LegendEntry {
@@ -73,7 +73,7 @@ export function postmortemNamer(data: Pick<ReportData, 'postmortems'>): (entry: 
 
 /** Severities a report shows: the template's three always, `other` and `unfilled` when used. */
 export function usedSeverities(data: ReportData): SeverityKey[] {
-  return severityKeys.filter((key) => key === 'P0' || key === 'P1' || key === 'P2' || data.severity[key] > 0)
+  return severityKeys.filter((key) => key === 'P0' || key === 'P1' || key === 'P2' || (data.severity[key] ?? 0) > 0)
 }
 
 /** Which columns of a chart's table hold numbers (the first, naming the row, never does). */
@@ -89,7 +89,7 @@ export function chartSummaries(data: ReportData): ChartSummary[] {
 function months(data: ReportData): ChartSummary {
   const keys = usedSeverities(data)
   const rows = data.months
-  const described = rows.map(({month, total, bySeverity}) => `${month}: ${total}${total === 0 ? '' : ` (${keys.filter((key) => bySeverity[key] > 0).map((key) => `${key} ${bySeverity[key]}`).join(', ')})`}`)
+  const described = rows.map(({month, total, bySeverity}) => `${month}: ${total}${total === 0 ? '' : ` (${keys.filter((key) => (bySeverity[key] ?? 0) > 0).map((key) => `${key} ${bySeverity[key] ?? 0}`).join(', ')})`}`)
   return {
     id: 'chart-incidents-per-month',
     title: 'Incidents per month, by severity',
@@ -97,8 +97,8 @@ function months(data: ReportData): ChartSummary {
       rows.length === 0
         ? 'No postmortem has a real incident date, so no month can be shown.'
         : `${plural(data.postmortems.length - data.undated, 'incident')} from ${rows[0]!.month} to ${rows.at(-1)!.month}. ${described.join('; ')}.`,
-    legend: keys.map((key) => ({label: key, fill: severityColors[key]})),
-    table: {headers: ['Month', ...keys, 'Total'], rows: rows.map(({month, total, bySeverity}) => [month, ...keys.map((key) => bySeverity[key]), total])},
+    legend: keys.map((key) => ({label: key, fill: (severityColors[key] ?? '#9aa5b1')})),
+    table: {headers: ['Month', ...keys, 'Total'], rows: rows.map(({month, total, bySeverity}) => [month, ...keys.map((key) => bySeverity[key] ?? 0), total])},
     drawn: rows.length > 0
   }
 }
@@ -125,13 +125,13 @@ function durations(data: ReportData): ChartSummary {
         : `${plural(dots.length, 'incident')} with a date and a duration in minutes; median ${median} minutes, 90th percentile ${p90} minutes (over ${count}). ` +
           dots.map((dot) => `${dot.name} on ${dot.date}, ${dot.severity}: ${dot.minutes} min`).join('; ') +
           (left > 0 ? `. ${plural(left, 'postmortem')} without a real date or whole minutes not drawn.` : '.'),
-    legend: keys.map((key) => ({label: key, fill: severityColors[key], symbol: severitySymbols[key]})),
+    legend: keys.map((key) => ({label: key, fill: (severityColors[key] ?? '#9aa5b1'), symbol: (severitySymbols[key] ?? 'circle')})),
     table: {
       headers: ['Severity', 'Incidents with minutes', 'Median (min)', '90th percentile (min)'],
       rows: [
         ...keys.map((key) => {
           const figures = data.durationMinutes.bySeverity[key]
-          return [key, figures.count, figures.median ?? '–', figures.p90 ?? '–']
+          return [key, figures?.count ?? 0, figures?.median ?? '–', figures?.p90 ?? '–']
         }),
         ['All', count, median ?? '–', p90 ?? '–']
       ]
@@ -168,7 +168,7 @@ function owners(data: ReportData): ChartSummary {
 }
 
 /** The age chart's buckets: every bounded one, and "unknown" when it holds items. */
-export function ageRows(data: ReportData): ReportData['actionItems']['byAge'] {
+export function ageRows(data: ReportData): readonly AgeFigures[] {
   return data.actionItems.byAge.filter((bucket) => bucket.minDays !== null || bucket.open > 0)
 }
 

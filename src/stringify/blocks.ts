@@ -6,13 +6,15 @@
 import type {List, ListItem, PhrasingContent, RootContent, Table, TableCell} from 'mdast'
 import {getPath} from '../model/paths.js'
 import {headerLineWritten} from '../model/presence.js'
-import type {Block, ColumnSpec, FieldSpec, SectionSpec} from '../model/sections.js'
+import type {Profile} from '../profile/compile.js'
+import type {Block, ColumnSpec, FieldSpec, SectionSpec} from '../profile/spec.js'
 import {cellPlaceholder, itemPlaceholder} from '../model/placeholders.js'
 import {takesUnit} from '../model/text.js'
 import {bulletList, item, raw, tight} from './layout.js'
 
 /** What a handler writes from: the draft, and the section the block belongs to. */
 export interface WriteContext {
+  readonly profile: Profile
   readonly draft: object
   readonly section: SectionSpec
 }
@@ -20,8 +22,8 @@ export interface WriteContext {
 type Handler<B extends Block> = (block: B, context: WriteContext) => RootContent[]
 
 /** One paragraph, one `**Label:** value` per line (the header and the meeting footer). */
-const fieldLines: Handler<Extract<Block, {type: 'fieldLines'}>> = (block, {draft, section}) => {
-  const written = block.fields.filter((field) => (section.kind === 'title' ? headerLineWritten(draft, field.path) : getPath(draft, field.path) !== undefined))
+const fieldLines: Handler<Extract<Block, {type: 'fieldLines'}>> = (block, {profile, draft, section}) => {
+  const written = block.fields.filter((field) => (section.kind === 'title' ? headerLineWritten(profile, draft, field.path) : getPath(draft, field.path) !== undefined))
   if (written.length === 0) return []
   const children: PhrasingContent[] = []
   written.forEach((field, index) => {
@@ -32,11 +34,11 @@ const fieldLines: Handler<Extract<Block, {type: 'fieldLines'}>> = (block, {draft
 }
 
 /** A paragraph `**Label:** value`. */
-const labelParagraph: Handler<Extract<Block, {type: 'labelParagraph'}>> = (block, {draft}) =>
+const fieldParagraph: Handler<Extract<Block, {type: 'fieldParagraph'}>> = (block, {draft}) =>
   getPath(draft, block.field.path) === undefined ? [] : [{type: 'paragraph', children: labelled(block.field.label, fieldText(draft, block.field))}]
 
 /** A bullet list of `- **Label:** value` items (Impact). */
-const labelList: Handler<Extract<Block, {type: 'labelList'}>> = (block, {draft}) => {
+const fieldList: Handler<Extract<Block, {type: 'fieldList'}>> = (block, {draft}) => {
   const items = block.fields
     .filter((field) => getPath(draft, field.path) !== undefined)
     .map((field) => item([{type: 'paragraph', children: labelled(field.label, fieldText(draft, field))}]))
@@ -44,7 +46,7 @@ const labelList: Handler<Extract<Block, {type: 'labelList'}>> = (block, {draft})
 }
 
 /** A `**Label:**` paragraph directly followed by an ordered list (Contributing factors). */
-const labeledList: Handler<Extract<Block, {type: 'labeledList'}>> = (block, {draft}) => {
+const listUnderLabel: Handler<Extract<Block, {type: 'listUnderLabel'}>> = (block, {draft}) => {
   const value = getPath(draft, block.path)
   if (!Array.isArray(value)) return []
   const label: RootContent = {type: 'paragraph', children: labelled(block.label, '')}
@@ -101,9 +103,9 @@ const rule: Handler<Extract<Block, {type: 'rule'}>> = () => [{type: 'thematicBre
 /** Every block handler, by block type. */
 export const handlers: {readonly [Type in Block['type']]: Handler<Extract<Block, {type: Type}>>} = {
   fieldLines,
-  labelParagraph,
-  labelList,
-  labeledList,
+  fieldParagraph,
+  fieldList,
+  listUnderLabel,
   list,
   markdown,
   table,

@@ -8,17 +8,24 @@ import {blankDraft} from '../model/draft.js'
 import {tryParse} from '../model/markdown.js'
 import {getPath} from '../model/paths.js'
 import {isWritten, singleBlock, titleHeadingWritten} from '../model/presence.js'
-import type {Postmortem, PostmortemDraft} from '../model/schema.js'
-import {sections, type SectionSpec} from '../model/sections.js'
 import {templateTitle} from '../model/title.js'
+import {builtinProfile} from '../profile/builtin.js'
+import type {Postmortem, PostmortemDraft} from '../profile/builtin-types.js'
+import type {Profile} from '../profile/compile.js'
+import type {SectionSpec} from '../profile/spec.js'
 import {writeBlock} from './blocks.js'
 import {raw, writer} from './layout.js'
 
 /** A model accepted by `stringify`: a draft, or a complete postmortem (integer minutes). */
-export type StringifyInput = PostmortemDraft | Postmortem
+export type StringifyInput = PostmortemDraft | Postmortem | object
+
+/** A model as the serializer reads it: the profile's paths, and what the template has no field for. */
+type Model = {readonly frontMatter?: string | undefined; readonly extra?: readonly {readonly after: string; readonly markdown: string}[] | undefined}
 
 /** Options of `stringify`. */
 export interface StringifyOptions {
+  /** The template's profile (default: the built-in template's). */
+  readonly profile?: Profile | undefined
   /**
    * Also write every section and field the draft lacks, as the template's text: for bringing an
    * old document onto the template on purpose (default: `false`).
@@ -32,16 +39,18 @@ export interface StringifyOptions {
  */
 export function stringify(model: StringifyInput, options: StringifyOptions = {}): string {
   const markdown = writer.stringify(toMdast(model, options))
+  const {frontMatter} = model as Model
   // Note: a document's first character is never content when it is U+FEFF (it reads as a
   // byte-order mark), so a first block starting with one is indented by a space.
   // Likewise a first line `---` of a draft without front matter is a thematic break, which a
   // later `---` could turn into front matter: then it is indented by a space too.
-  return markdown.charCodeAt(0) === 0xfeff || (model.frontMatter === undefined && /^---[ \t]*\n/.test(markdown) && tryParse(markdown)?.children[0]?.type === 'yaml') ? ' ' + markdown : markdown
+  return markdown.charCodeAt(0) === 0xfeff || (frontMatter === undefined && /^---[ \t]*\n/.test(markdown) && tryParse(markdown)?.children[0]?.type === 'yaml') ? ' ' + markdown : markdown
 }
 
 /** Build the canonical mdast of a model (the tree `stringify` writes). */
 export function toMdast(model: StringifyInput, options: StringifyOptions = {}): Root {
-  const draft = options.addMissing ? withMissing(model) : model
+  const profile = options.profile ?? builtinProfile
+  const draft = (options.addMissing ? withMissing(profile, model) : model) as Model
   const extras = new Map<string, string[]>()
   for (const extra of draft.extra ?? []) extras.set(extra.after, [...(extras.get(extra.after) ?? []), extra.markdown])
   const out: RootContent[] = []
@@ -50,23 +59,25 @@ export function toMdast(model: StringifyInput, options: StringifyOptions = {}): 
   }
   if (draft.frontMatter !== undefined) out.push(raw(draft.frontMatter === '' ? '---\n---' : `---\n${draft.frontMatter}\n---`))
   extra('start')
-  for (const section of sections) {
-    if (!isWritten(draft, section)) continue
-    const heading = headingOf(draft, section)
+  for (const section of profile.sections) {
+    if (!isWritten(profile, draft, section)) continue
+    const heading = headingOf(profile, draft, section)
     if (heading) out.push(heading)
     extra(`${section.id}:heading`)
-    for (const block of section.blocks) out.push(...writeBlock(block, {draft, section}))
+    for (const block of section.blocks) out.push(...writeBlock(block, {profile, draft, section}))
     extra(section.id)
   }
   extra('end')
   return {type: 'root', children: out}
 }
 
-function headingOf(draft: StringifyInput, section: SectionSpec): Heading | undefined {
+function headingOf(profile: Profile, draft: Model, section: SectionSpec): Heading | undefined {
   if (section.kind === 'title') {
-    if (!titleHeadingWritten(draft)) return undefined
-    const text = draft.title ?? templateTitle(draft.hotfixId ?? null)
-    return {type: 'heading', depth: 1, children: [raw(text)]}
+    const title = profile.title
+    if (!title || !titleHeadingWritten(profile, draft)) return undefined
+    const text = getPath(draft, title.textPath)
+    const id = title.id ? getPath(draft, title.id.path) : undefined
+    return {type: 'heading', depth: 1, children: [raw(typeof text === 'string' ? text : templateTitle(profile, typeof id === 'string' ? id : null))]}
   }
   if (section.heading === null) return undefined
   return {type: 'heading', depth: section.depth, children: [{type: 'text', value: zoneHeading(draft, section) ?? section.heading}]}
@@ -76,18 +87,19 @@ function headingOf(draft: StringifyInput, section: SectionSpec): Heading | undef
  * A timeline without a table to name its zone in keeps the zone in its heading
  * (`Timeline (all times PST)`), so formatting never drops it.
  */
-function zoneHeading(draft: StringifyInput, section: SectionSpec): string | undefined {
+function zoneHeading(draft: Model, section: SectionSpec): string | undefined {
   const block = singleBlock(section)
-  if (block?.type !== 'table' || block.zoneColumn === undefined || draft.timelineTimeZone === undefined) return undefined
-  if (getPath(draft, block.path) !== undefined) return undefined
-  const heading = section.heading!
+  if (block?.type !== 'table' || block.zonePath === undefined) return undefined
+  const zone = getPath(draft, block.zonePath)
+  if (typeof zone !== 'string' || getPath(draft, block.path) !== undefined) return undefined
+  const heading = section.heading ?? ''
   const open = heading.lastIndexOf(' (')
-  return `${open === -1 ? heading : heading.slice(0, open)} (all times ${draft.timelineTimeZone})`
+  return `${open === -1 ? heading : heading.slice(0, open)} (all times ${zone})`
 }
 
 /** The draft with what it lacks taken from the blank template. */
-function withMissing(model: StringifyInput): StringifyInput {
-  return merge(model, blankDraft()) as StringifyInput
+function withMissing(profile: Profile, model: StringifyInput): StringifyInput {
+  return merge(model, blankDraft(profile)) as StringifyInput
 }
 
 function merge(value: unknown, blank: unknown): unknown {

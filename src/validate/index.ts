@@ -6,55 +6,63 @@
 import {dateMessage, missingFieldMessage, missingSectionMessage, say, worded, type Message} from '../lint/messages.js'
 import {firstOccurrences, nextPresentSpan, sectionAnchor, writtenHeadings} from '../lint/rules/presence.js'
 import {emptySections, missingColumns} from '../lint/rules/shared.js'
+import {actionTables} from '../model/action-items.js'
 import {finding, type Finding, type Span} from '../model/finding.js'
 import {joinPath} from '../model/names.js'
-import {getPath} from '../model/paths.js'
+import {getPath, setPath, splitPath} from '../model/paths.js'
+import {cellPlaceholder, itemPlaceholder} from '../model/placeholders.js'
 import {isWritten} from '../model/presence.js'
-import {hotfixKinds, priorities, PostmortemSchema, severities, statuses, type Postmortem, type PostmortemDraft} from '../model/schema.js'
-import {blockPaths, fields as fieldTable, sectionById, sections, type Block, type SectionSpec} from '../model/sections.js'
 import {findPlaceholders, isPlaceholder} from '../model/text.js'
 import type {PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
+import {builtinProfile} from '../profile/builtin.js'
+import type {Postmortem, PostmortemDraft} from '../profile/builtin-types.js'
+import type {Profile} from '../profile/compile.js'
+import {schemasOf} from '../profile/schema.js'
+import type {ColumnSpec, FieldSpec} from '../profile/spec.js'
 
 /** The outcome of `validate`: a complete postmortem, or what prevents it. */
-export type ValidateResult = {ok: true; postmortem: Postmortem} | {ok: false; issues: Finding[]}
+export type ValidateResult<Complete = Postmortem> = {ok: true; postmortem: Complete} | {ok: false; issues: Finding[]}
+
+/** Options of `validate`. */
+export interface ValidateOptions<Draft extends object = PostmortemDraft, Complete extends object = Postmortem> {
+  /** The template's profile (default: the built-in template's). */
+  readonly profile?: Profile<Draft, Complete> | undefined
+}
 
 /**
- * Turn a draft into a complete `Postmortem` (typed: integer minutes, real dates, enums) or list
+ * Turn a draft into a complete postmortem (typed: integer minutes, real dates, enums) or list
  * the issues that prevent it, each with its field path. A draft carries no positions: to have
  * each issue's line and column, validate the parsed document (`validateDocument`).
  */
-export function validate(draft: PostmortemDraft): ValidateResult {
-  return check(draft, undefined)
+export function validate<Draft extends object = PostmortemDraft, Complete extends object = Postmortem>(draft: Draft, options: ValidateOptions<Draft, Complete> = {}): ValidateResult<Complete> {
+  return check((options.profile ?? builtinProfile) as Profile, draft, undefined) as ValidateResult<Complete>
 }
 
 /**
- * Validate a parsed document's draft: the issues of `validate`, each at the line and column of
- * the field it is about (or of the nearest thing present).
+ * Validate a parsed document's draft by the profile it was read by: the issues of `validate`,
+ * each at the line and column of the field it is about (or of the nearest thing present).
  */
-export function validateDocument(document: PostmortemDocument): ValidateResult {
-  return check(document.draft, document)
+export function validateDocument<Complete extends object = Postmortem>(document: PostmortemDocument): ValidateResult<Complete> {
+  return check(document.profile, document.draft, document) as ValidateResult<Complete>
 }
 
-const typeOfPath = new Map(fieldTable.map(({field}) => [field.path, field.type]))
-
-/** The action item sections, all empty in a `no-action-items` finding. */
-const actionSections = sections.filter((section) => section.parent === 'actionItems').map((section) => section.id)
-
-/** The section and block of the template that hold a path (`actionItems.x[1].owner` → the table). */
-const blockOfPath = new Map<string, {section: SectionSpec; block: Block}>()
-for (const section of sections) {
-  for (const block of section.blocks) {
-    for (const path of blockPaths(block)) blockOfPath.set(path, {section, block})
+/**
+ * The draft as the complete model reads it: whole minutes as numbers. Everything else is the
+ * text as written; the schema says whether it is a value.
+ */
+function completeCandidate(profile: Profile, draft: object): object {
+  const candidate = structuredClone(draft) as Record<string, unknown>
+  for (const {field} of profile.fields) {
+    const value = getPath(candidate, field.path)
+    if (field.type === 'minutes' && typeof value === 'string' && /^\d+$/.test(value)) setPath(candidate, field.path, Number(value))
   }
+  return candidate
 }
 
-function check(draft: PostmortemDraft, document: PostmortemDocument | undefined): ValidateResult {
-  const candidate = {
-    ...draft,
-    durationMinutes: typeof draft.durationMinutes === 'string' && /^\d+$/.test(draft.durationMinutes) ? Number(draft.durationMinutes) : draft.durationMinutes
-  }
-  const result = PostmortemSchema.safeParse(candidate)
+function check(profile: Profile, draft: object, document: PostmortemDocument | undefined): ValidateResult<unknown> {
+  const candidate = completeCandidate(profile, draft)
+  const result = schemasOf(profile).complete.safeParse(candidate)
   if (result.success) return {ok: true, postmortem: result.data}
   const issues: Finding[] = []
   const seen = new Set<string>()
@@ -62,14 +70,24 @@ function check(draft: PostmortemDraft, document: PostmortemDocument | undefined)
   const headings = document ? writtenHeadings(document) : undefined
   for (const issue of result.error.issues) {
     const path = joinPath(issue.path)
-    const found = classify(draft, document, path, getPath(candidate, path), issue.message)
-    const said = worded(found.message, headings)
+    const found = classify(profile, draft, document, path, getPath(candidate, path), issue.message)
+    const said = worded(found.message, profile, headings)
     const key = `${found.ruleId}\u0000${found.path}\u0000${said.message}`
     if (seen.has(key)) continue
     seen.add(key)
     issues.push(finding(found.ruleId, 'error', said, found.path, found.span ?? (document ? spanForPath(document, found.path) : undefined)))
   }
   return {ok: false, issues}
+}
+
+/** The field or column a path's value is of (`severity`, `actionItems.x[1].status`). */
+function specOf(profile: Profile, path: string): {field?: FieldSpec; column?: ColumnSpec} {
+  const field = profile.fieldByPath.get(path)
+  if (field) return {field}
+  const cell = /^(.*)\[\d+\]\.([^.[\]]+)$/.exec(path)
+  const owner = cell ? profile.blockOfPath.get(cell[1]!) : undefined
+  const column = owner?.block.type === 'table' ? owner.block.columns.find((candidate) => candidate.key === cell![2]) : undefined
+  return column ? {column} : {}
 }
 
 interface Classified {
@@ -80,28 +98,31 @@ interface Classified {
 }
 
 /** Which rule reports the defect behind a schema issue, in that rule's words and place. */
-function classify(draft: PostmortemDraft, document: PostmortemDocument | undefined, path: string, value: unknown, zodMessage: string): Classified {
+function classify(profile: Profile, draft: object, document: PostmortemDocument | undefined, path: string, value: unknown, zodMessage: string): Classified {
   const info = document?.fields.get(path)
-  if (path === 'actionItems' && value !== undefined) {
-    const heading = document?.sections.find((occurrence) => occurrence.id === 'actionItems')
-    return {ruleId: 'no-action-items', message: say('noActionItems', {sections: actionSections}), path, span: heading?.span}
+  const tables = actionTables(profile)
+  const group = profile.sections.find((section) => section.path === path && tables.some((table) => profile.sectionById.get(table.section)?.parent === section.id))
+  if (group && value !== undefined) {
+    const heading = document?.sections.find((occurrence) => occurrence.id === group.id)
+    return {ruleId: 'no-action-items', message: say('noActionItems', {sections: tables.map((table) => table.section)}), path, span: heading?.span}
   }
-  const checklist = /^properFix\.(storyCreated|scheduledFor|description)$/.exec(path)
-  if (checklist && draft.properFix?.hotfixWas === 'Temporary workaround' && value !== undefined) {
+  const line = profile.blockOfPath.get(path)
+  if (line?.block.type === 'checklist' && line.block.requiredWhen && getPath(draft, line.block.requiredWhen.path) === line.block.requiredWhen.value && value !== undefined) {
     const entry = value as {checked: boolean; value: string | null}
     return {ruleId: 'proper-fix', message: say('properFixOpen', {field: path, checked: entry.checked, filled: Boolean(entry.value)}), path, span: info?.span}
   }
-  if (value === undefined) return absent(draft, document, path)
+  if (value === undefined) return absent(profile, draft, document, path)
+  const {field, column} = specOf(profile, path)
   if (value === null) {
-    if (typeOfPath.get(path) === 'hotfix') {
-      const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : 'Full fix / Temporary workaround'
-      return {ruleId: 'hotfix-choice', message: say('unresolvedChoice', {field: path, value: text, expected: hotfixKinds}), path, span: info?.span}
+    if (field?.choice === true) {
+      const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : field.placeholder
+      return {ruleId: 'hotfix-choice', message: say('unresolvedChoice', {field: path, value: text, expected: field.values ?? []}), path, span: info?.span}
     }
-    const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : templatePlaceholder(path)
+    const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : templatePlaceholder(profile, path)
     const placeholder = findPlaceholders(text)[0]?.text ?? text
     return {ruleId: 'no-placeholder', message: say('placeholder', {text: placeholder}), path, span: info?.span}
   }
-  if (value === '' || (Array.isArray(value) && value.length === 0)) return empty(document, path, Array.isArray(value))
+  if (value === '' || (Array.isArray(value) && value.length === 0)) return empty(profile, document, path, Array.isArray(value))
   // Another template's placeholder (`{name}`) is text the draft keeps, and not a value.
   if (typeof value === 'string' && isPlaceholder(value)) {
     const at = info ? document!.source.text.indexOf(value, info.span.start.offset) : -1
@@ -110,29 +131,31 @@ function classify(draft: PostmortemDraft, document: PostmortemDocument | undefin
   }
   if (typeof value === 'string') {
     if (value.includes('\n')) return {ruleId: 'one-line-field', message: say('lineBreak', {field: path}), path}
-    const type = typeOfPath.get(path)
-    if (type === 'date' || /\.dueDate$/.test(path)) return {ruleId: 'date-format', message: dateMessage(path, value), path}
-    if (type === 'severity') return {ruleId: 'severity', message: say('unexpectedValue', {field: path, value, expected: severities}), path}
-    if (type === 'minutes') return {ruleId: 'duration', message: say('durationFormat', {field: path, value}), path}
-    if (type === 'hotfix') return {ruleId: 'hotfix-choice', message: say('unexpectedValue', {field: path, value, expected: hotfixKinds}), path}
-    if (/\.priority$/.test(path)) return {ruleId: 'priority', message: say('unexpectedValue', {field: path, value, expected: priorities}), path}
-    if (/\.status$/.test(path)) return {ruleId: 'status', message: say('unexpectedValue', {field: path, value, expected: statuses}), path}
-    if (/^timeline\[\d+\]\.time$/.test(path)) return {ruleId: 'time-format', message: say('timeFormat', {field: path, value}), path}
+    // The rule that judges a value of this type or role.
+    const spec = field ?? column
+    const values = spec?.values ?? []
+    if (spec?.type === 'date') return {ruleId: 'date-format', message: dateMessage(path, value), path}
+    if (spec?.type === 'minutes') return {ruleId: 'duration', message: say('durationFormat', {field: path, value}), path}
+    if (spec?.type === 'time') return {ruleId: 'time-format', message: say('timeFormat', {field: path, value}), path}
+    if (field?.choice === true) return {ruleId: 'hotfix-choice', message: say('unexpectedValue', {field: path, value, expected: values}), path}
+    const rule = spec?.role === 'severity' ? 'severity' : spec?.role === 'actionItems.priority' ? 'priority' : spec?.role === 'actionItems.status' ? 'status' : undefined
+    if (rule) return {ruleId: rule, message: say('unexpectedValue', {field: path, value, expected: values}), path}
   }
   return {ruleId: 'schema', message: say('schemaIssue', {field: path, issue: zodMessage}), path}
 }
 
 /** A key the draft lacks: its section is missing, empty, or lacks the field (a table, a column). */
-function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined, given: string): Classified {
+function absent(profile: Profile, draft: object, document: PostmortemDocument | undefined, given: string): Classified {
   // The zone of a timeline the draft lacks is missing with the timeline.
-  const path = given === 'timelineTimeZone' ? 'timeline' : given
-  if (path === 'hotfixId' && draft.title !== undefined) {
-    return {ruleId: 'missing-field', message: say('missingHotfixId', {}), path, span: document?.sections.find((occurrence) => occurrence.id === 'title')?.span}
+  const path = profile.tables.find(({block}) => block.zonePath === given)?.block.path ?? given
+  const title = profile.title
+  if (path === title?.id?.path && getPath(draft, title.textPath) !== undefined) {
+    return {ruleId: 'missing-field', message: say('missingHotfixId', {}), path, span: document?.sections.find((occurrence) => occurrence.id === profile.titleSection?.id)?.span}
   }
   const cell = /^(.*)\[\d+\]\.(\w+)$/.exec(path)
   if (cell) {
     // A cell of a column the table lacks: the table's missing columns, as `table-shape` says them.
-    const table = blockOfPath.get(cell[1]!)
+    const table = profile.blockOfPath.get(cell[1]!)
     if (table?.block.type === 'table') {
       const rows = (getPath(draft, cell[1]!) as Record<string, unknown>[] | undefined) ?? []
       const fromDocument = document ? missingColumns(document, draft, cell[1]!) : undefined
@@ -141,17 +164,17 @@ function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined
       return {ruleId: 'table-shape', message: say('missingColumns', {table: cell[1]!, missing, expected: headers}), path: cell[1]!, span: document?.fields.get(cell[1]!)?.span}
     }
   }
-  const owner = blockOfPath.get(path) ?? blockOfPath.get(path.replace(/\.value$/, ''))
-  const section = owner?.section ?? sections.find((candidate) => candidate.path === path)
+  const owner = profile.blockOfPath.get(path) ?? profile.blockOfPath.get(path.replace(/\.value$/, ''))
+  const section = owner?.section ?? profile.sections.find((candidate) => candidate.path === path)
   if (!section) return {ruleId: 'missing-field', message: say('missingKey', {field: path}), path}
   // The outermost section missing is reported: a group the draft lacks, or whose heading the
   // document lacks (`missing-section` reports the group, not each of its sub-sections).
-  const group = section.parent ? sectionById.get(section.parent) : undefined
-  const groupMissing = group && (!isWritten(draft, group) || (document && !document.sections.some((occurrence) => occurrence.id === group.id)))
-  const missingSection = groupMissing ? group : !isWritten(draft, section) ? section : undefined
+  const group = section.parent ? profile.sectionById.get(section.parent) : undefined
+  const groupMissing = group && (!isWritten(profile, draft, group) || (document && !document.sections.some((occurrence) => occurrence.id === group.id)))
+  const missingSection = groupMissing ? group : !isWritten(profile, draft, section) ? section : undefined
   if (missingSection) {
     const present = document ? firstOccurrences(document) : undefined
-    return {ruleId: 'missing-section', message: missingSectionMessage(missingSection.id), path: missingSection.path, span: document && present ? nextPresentSpan(document, missingSection, present) : undefined}
+    return {ruleId: 'missing-section', message: missingSectionMessage(profile, missingSection.id), path: missingSection.path, span: document && present ? nextPresentSpan(document, missingSection, present) : undefined}
   }
   if (document) {
     const emptyOne = emptySections(document).find((occurrence) => occurrence.id === section.id)
@@ -162,8 +185,8 @@ function absent(draft: PostmortemDraft, document: PostmortemDocument | undefined
 }
 
 /** A key present but empty: `""`, or an empty list. */
-function empty(document: PostmortemDocument | undefined, path: string, list: boolean): Classified {
-  const owner = blockOfPath.get(path)
+function empty(profile: Profile, document: PostmortemDocument | undefined, path: string, list: boolean): Classified {
+  const owner = profile.blockOfPath.get(path)
   const info = document?.fields.get(path)
   if (owner && document && !info) {
     const emptyOne = emptySections(document).find((occurrence) => occurrence.id === owner.section.id)
@@ -174,18 +197,20 @@ function empty(document: PostmortemDocument | undefined, path: string, list: boo
 }
 
 /** The template's placeholder for a path (when there is no document to quote). */
-function templatePlaceholder(path: string): string {
-  if (path === 'hotfixId') return '{ID}'
-  const field = fieldTable.find(({field}) => field.path === path || `${field.path}.value` === path)
-  if (field) return field.field.placeholder
-  const cell = /^(.*)\[(\d+)\](?:\.(\w+))?$/.exec(path)
-  const owner = cell ? blockOfPath.get(cell[1]!) : undefined
-  if (cell && owner?.block.type === 'table') {
-    const column = owner.block.columns.find((candidate) => candidate.key === cell[3])
-    return column ? column.placeholder.replace('_N}', `_${Number(cell[2]) + 1}}`) : `{${cell[3]}}`
+function templatePlaceholder(profile: Profile, path: string): string {
+  const id = profile.title?.id
+  if (id && path === id.path) return id.placeholder
+  const field = profile.fieldByPath.get(path) ?? profile.fieldByPath.get(path.replace(/\.value$/, ''))
+  if (field) return field.placeholder
+  const keys = splitPath(path)
+  const indexAt = keys.findIndex((key) => typeof key === 'number')
+  const owner = indexAt === -1 ? undefined : profile.blockOfPath.get(keys.slice(0, indexAt).join('.'))
+  const index = keys[indexAt] as number
+  if (owner?.block.type === 'table') {
+    const column = owner.block.columns.find((candidate) => candidate.key === keys[indexAt + 1])
+    return column ? cellPlaceholder(column, index) : `{${String(keys[indexAt + 1])}}`
   }
-  if (cell && owner && (owner.block.type === 'list' || owner.block.type === 'labeledList')) {
-    return owner.block.placeholders[Number(cell[2])] ?? owner.block.placeholders[0]!
-  }
+  if (owner && (owner.block.type === 'list' || owner.block.type === 'listUnderLabel')) return itemPlaceholder(owner.block.placeholders, index)
+  if (owner?.block.type === 'markdown') return owner.block.placeholder
   return `{${path}}`
 }

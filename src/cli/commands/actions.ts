@@ -1,5 +1,5 @@
 import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
-import {actionItemsOf, isOpen, isOverdue, isOwnerName, ownedBy} from '../../model/action-items.js'
+import {actionItemsOf, isOpen, isOverdue, isOwnerName, ownedBy, type ActionItemEntry} from '../../model/action-items.js'
 import {isIsoDate} from '../../model/text.js'
 import {parseCommandArgs} from '../args.js'
 import {expandInputs, readOrReport, type SkipFile} from '../files.js'
@@ -87,10 +87,13 @@ export async function readPostmortems(paths: readonly string[], io: CliIo, skip?
   return {documents, code}
 }
 
-/** Every action item of a document, in table and row order, with its file and line. */
-export function listActionItems(name: string, document: PostmortemDocument): ListedActionItem[] {
-  return actionItemsOf(document.draft).map(({heading, path, item}) => {
-    const span = document.fields.get(path)?.span ?? document.fields.get(`${path}.action`)?.span
+/**
+ * Every action item of a document, in table and row order, with its file and line; `keep` picks
+ * which (by the item and the statuses that close it in its table).
+ */
+export function listActionItems(name: string, document: PostmortemDocument, keep: (entry: ActionItemEntry) => boolean = () => true): ListedActionItem[] {
+  return actionItemsOf(document.draft, document.profile).filter(keep).map(({heading, path, item, keys}) => {
+    const span = document.fields.get(path)?.span ?? (keys.action === undefined ? undefined : document.fields.get(`${path}.${keys.action}`)?.span)
     return {
       file: name,
       table: heading,
@@ -135,9 +138,8 @@ export async function actions(args: readonly string[], io: CliIo): Promise<numbe
   if (owner !== undefined && !isOwnerName(owner)) throw new UsageError('--owner expects a name')
 
   const {documents, code} = await readPostmortems(positionals, io)
-  let rows = documents.flatMap(({name, document}) => listActionItems(name, document))
-  if (values.open) rows = rows.filter(isOpen)
-  if (values.overdue) rows = rows.filter((row) => isOverdue(row, now))
+  const keep = ({item, closed}: ActionItemEntry): boolean => (!values.open || isOpen(item, closed)) && (!values.overdue || isOverdue(item, now, closed))
+  let rows = documents.flatMap(({name, document}) => listActionItems(name, document, keep))
   if (owner !== undefined) rows = rows.filter((row) => ownedBy(row, owner))
 
   if (format === 'json') io.stdout.write(JSON.stringify(rows.map(jsonRow), null, 2) + '\n')

@@ -1,7 +1,8 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {blankDraft} from '../../model/draft.js'
-import {PostmortemDraftSchema, severities} from '../../model/schema.js'
+import {builtinProfile} from '../../profile/builtin.js'
+import {PostmortemDraftSchema, severities} from '../../profile/builtin-model.js'
 import {joinPath, describePath} from '../../model/names.js'
 import {stringify} from '../../stringify/index.js'
 import {parseCommandArgs} from '../args.js'
@@ -51,7 +52,7 @@ export async function newPostmortem(args: readonly string[], io: CliIo): Promise
     if (trimmed === '') throw new UsageError(`Unexpected empty \`--${name}\`, expected a value (or leave the flag out to keep the placeholder)`)
     return trimmed
   }
-  const draft = blankDraft()
+  const draft = blankDraft(builtinProfile)
   const id = text('id')
   draft.hotfixId = id === null ? null : id.replace(/^hotfix-/i, '')
   const date = text('date')

@@ -1,4 +1,3 @@
-import {statuses} from '../../model/schema.js'
 import {isIsoDate} from '../../model/text.js'
 import {reportData, severityKeys, statusKeys, type ReportData, type ReportInput, type SeverityKey, type StatusKey} from '../../report/data.js'
 import {summarize} from '../../report/figures.js'
@@ -49,7 +48,7 @@ Exit codes: 0 summarised; 1 a file over the size or nesting limit (left out);
 /** What \`postmortem stats\` reports (its \`--format json\` output). */
 export interface Stats {
   readonly postmortems: number
-  readonly severity: Record<'P0' | 'P1' | 'P2' | 'other' | 'unfilled', number>
+  readonly severity: Record<SeverityKey, number>
   readonly durationMinutes: {
     /** Files whose header duration is whole minutes (the rest are left out of the figures). */
     readonly count: number
@@ -62,7 +61,7 @@ export interface Stats {
     readonly open: number
     /** Open items due before \`now\`. */
     readonly overdue: number
-    readonly byStatus: Record<(typeof statuses)[number] | 'other' | 'unfilled', number>
+    readonly byStatus: Record<StatusKey, number>
   }
   readonly completeness: {
     readonly complete: number
@@ -122,12 +121,12 @@ export class StatsTally {
   add(row: StatsRow): void {
     if (row.excluded) return
     this.#postmortems++
-    this.#severity[row.severity]++
+    this.#severity[row.severity] = (this.#severity[row.severity] ?? 0) + 1
     if (row.durationMinutes !== null) this.#durations.push(row.durationMinutes)
     this.#items.total += row.actionItems.total
     this.#items.open += row.actionItems.open
     this.#items.overdue += row.actionItems.overdue
-    for (const key of statusKeys) this.#byStatus[key] += row.actionItems.byStatus[key]
+    for (const key of statusKeys) this.#byStatus[key] = (this.#byStatus[key] ?? 0) + (row.actionItems.byStatus[key] ?? 0)
     if (row.complete) this.#complete++
     for (const {path, field} of row.fields) {
       const entry = this.#fields.get(path)

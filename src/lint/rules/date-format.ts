@@ -1,7 +1,8 @@
+import {getPath} from '../../model/paths.js'
+import {cellsOfType, fieldsOfType} from '../../model/roles.js'
 import {isIsoDate} from '../../model/text.js'
 import {dateMessage} from '../messages.js'
 import type {Rule} from '../rule.js'
-import {actionItemsOf} from '../../model/action-items.js'
 import {hasPlaceholder, written} from './shared.js'
 
 /**
@@ -22,14 +23,14 @@ export const dateFormat: Rule<'date-format'> = {
     {title: 'A due date in another format', edits: [['| @marcus | 2026-04-10 |', '| @marcus | 10/04/2026 |']], findings: ['100:112'], messages: ['Unexpected `10/04/2026` for Due Date of action item 2 in `### Prevent Recurrence`, expected a date written `YYYY-MM-DD`']}
   ],
   check(context) {
-    const {draft} = context
-    const dates: [string, string | null | undefined][] = [
-      ['date', draft.date],
-      ...actionItemsOf(draft).map(({path, item}): [string, string | null | undefined] => [`${path}.dueDate`, item.dueDate]),
-      ['meeting.heldOn', draft.meeting?.heldOn]
+    const {profile, draft} = context
+    // Every date: the profile's date fields and the cells of its date columns.
+    const dates: {path: string; value: unknown}[] = [
+      ...fieldsOfType(profile, 'date').map((field) => ({path: field.path, value: getPath(draft, field.path)})),
+      ...cellsOfType(profile, draft, 'date')
     ]
-    for (const [path, value] of dates) {
-      if (!written(value) || isIsoDate(value) || hasPlaceholder(value)) continue
+    for (const {path, value} of dates) {
+      if (typeof value !== 'string' || !written(value) || isIsoDate(value) || hasPlaceholder(value)) continue
       context.report(path, dateMessage(path, value))
     }
   }

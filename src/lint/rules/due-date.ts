@@ -1,7 +1,8 @@
+import {actionItemsOf} from '../../model/action-items.js'
+import {roleText} from '../../model/roles.js'
 import {isIsoDate} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
-import {actionItemsOf} from '../../model/action-items.js'
 import {written} from './shared.js'
 
 /**
@@ -22,12 +23,12 @@ export const dueDate: Rule<'due-date'> = {
     {title: 'An invalid incident date: no comparison', edits: [['**Date:** 2026-03-14', '**Date:** 2026-02-30'], ['| @ana.souza | 2026-03-27 |', '| @ana.souza | 2026-03-07 |']], findings: []}
   ],
   check(context) {
-    const incident = context.draft.date
-    if (!written(incident) || !isIsoDate(incident)) return
-    for (const {path, item} of actionItemsOf(context.draft)) {
+    const incident = roleText(context.profile, context.draft, 'incidentDate')
+    if (!incident || !isIsoDate(incident)) return
+    for (const {path, item, keys} of actionItemsOf(context.draft, context.profile)) {
       const due = item.dueDate
-      if (!written(due) || !isIsoDate(due) || due >= incident) continue
-      context.report(`${path}.dueDate`, say('beforeIncident', {field: `${path}.dueDate`, value: due, incident}))
+      if (keys.dueDate === undefined || !written(due) || !isIsoDate(due) || due >= incident) continue
+      context.report(`${path}.${keys.dueDate}`, say('beforeIncident', {field: `${path}.${keys.dueDate}`, value: due, incident}))
     }
   }
 }

@@ -1,4 +1,3 @@
-import {sectionById} from '../../model/sections.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 
@@ -21,7 +20,7 @@ export const duplicateSection: Rule<'duplicate-section'> = {
     const seen = new Set<string>()
     for (const occurrence of context.document.sections) {
       if (seen.has(occurrence.id)) {
-        const section = sectionById.get(occurrence.id)
+        const section = context.profile.sectionById.get(occurrence.id)
         if (section) context.report(section.path, say('duplicateSection', {section: section.id}), occurrence.span)
       }
       seen.add(occurrence.id)

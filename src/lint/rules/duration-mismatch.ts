@@ -1,3 +1,4 @@
+import {roleValue} from '../../model/roles.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {timelineTimes, written as isWritten} from './shared.js'
@@ -25,10 +26,12 @@ export const durationMismatch: Rule<'duration-mismatch'> = {
     {title: 'A time that does not parse: no comparison', edits: [['**Duration:** 47 minutes', '**Duration:** 20 minutes'], ['| 14:49 |', '| ten to three |']], findings: []}
   ],
   check(context) {
-    const {draft} = context
-    const written = draft.durationMinutes
-    if (!isWritten(written) || !/^\d+$/.test(written) || (draft.timeline ?? []).length < 2) return
-    const times = timelineTimes(draft)
+    const {profile, draft} = context
+    const duration = roleValue(profile, draft, 'duration')
+    const written = duration?.value
+    if (!duration || typeof written !== 'string' || !isWritten(written) || !/^\d+$/.test(written)) return
+    const times = timelineTimes(profile, draft)
+    if (times.length < 2) return
     if (times.some((time) => time === undefined)) return
     const first = times[0]!
     const last = times.at(-1)!
@@ -38,6 +41,6 @@ export const durationMismatch: Rule<'duration-mismatch'> = {
     const minutes = Number(written)
     const difference = Math.abs(minutes - span)
     if (difference <= slackMinutes || difference <= minutes * slackShare) return
-    context.report('durationMinutes', say('durationMismatch', {field: 'durationMinutes', value: written, expected: Math.round(span), first: first.value, last: last.value}))
+    context.report(duration.path, say('durationMismatch', {field: duration.path, value: written, expected: Math.round(span), first: first.value, last: last.value}))
   }
 }

@@ -1,3 +1,5 @@
+import {getPath} from '../../model/paths.js'
+import {fieldsOfType} from '../../model/roles.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {hasPlaceholder, written} from './shared.js'
@@ -19,8 +21,11 @@ export const duration: Rule<'duration'> = {
     {title: 'The number alone passes', edits: [['**Duration:** 47 minutes', '**Duration:** 47']], findings: []}
   ],
   check(context) {
-    const value = context.draft.durationMinutes
-    if (!written(value) || /^\d+$/.test(value) || hasPlaceholder(value)) return
-    context.report('durationMinutes', say('durationFormat', {field: 'durationMinutes', value}))
+    // Every field of whole minutes (the header's Duration).
+    for (const field of fieldsOfType(context.profile, 'minutes')) {
+      const value = getPath(context.draft, field.path)
+      if (typeof value !== 'string' || !written(value) || /^\d+$/.test(value) || hasPlaceholder(value)) continue
+      context.report(field.path, say('durationFormat', {field: field.path, value}))
+    }
   }
 }

@@ -1,13 +1,7 @@
-import {sectionById} from '../../model/sections.js'
+import type {Profile} from '../../profile/compile.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {cellContent, emptySections, hasPlaceholder, keptRows, listOf, spanOf, templateTables} from './shared.js'
-
-/** Fields whose value is a list of items. */
-const listPaths = new Set(['rootCause.contributingFactors', 'wentWell', 'wentPoorly', 'lessonsLearned.technical', 'lessonsLearned.process', 'lessonsLearned.team'])
-
-/** Table cells the complete model may leave empty (a timeline row's Who). */
-const optionalCell = /^timeline\[\d+\]\.who$/
 
 /**
  * An empty field reads as answered at a glance, so it is the defect review most easily misses.
@@ -41,15 +35,16 @@ export const emptyField: Rule<'empty-field'> = {
     {title: 'A placeholder is not empty (`no-placeholder` reports it)', edits: [['**Author:** Priya Raman', '**Author:** {PM_NAME}']], findings: []}
   ],
   check(context) {
-    const {document} = context
+    const {document, profile} = context
     const text = document.source.text
     for (const occurrence of emptySections(document)) {
-      const section = sectionById.get(occurrence.id)
+      const section = profile.sectionById.get(occurrence.id)
       if (section) context.report(section.path, say('emptySection', {section: section.id}), occurrence.span)
     }
     const tables = new Map(templateTables(document).map((table) => [table.path, table]))
     for (const [path, info] of document.fields) {
-      if (listPaths.has(path)) {
+      const owner = profile.blockOfPath.get(path)
+      if (owner?.block.type === 'list' || owner?.block.type === 'listUnderLabel') {
         const list = listOf(document, path)
         if (!list) {
           if (info.state === 'empty') context.report(path, say('emptyList', {field: path}), info.span)
@@ -64,8 +59,8 @@ export const emptyField: Rule<'empty-field'> = {
       if (table) {
         const [, ...rows] = table.table.children
         if (rows.length === 0) {
-          // Note: one empty action table is fine (`no-action-items` checks all three).
-          if (path === 'timeline') context.report(path, say('emptyTable', {field: path}), info.span)
+          // Note: an empty optional table is fine (one empty action table: `no-action-items` checks all three).
+          if (table.block.optional !== true) context.report(path, say('emptyTable', {field: path}), info.span)
           continue
         }
         const kept = keptRows(document, path)
@@ -81,12 +76,24 @@ export const emptyField: Rule<'empty-field'> = {
         continue
       }
       if (info.state !== 'empty') continue
-      if (optionalCell.test(path) || /^properFix\.[a-zA-Z]+\.value$/.test(path)) continue
-      if (path === 'hotfixId' && text[info.span.start.offset] === '#') {
+      if (optionalCell(profile, path) || checklistValue(profile, path)) continue
+      if (path === profile.title?.id?.path && text[info.span.start.offset] === '#') {
         context.report(path, say('emptyHotfixId', {}), info.span)
         continue
       }
       context.report(path, say('emptyValue', {field: path}), info.span)
     }
   }
+}
+
+/** Whether a path is a cell of a column the complete model may leave empty (a timeline row's Who). */
+function optionalCell(profile: Profile, path: string): boolean {
+  const cell = /^(.*)\[\d+\]\.([^.[\]]+)$/.exec(path)
+  const owner = cell ? profile.blockOfPath.get(cell[1]!) : undefined
+  return owner?.block.type === 'table' && owner.block.columns.some((column) => column.key === cell![2] && column.optional === true)
+}
+
+/** Whether a path is the value of a checklist line (`proper-fix` judges those). */
+function checklistValue(profile: Profile, path: string): boolean {
+  return path.endsWith('.value') && profile.blockOfPath.get(path.slice(0, -'.value'.length))?.block.type === 'checklist'
 }

@@ -1,3 +1,4 @@
+import {roleValue} from '../../model/roles.js'
 import {isIsoDate} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
@@ -21,9 +22,10 @@ export const futureDate: Rule<'future-date'> = {
     {title: 'Today passes', edits: [['**Date:** 2026-03-14', '**Date:** 2026-11-26']], findings: []}
   ],
   check(context) {
-    const {now} = context
-    const date = context.draft.date
-    if (!written(date) || !isIsoDate(date) || !isIsoDate(now) || date <= now) return
-    context.report('date', say('futureDate', {field: 'date', value: date, today: now}))
+    const {now, profile, draft} = context
+    const date = roleValue(profile, draft, 'incidentDate')
+    const value = date?.value
+    if (!date || typeof value !== 'string' || !written(value) || !isIsoDate(value) || !isIsoDate(now) || value <= now) return
+    context.report(date.path, say('futureDate', {field: date.path, value, today: now}))
   }
 }

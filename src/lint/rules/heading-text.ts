@@ -1,4 +1,3 @@
-import {sections} from '../../model/sections.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {firstOccurrences} from './presence.js'
@@ -20,7 +19,7 @@ export const headingText: Rule<'heading-text'> = {
   ],
   check(context) {
     const present = firstOccurrences(context.document)
-    for (const section of sections) {
+    for (const section of context.profile.sections) {
       const occurrence = present.get(section.id)
       if (!occurrence || section.kind === 'title' || section.heading === null) continue
       const text = occurrence.text.trim()

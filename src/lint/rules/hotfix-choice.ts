@@ -1,4 +1,4 @@
-import {hotfixKinds} from '../../model/schema.js'
+import {getPath} from '../../model/paths.js'
 import {isUnresolvedChoice} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
@@ -23,16 +23,21 @@ export const hotfixChoice: Rule<'hotfix-choice'> = {
     {title: 'The blank template', base: 'template', edits: [], findings: ['93:17'], messages: ['Unexpected unresolved choice `Full fix / Temporary workaround` for `**Hotfix was:**`, expected `Full fix` or `Temporary workaround`']}
   ],
   check(context) {
-    const {document, draft} = context
-    const info = document.fields.get('properFix.hotfixWas')
-    const value = draft.properFix?.hotfixWas
-    if (value === null) {
-      if (info?.state !== 'placeholder') return
-      const text = document.source.text.slice(info.span.start.offset, info.span.end.offset)
-      if (isUnresolvedChoice(text)) context.report('properFix.hotfixWas', say('unresolvedChoice', {field: 'properFix.hotfixWas', value: text, expected: hotfixKinds}), info.span)
-      return
+    const {document, draft, profile} = context
+    // Every choice the template leaves to resolve (`Full fix / Temporary workaround`).
+    for (const {field} of profile.fields) {
+      if (field.choice !== true) continue
+      const info = document.fields.get(field.path)
+      const value = getPath(draft, field.path)
+      const expected = field.values ?? []
+      if (value === null) {
+        if (info?.state !== 'placeholder') continue
+        const text = document.source.text.slice(info.span.start.offset, info.span.end.offset)
+        if (isUnresolvedChoice(text)) context.report(field.path, say('unresolvedChoice', {field: field.path, value: text, expected}), info.span)
+        continue
+      }
+      if (typeof value !== 'string' || !written(value) || expected.includes(value) || hasPlaceholder(value)) continue
+      context.report(field.path, say('unexpectedValue', {field: field.path, value, expected}))
     }
-    if (!written(value) || (hotfixKinds as readonly string[]).includes(value) || hasPlaceholder(value)) return
-    context.report('properFix.hotfixWas', say('unexpectedValue', {field: 'properFix.hotfixWas', value, expected: hotfixKinds}))
   }
 }

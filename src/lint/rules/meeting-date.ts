@@ -1,3 +1,4 @@
+import {roleText, roleValue} from '../../model/roles.js'
 import {isIsoDate} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
@@ -21,9 +22,11 @@ export const meetingDate: Rule<'meeting-date'> = {
     {title: 'An invalid incident date: no comparison', edits: [['**Date:** 2026-03-14', '**Date:** 2026-02-30'], ['**Meeting held:** 2026-03-17', '**Meeting held:** 2026-03-10']], findings: []}
   ],
   check(context) {
-    const {date, meeting} = context.draft
-    const heldOn = meeting?.heldOn
-    if (!written(date) || !isIsoDate(date) || !written(heldOn) || !isIsoDate(heldOn) || heldOn >= date) return
-    context.report('meeting.heldOn', say('beforeIncident', {field: 'meeting.heldOn', value: heldOn, incident: date}))
+    const {profile, draft} = context
+    const date = roleText(profile, draft, 'incidentDate')
+    const meeting = roleValue(profile, draft, 'meetingDate')
+    const heldOn = meeting?.value
+    if (!meeting || !date || !isIsoDate(date) || typeof heldOn !== 'string' || !written(heldOn) || !isIsoDate(heldOn) || heldOn >= date) return
+    context.report(meeting.path, say('beforeIncident', {field: meeting.path, value: heldOn, incident: date}))
   }
 }

@@ -1,8 +1,8 @@
-import {blockPaths, sections} from '../../model/sections.js'
+import {blockPaths} from '../../profile/blocks.js'
 import {missingFieldMessage, say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {firstOccurrences, isPresent, sectionAnchor} from './presence.js'
-import {emptySections} from './shared.js'
+import {emptySections, exempt} from './shared.js'
 
 /**
  * Tools and readers find a field by its label, so a section without it answers less than it
@@ -23,16 +23,16 @@ export const missingField: Rule<'missing-field'> = {
     {title: 'A temporary workaround needs them', edits: [['**If temporary, proper fix required:**\n- [x] Story created: PAY-1432\n- [x] Scheduled for: Sprint 2026-14\n', '**If temporary, proper fix required:**\n']], findings: ['115:1', '115:1'], messages: ['Missing checklist line `- [ ] Story created: …`', 'Missing checklist line `- [ ] Scheduled for: …`']}
   ],
   check(context) {
-    const {document, draft} = context
+    const {document, draft, profile} = context
     const present = firstOccurrences(document)
     const empty = new Set(emptySections(document).map((occurrence) => occurrence.id))
-    const fullFix = draft.properFix?.hotfixWas === 'Full fix'
-    for (const section of sections) {
+    const id = profile.title?.id
+    for (const section of profile.sections) {
       if (!isPresent(document, section, present) || empty.has(section.id)) continue
       const anchor = sectionAnchor(document, section)
-      if (section.kind === 'title' && !document.fields.has('hotfixId')) context.report('hotfixId', say('missingHotfixId', {}), anchor)
+      if (section.kind === 'title' && id && !document.fields.has(id.path)) context.report(id.path, say('missingHotfixId', {}), anchor)
       for (const block of section.blocks) {
-        if (fullFix && block.type === 'checklist') continue
+        if (exempt(profile, draft, block)) continue
         for (const path of blockPaths(block)) {
           if (!document.fields.has(path)) context.report(path, missingFieldMessage(block, path), anchor)
         }

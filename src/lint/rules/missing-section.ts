@@ -1,4 +1,3 @@
-import {sections} from '../../model/sections.js'
 import {missingSectionMessage} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {firstOccurrences, isPresent, nextPresentSpan} from './presence.js'
@@ -19,12 +18,12 @@ export const missingSection: Rule<'missing-section'> = {
     {title: 'Where We Got Lucky removed: reported at the next section present', edits: [['## Where We Got Lucky\n\nThe incident happened on a Saturday afternoon in the EU, when checkout traffic is ~40% below the weekday peak. At weekday volume the same change would have failed well over half of checkouts.\n\n`inventory-sync` was idle during the window. Had its hourly batch started at 14:30 instead of 15:00, the raised PgBouncer limit would have starved it of connections too, and stock levels on the storefront would have drifted.\n\n', '']], findings: ['87:1'], messages: ['Missing section `## Where We Got Lucky`']}
   ],
   check(context) {
-    const {document} = context
+    const {document, profile} = context
     const present = firstOccurrences(document)
-    for (const section of sections) {
-      if (isPresent(document, section, present)) continue
+    for (const section of profile.sections) {
+      if (section.optional || isPresent(document, section, present)) continue
       if (section.parent && !present.has(section.parent)) continue
-      context.report(section.path, missingSectionMessage(section.id), nextPresentSpan(document, section, present))
+      context.report(section.path, missingSectionMessage(profile, section.id), nextPresentSpan(document, section, present))
     }
   }
 }

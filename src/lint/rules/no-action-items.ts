@@ -1,4 +1,5 @@
 import {actionTables} from '../../model/action-items.js'
+import {getPath} from '../../model/paths.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {hasPlaceholder} from './shared.js'
@@ -31,15 +32,20 @@ export const noActionItems: Rule<'no-action-items'> = {
     {title: 'The template’s rows are placeholders, not an empty list', base: 'template', edits: [], findings: []}
   ],
   check(context) {
-    const {document, draft} = context
-    const heading = document.sections.find((occurrence) => occurrence.id === 'actionItems')
-    if (!heading) return
-    if (actionTables.some(({key}) => (draft.actionItems?.[key] ?? []).length > 0)) return
+    const {document, draft, profile} = context
+    const tables = actionTables(profile)
+    if (tables.length === 0) return
+    // The section that holds the tables of action items (`## Action Items`), or the one table's.
+    const parents = new Set(tables.map((table) => profile.sectionById.get(table.section)?.parent ?? table.section))
+    const group = parents.size === 1 ? profile.sectionById.get([...parents][0]!) : undefined
+    const heading = group ? document.sections.find((occurrence) => occurrence.id === group.id) : undefined
+    if (!group || !heading) return
+    if (tables.some((table) => ((getPath(draft, table.key) as unknown[] | undefined) ?? []).length > 0)) return
     const text = document.source.text
-    for (const {key} of actionTables) {
-      const info = document.fields.get(`actionItems.${key}`)
+    for (const table of tables) {
+      const info = document.fields.get(table.key)
       if (info && hasPlaceholder(text.slice(info.span.start.offset, info.span.end.offset))) return
     }
-    context.report('actionItems', say('noActionItems', {sections: actionTables.map(({key}) => key)}), heading.span)
+    context.report(group.path, say('noActionItems', {sections: tables.map((table) => table.section)}), heading.span)
   }
 }

@@ -2,6 +2,7 @@ import type {Nodes} from 'mdast'
 import {findPlaceholders, isPlaceholder} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
+import {exempt} from './shared.js'
 
 /** Inside these nodes `{…}` is code or a URL, never a placeholder. */
 const skip = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
@@ -26,13 +27,15 @@ export const noPlaceholder: Rule<'no-placeholder'> = {
     {title: 'Braces in code are not placeholders', edits: [['**Author:** Priya Raman', '**Author:** Priya Raman (`{PM_NAME}`)']], findings: []}
   ],
   check(context) {
-    const {document, draft} = context
+    const {document, draft, profile} = context
     const text = document.source.text
     const pathAt = fieldLocator(document)
-    const fullFix = draft.properFix?.hotfixWas === 'Full fix'
-    const checklist = fullFix
-      ? (['storyCreated', 'scheduledFor', 'description'] as const).map((key) => document.fields.get(`properFix.${key}`)?.span).filter((span) => span !== undefined)
-      : []
+    // The lines of a checklist the choice made does not require (a full fix's proper-fix checklist).
+    const checklist = profile.sections
+      .flatMap((section) => section.blocks)
+      .flatMap((block) => (block.type === 'checklist' && exempt(profile, draft, block) ? block.fields : []))
+      .map((field) => document.fields.get(field.path)?.span)
+      .filter((span) => span !== undefined)
     // Scan each block's source (not its text values, so `\{` stays escaped), skipping the
     // code spans and inline HTML inside it. Note: text nodes made by GFM autolinking carry no
     // positions, so blocks, which always do, are the unit.

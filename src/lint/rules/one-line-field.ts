@@ -1,5 +1,4 @@
 import {getPath} from '../../model/paths.js'
-import {fields} from '../../model/sections.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 
@@ -25,8 +24,9 @@ export const oneLineField: Rule<'one-line-field'> = {
     {title: 'A long line is fine', edits: [['**Process gap:** Capacity changes', '**Process gap:** Capacity changes, including worker counts, pool sizes and replica counts,']], findings: []}
   ],
   check(context) {
-    const {draft} = context
-    for (const {field} of fields) {
+    const {draft, profile} = context
+    for (const {field} of profile.fields) {
+      if (field.type === 'markdown' || field.type === 'names') continue
       const value = getPath(draft, field.path)
       const [path, text] = value !== null && typeof value === 'object' && 'value' in value ? [`${field.path}.value`, (value as {value: unknown}).value] : [field.path, value]
       if (typeof text !== 'string' || !text.includes('\n')) continue

@@ -5,10 +5,8 @@
  */
 import type {Span} from '../../model/finding.js'
 import type {WrittenHeading, WrittenHeadings} from '../../model/names.js'
-import {blockPaths, sectionById, sectionOrder, sections, type SectionId, type SectionSpec} from '../../model/sections.js'
+import type {SectionId, SectionSpec} from '../../profile/spec.js'
 import type {PostmortemDocument, SectionOccurrence} from '../../parse/document.js'
-
-const footerFields = sections.filter((section) => section.kind === 'footer').flatMap((section) => section.blocks.flatMap(blockPaths))
 
 /** The first occurrence of each recognised section, by id. */
 export function firstOccurrences(document: PostmortemDocument): Map<SectionId, SectionOccurrence> {
@@ -27,8 +25,8 @@ export function writtenHeadings(document: PostmortemDocument): WrittenHeadings {
   const headings = new Map<SectionId, WrittenHeading>()
   for (const occurrence of document.sections) if (!headings.has(occurrence.id)) headings.set(occurrence.id, occurrence)
   for (const [id, occurrence] of [...headings]) {
-    const bare = sectionById.get(id)?.bareContent
-    const content = bare === undefined ? undefined : sectionById.get(bare)
+    const bare = document.profile.sectionById.get(id)?.bareContent
+    const content = bare === undefined ? undefined : document.profile.sectionById.get(bare)
     if (content && !headings.has(content.id) && document.fields.has(content.path)) headings.set(content.id, occurrence)
   }
   return headings
@@ -41,8 +39,8 @@ export function isPresent(document: PostmortemDocument, section: SectionSpec, pr
 
 /** Where the footer's fields start: its first field found. */
 export function footerSpan(document: PostmortemDocument): Span | undefined {
-  for (const path of footerFields) {
-    const info = document.fields.get(path)
+  for (const field of document.profile.footerFields) {
+    const info = document.fields.get(field.path)
     if (info) return info.span
   }
   return undefined
@@ -56,7 +54,8 @@ export function sectionAnchor(document: PostmortemDocument, section: SectionSpec
 
 /** Where a missing section is reported: the next present section's heading, or the end. */
 export function nextPresentSpan(document: PostmortemDocument, section: SectionSpec, present: ReadonlyMap<SectionId, SectionOccurrence>): Span {
-  for (const later of sections.slice(sectionOrder.get(section.id)! + 1)) {
+  const {profile} = document
+  for (const later of profile.sections.slice((profile.sectionOrder.get(section.id) ?? profile.sections.length) + 1)) {
     const occurrence = present.get(later.id)
     if (occurrence) return occurrence.span
     if (later.kind === 'footer' && document.footer !== undefined) {

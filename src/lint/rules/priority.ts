@@ -1,4 +1,3 @@
-import {priorities} from '../../model/schema.js'
 import type {Rule} from '../rule.js'
 import {checkActionEnum} from './shared.js'
 
@@ -18,6 +17,6 @@ export const priority: Rule<'priority'> = {
     {title: 'Lower case', edits: [['| Jonas Weber | 2027-02-26 | Medium |', '| Jonas Weber | 2027-02-26 | medium |']], findings: ['107:121'], messages: ['Unexpected `medium` for Priority of action item 2 in `### Improve Detection`, expected `High`, `Medium` or `Low`']}
   ],
   check(context) {
-    checkActionEnum(context, 'priority', priorities)
+    checkActionEnum(context, 'actionItems.priority')
   }
 }

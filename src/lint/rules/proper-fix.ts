@@ -1,11 +1,7 @@
-import {sectionById} from '../../model/sections.js'
+import {getPath} from '../../model/paths.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 
-const checklist = (() => {
-  const block = sectionById.get('properFix')?.blocks.find((candidate) => candidate.type === 'checklist')
-  return block?.type === 'checklist' ? block.fields : []
-})()
 
 /**
  * A temporary workaround leaves the real problem in place; the checklist is the promise that
@@ -28,15 +24,19 @@ export const properFix: Rule<'proper-fix'> = {
     {title: 'Unresolved choice: `hotfix-choice` reports it', edits: [['**Hotfix was:** Temporary workaround', '**Hotfix was:** Full fix / Temporary workaround'], ['- [x]', '- [ ]']], findings: []}
   ],
   check(context) {
-    const {document, draft} = context
-    const fix = draft.properFix
-    if (fix?.hotfixWas !== 'Temporary workaround') return
-    for (const field of checklist) {
-      const info = document.fields.get(field.path)
-      const entry = fix[field.path.slice('properFix.'.length) as 'storyCreated' | 'scheduledFor' | 'description']
-      if (!info || !entry) continue // `missing-field` reports an absent line.
-      if (entry.checked && entry.value) continue
-      context.report(field.path, say('properFixOpen', {field: field.path, checked: entry.checked, filled: Boolean(entry.value)}), info.span)
+    const {document, draft, profile} = context
+    // Every checklist required while a choice says so (the proper-fix checklist of a temporary workaround).
+    for (const section of profile.sections) {
+      for (const block of section.blocks) {
+        if (block.type !== 'checklist' || !block.requiredWhen || getPath(draft, block.requiredWhen.path) !== block.requiredWhen.value) continue
+        for (const field of block.fields) {
+          const info = document.fields.get(field.path)
+          const entry = getPath(draft, field.path) as {checked: boolean; value: string | null} | undefined
+          if (!info || !entry) continue // `missing-field` reports an absent line.
+          if (entry.checked && entry.value) continue
+          context.report(field.path, say('properFixOpen', {field: field.path, checked: entry.checked, filled: Boolean(entry.value)}), info.span)
+        }
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import {sectionById, sectionOrder as templateOrder, type SectionId} from '../../model/sections.js'
+import type {SectionId} from '../../profile/spec.js'
 import type {SectionOccurrence} from '../../parse/document.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
@@ -22,13 +22,14 @@ export const sectionOrder: Rule<'section-order'> = {
     {title: 'Where We Got Lucky moved before What Went Well: the section that moved is reported', edits: [['## What Went Well', '## Where We Got Lucky\n\nNothing else broke.\n\n## What Went Well'], ['## Where We Got Lucky\n\nThe incident happened', '## Lucky Notes\n\nThe incident happened']], findings: ['75:1'], messages: ['Unexpected `Where We Got Lucky` before `What Went Well`, expected it after']}
   ],
   check(context) {
+    const {sectionById, sectionOrder: templateOrder} = context.profile
     const groups = new Map<SectionId | null, SectionOccurrence[]>()
     for (const occurrence of firstOccurrences(context.document).values()) {
       const parent = sectionById.get(occurrence.id)?.parent ?? null
       groups.set(parent, [...(groups.get(parent) ?? []), occurrence])
     }
     for (const order of groups.values()) {
-      const inOrder = longestInOrder(order.map((occurrence) => templateOrder.get(occurrence.id)!))
+      const inOrder = longestInOrder(order.map((occurrence) => templateOrder.get(occurrence.id) ?? 0))
       order.forEach((occurrence, index) => {
         if (inOrder.has(index)) return
         const next = order.slice(index + 1).find((_, offset) => inOrder.has(index + 1 + offset))

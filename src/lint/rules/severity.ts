@@ -1,4 +1,4 @@
-import {severities} from '../../model/schema.js'
+import {getPath} from '../../model/paths.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 
@@ -18,8 +18,11 @@ export const severity: Rule<'severity'> = {
     {title: 'Another scale', edits: [['**Severity:** P1', '**Severity:** SEV-2']], findings: ['6:15'], messages: ['Unexpected `SEV-2` for `**Severity:**`, expected `P0`, `P1` or `P2`']}
   ],
   check(context) {
-    const value = context.draft.severity
-    if (typeof value !== 'string' || value === '' || (severities as readonly string[]).includes(value)) return
-    context.report('severity', say('unexpectedValue', {field: 'severity', value, expected: severities}))
+    const binding = context.profile.roles.get('severity')
+    if (binding?.kind !== 'field') return
+    const expected = binding.field.values ?? []
+    const value = getPath(context.draft, binding.path)
+    if (expected.length === 0 || typeof value !== 'string' || value === '' || expected.includes(value)) return
+    context.report(binding.path, say('unexpectedValue', {field: binding.path, value, expected}))
   }
 }

@@ -4,9 +4,10 @@
  */
 import type {List, Nodes, RootContent, Table} from 'mdast'
 import type {Span} from '../../model/finding.js'
-import {actionItemsOf, actionTables} from '../../model/action-items.js'
-import type {PostmortemDraft} from '../../model/schema.js'
-import {sectionById, type Block, type ColumnSpec, type SectionSpec} from '../../model/sections.js'
+import {actionItemsOf} from '../../model/action-items.js'
+import {timelineOf} from '../../model/roles.js'
+import type {Profile} from '../../profile/compile.js'
+import type {Block, ColumnSpec, FieldRole, SectionSpec} from '../../profile/spec.js'
 import {cellContent} from '../../parse/values.js'
 import {columnNamed} from '../../model/columns.js'
 import {getPath} from '../../model/paths.js'
@@ -33,15 +34,10 @@ export interface TemplateTable {
   readonly table: Table
 }
 
-const tableSections = ['timeline', ...actionTables.map((table) => table.key)] as const
-
 /** The template tables (timeline, action items) the parser read, with their mdast nodes. */
 export function templateTables(document: PostmortemDocument): TemplateTable[] {
   const found: TemplateTable[] = []
-  for (const id of tableSections) {
-    const section = sectionById.get(id)!
-    const block = section.blocks.find((candidate) => candidate.type === 'table')
-    if (!block || block.type !== 'table') continue
+  for (const {section, block} of document.profile.tables) {
     const info = document.fields.get(block.path)
     if (!info) continue
     const table = nodeAt(document, info.span.start.offset, 'table')
@@ -53,11 +49,10 @@ export function templateTables(document: PostmortemDocument): TemplateTable[] {
 /** The template tables whose rows the parser read from a list (`- 14:02 - text`), with the list. */
 export function listTables(document: PostmortemDocument): {path: string; block: Extract<Block, {type: 'table'}>; list: List}[] {
   const found: {path: string; block: Extract<Block, {type: 'table'}>; list: List}[] = []
-  for (const id of tableSections) {
-    const block = sectionById.get(id)!.blocks.find((candidate) => candidate.type === 'table')
-    const info = block?.type === 'table' ? document.fields.get(block.path) : undefined
+  for (const {block} of document.profile.tables) {
+    const info = document.fields.get(block.path)
     const list = info ? nodeAt(document, info.span.start.offset, 'list') : undefined
-    if (block?.type === 'table' && list?.type === 'list') found.push({path: block.path, block, list})
+    if (list?.type === 'list') found.push({path: block.path, block, list})
   }
   return found
 }
@@ -82,7 +77,7 @@ export {cellContent} from '../../parse/values.js'
  * The template columns a table the parser read lacks: by its header row (a table), or by the
  * cells its rows give (rows written as a list). `undefined` when the parser read no such table.
  */
-export function missingColumns(document: PostmortemDocument, draft: PostmortemDraft, path: string): ColumnSpec[] | undefined {
+export function missingColumns(document: PostmortemDocument, draft: object, path: string): ColumnSpec[] | undefined {
   const table = templateTables(document).find((candidate) => candidate.path === path)
   if (table) {
     const head = table.table.children[0]
@@ -115,8 +110,8 @@ export function emptySections(document: PostmortemDocument): SectionOccurrence[]
   for (const occurrence of document.sections) {
     if (seen.has(occurrence.id)) continue
     seen.add(occurrence.id)
-    const section = sectionById.get(occurrence.id)
-    if (!section || section.id === 'title' || section.blocks.length === 0) continue
+    const section = document.profile.sectionById.get(occurrence.id)
+    if (!section || section.kind === 'title' || section.blocks.length === 0) continue
     const index = children.findIndex((node) => node.type === 'heading' && node.position?.start.offset === occurrence.span.start.offset)
     if (index === -1) continue
     const next = children[index + 1]
@@ -139,7 +134,7 @@ function underHeading(document: PostmortemDocument, heading: Extract<RootContent
 function startsFooter(document: PostmortemDocument, node: RootContent | undefined): boolean {
   if (!node || node.type !== 'paragraph' || !node.position) return false
   const line = node.position.start.line
-  return ['meeting.heldOn', 'meeting.attendees', 'meeting.documentedBy'].some((path) => document.fields.get(path)?.span.start.line === line)
+  return document.profile.footerFields.some((field) => document.fields.get(field.path)?.span.start.line === line)
 }
 
 /** Start offset of each table row the parser kept → its row path (`timeline[2]`). */
@@ -162,24 +157,44 @@ export interface TimelineTime {
 }
 
 /** The timeline's times that parse, row by row (`undefined` for a row whose time does not). */
-export function timelineTimes(draft: PostmortemDraft): (TimelineTime | undefined)[] {
-  return (draft.timeline ?? []).map((row, index) => {
-    const value = row.time
-    if (!written(value)) return undefined
+export function timelineTimes(profile: Profile, draft: object): (TimelineTime | undefined)[] {
+  const timeline = timelineOf(profile)
+  const rows = timeline ? getPath(draft, timeline.block.path) : undefined
+  if (!timeline || !Array.isArray(rows)) return []
+  return rows.map((row: unknown, index) => {
+    const value = row !== null && typeof row === 'object' ? (row as Record<string, unknown>)[timeline.time.key] : undefined
+    if (typeof value !== 'string' || !written(value)) return undefined
     const minutes = timeToMinutes(value)
     if (minutes === undefined) return undefined
-    return {path: `timeline[${index}]`, value, minutes, kind: /^\d{4}-/.test(value) ? 'iso' : 'clock'}
+    return {path: `${timeline.block.path}[${index}]`, value, minutes, kind: /^\d{4}-/.test(value) ? 'iso' : 'clock'}
   })
 }
 
 /**
- * Report every action item whose `key` cell holds a value outside `values` (placeholders are
- * `no-placeholder`'s business): the check of `priority` and `status`.
+ * Report every action item whose cell of `role` holds a value outside its column's values
+ * (placeholders are `no-placeholder`'s business): the check of `priority` and `status`.
  */
-export function checkActionEnum(context: RuleContext, key: 'priority' | 'status', values: readonly string[]): void {
-  for (const {path, item} of actionItemsOf(context.draft)) {
+export function checkActionEnum(context: RuleContext, role: Extract<FieldRole, 'actionItems.priority' | 'actionItems.status'>): void {
+  const key = role === 'actionItems.priority' ? 'priority' : 'status'
+  const binding = context.profile.roles.get(role)
+  for (const {path, item, keys} of actionItemsOf(context.draft, context.profile)) {
     const value = item[key]
-    if (!written(value) || values.includes(value) || hasPlaceholder(value)) continue
-    context.report(`${path}.${key}`, say('unexpectedValue', {field: `${path}.${key}`, value, expected: values}))
+    const column = keys[key]
+    const values = binding?.kind === 'column' ? (binding.column.values ?? []) : []
+    if (column === undefined || values.length === 0 || !written(value) || values.includes(value) || hasPlaceholder(value)) continue
+    context.report(`${path}.${column}`, say('unexpectedValue', {field: `${path}.${column}`, value, expected: values}))
   }
+}
+
+/**
+ * Whether a checklist required only while a choice says so is not required now: the choice is
+ * made, and made otherwise (a full fix needs no proper-fix checklist, SPEC §2). While the choice
+ * is unresolved, the checklist is judged as usual (and `hotfix-choice` reports the choice).
+ */
+export function exempt(profile: Profile, draft: object, block: Block): boolean {
+  if (block.type !== 'checklist' || !block.requiredWhen) return false
+  const {path, value} = block.requiredWhen
+  const choice = getPath(draft, path)
+  const values = profile.fieldByPath.get(path)?.values ?? []
+  return typeof choice === 'string' && choice !== value && values.includes(choice)
 }

@@ -1,4 +1,3 @@
-import {statuses} from '../../model/schema.js'
 import type {Rule} from '../rule.js'
 import {checkActionEnum} from './shared.js'
 
@@ -18,6 +17,6 @@ export const status: Rule<'status'> = {
     {title: 'Lower case', edits: [['| @marcus | 2026-04-10 | Medium | Done |', '| @marcus | 2026-04-10 | Medium | done |']], findings: ['100:134'], messages: ["Unexpected `done` for Status of action item 2 in `### Prevent Recurrence`, expected `Not Started`, `In Progress`, `Blocked`, `Done` or `Won't Do`"]}
   ],
   check(context) {
-    checkActionEnum(context, 'status', statuses)
+    checkActionEnum(context, 'actionItems.status')
   }
 }

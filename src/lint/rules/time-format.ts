@@ -1,3 +1,4 @@
+import {cellsOfType} from '../../model/roles.js'
 import {timeToMinutes} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
@@ -23,11 +24,10 @@ export const timeFormat: Rule<'time-format'> = {
     {title: 'Seconds and ISO date-times pass', edits: [['| 14:08 |', '| 14:08:30 |'], ['| 14:49 |', '| 2026-03-14T14:49:00Z |']], findings: []}
   ],
   check(context) {
-    ;(context.draft.timeline ?? []).forEach((row, index) => {
-      const value = row.time
-      if (!written(value) || timeToMinutes(value) !== undefined || hasPlaceholder(value)) return
-      const path = `timeline[${index}].time`
+    // Every cell of every time column (the timeline's Time).
+    for (const {path, value} of cellsOfType(context.profile, context.draft, 'time')) {
+      if (typeof value !== 'string' || !written(value) || timeToMinutes(value) !== undefined || hasPlaceholder(value)) continue
       context.report(path, say('timeFormat', {field: path, value}))
-    })
+    }
   }
 }

@@ -20,7 +20,7 @@ export const timelineOrder: Rule<'timeline-order'> = {
     {title: 'Two rows at the same minute are in order', edits: [['| 14:08 |', '| 14:06 |']], findings: []}
   ],
   check(context) {
-    const times = timelineTimes(context.draft)
+    const times = timelineTimes(context.profile, context.draft)
     let previous = times[0]
     for (const current of times.slice(1)) {
       if (!current) continue

@@ -3,7 +3,7 @@
  * `**Label:** value` paragraph, and a list of `- **Label:** value` items (Impact).
  */
 import type {List, ListItem, RootContent, Table} from 'mdast'
-import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
+import type {Block, FieldSpec, SectionSpec} from '../../profile/spec.js'
 import {addExtra, readValue, repeatsFrontMatter, type Reading} from '../reading.js'
 import {trimMarkdown} from '../../model/text.js'
 import {readLabel} from '../source.js'
@@ -17,14 +17,14 @@ export const fieldLines: BlockReader<Extract<Block, {type: 'fieldLines'}>> = {
     const node = nodes[index]!
     if (node.type === 'paragraph') return readLines(reading, section, block.fields, node) ? 1 : 0
     // Written back as lines of one paragraph, a field read from a list item is one line of it.
-    if (node.type === 'list') return readLabelList(reading, section, block.fields, node, {oneLine: true}) ? 1 : 0
+    if (node.type === 'list') return readFieldList(reading, section, block.fields, node, {oneLine: true}) ? 1 : 0
     if (node.type === 'table') return readFieldTable(reading, section, block.fields, node) ? 1 : 0
     return 0
   }
 }
 
 /** A paragraph `**Label:** value`. */
-export const labelParagraph: BlockReader<Extract<Block, {type: 'labelParagraph'}>> = {
+export const fieldParagraph: BlockReader<Extract<Block, {type: 'fieldParagraph'}>> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
@@ -38,12 +38,12 @@ export const labelParagraph: BlockReader<Extract<Block, {type: 'labelParagraph'}
 }
 
 /** A bullet list of `- **Label:** value` items. */
-export const labelList: BlockReader<Extract<Block, {type: 'labelList'}>> = {
+export const fieldList: BlockReader<Extract<Block, {type: 'fieldList'}>> = {
   repeats: false,
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
     // A list right after it would join it once it is written with the template's marker.
-    return node.type === 'list' && !wouldJoin(reading.source, nodes[index + 1], false) && readLabelList(reading, section, block.fields, node) ? 1 : 0
+    return node.type === 'list' && !wouldJoin(reading.source, nodes[index + 1], false) && readFieldList(reading, section, block.fields, node) ? 1 : 0
   }
 }
 
@@ -124,7 +124,7 @@ function hasExcessCells(table: Table): boolean {
 }
 
 /** A list of `- **Label:** value` items; unknown items are kept as extras. */
-export function readLabelList(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], list: List, options: {oneLine?: boolean} = {}): boolean {
+export function readFieldList(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], list: List, options: {oneLine?: boolean} = {}): boolean {
   const {source} = reading
   const matches = list.children.map((item) => {
     const content = itemContent(source, item)

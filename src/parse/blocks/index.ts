@@ -2,11 +2,11 @@
  * The block readers, by block type: the same names as the serializer's handlers, so reading and
  * writing a block of the template are found under one name on each side.
  */
-import type {Block} from '../../model/sections.js'
+import type {Block} from '../../profile/spec.js'
 import {readValue} from '../reading.js'
 import {endOf, startOf} from '../values.js'
-import {fieldLines, labelList, labelParagraph} from './fields.js'
-import {checklist, labeledList, list} from './lists.js'
+import {fieldLines, fieldList, fieldParagraph} from './fields.js'
+import {checklist, listUnderLabel, list} from './lists.js'
 import {table} from './table.js'
 import type {BlockReader} from './types.js'
 
@@ -31,9 +31,9 @@ const rule: BlockReader<Extract<Block, {type: 'rule'}>> = {
 /** Every block reader, by block type. */
 export const readers: {readonly [Type in Block['type']]: BlockReader<Extract<Block, {type: Type}>>} = {
   fieldLines,
-  labelParagraph,
-  labelList,
-  labeledList,
+  fieldParagraph,
+  fieldList,
+  listUnderLabel,
   list,
   markdown,
   table,

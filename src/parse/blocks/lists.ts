@@ -5,7 +5,7 @@
 import type {List, ListItem, RootContent} from 'mdast'
 import {setPath} from '../../model/paths.js'
 import type {Span} from '../../model/finding.js'
-import type {Block, FieldSpec, SectionSpec} from '../../model/sections.js'
+import type {Block, FieldSpec, SectionSpec} from '../../profile/spec.js'
 import {itemPlaceholder} from '../../model/placeholders.js'
 import {addExtra, readValue, setField, type Reading} from '../reading.js'
 import type {FieldState} from '../types.js'
@@ -39,7 +39,7 @@ function standsAlone(nodes: readonly RootContent[], index: number): boolean {
 }
 
 /** A `**Label:**` paragraph directly followed by its list (or, in a section of its own, the list alone). */
-export const labeledList: BlockReader<Extract<Block, {type: 'labeledList'}>> = {
+export const listUnderLabel: BlockReader<Extract<Block, {type: 'listUnderLabel'}>> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!

@@ -5,11 +5,11 @@
 import type {List, Table} from 'mdast'
 import {getPath, setPath} from '../../model/paths.js'
 import type {Span} from '../../model/finding.js'
-import {sections, type Block, type ColumnSpec} from '../../model/sections.js'
+import type {Block, ColumnSpec} from '../../profile/spec.js'
 import {columnNamed} from '../../model/columns.js'
 import {cellPlaceholder} from '../../model/placeholders.js'
 import {setField, type Reading} from '../reading.js'
-import {actionItem, timelineItem} from '../rows.js'
+import {actionItem, timelineItem, type ActionColumns} from '../rows.js'
 import type {FieldInfo, FieldState} from '../types.js'
 import {splitZone} from '../../model/zones.js'
 import {cellContent, cellText, endOf, itemContent, spanOf, startOf} from '../values.js'
@@ -87,7 +87,7 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
   if (block.zoneColumn !== undefined) {
     const zoneCell = head.children[columns.findIndex((column) => column?.key === block.zoneColumn)]
     const zone = zoneCell ? splitZone(cellText(source, zoneCell) ?? '').zone : undefined
-    if (zone) reading.draft.timelineTimeZone = zone
+    if (zone && block.zonePath !== undefined) setPath(reading.draft, block.zonePath, zone)
   }
   addRows(reading, block, rowsRead, spanOf(source, node))
   return true
@@ -106,17 +106,36 @@ function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
     // Reading is conservative: every item must read as a row, one line of it (an item holding a
     // sub-list or a second paragraph keeps the whole list as written).
     if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph' || content.value.includes('\\|')) return false
-    const row = block.listRows === 'timeline' ? timelineItem(content.value) : actionItem(content.value, item.checked)
+    const row = block.rows === 'timed' ? timelineItem(content.value) : actionItem(content.value, item.checked, actionColumns(block))
     if (!row) return false
+    // The grammar names cells by their column's role; a role the table has no column for keeps
+    // the list as written.
+    const values: Record<string, string | null> = {}
     const cells = new Map<string, FieldInfo>()
-    for (const [key, [from, to]] of Object.entries(row.spans)) {
-      cells.set(key, {span: source.span(content.start + from, content.start + to), state: 'filled'})
+    for (const [role, value] of Object.entries(row.values)) {
+      const key = block.columns.find((column) => column.role === role)?.key
+      if (key === undefined) return false
+      values[key] = value
+      const span = row.spans[role]
+      if (span) cells.set(key, {span: source.span(content.start + span[0], content.start + span[1]), state: 'filled'})
     }
-    rows.push({values: row.values, span: spanOf(source, item), cells, open: block.listRows === 'action' && item.checked === false})
+    rows.push({values, span: spanOf(source, item), cells, open: block.rows === 'task' && item.checked === false})
   }
   if (rows.length === 0) return false
   addRows(reading, block, rows, spanOf(source, node))
   return true
+}
+
+/** What a table of action items has a column for, as its list items may give them. */
+function actionColumns(block: TableBlock): ActionColumns {
+  const column = (role: string): ColumnSpec | undefined => block.columns.find((candidate) => candidate.role === role)
+  const status = column('actionItems.status')
+  return {
+    done: status ? (status.done ?? status.closed?.[0]) : undefined,
+    priorities: column('actionItems.priority')?.values,
+    owner: column('actionItems.owner') !== undefined,
+    due: column('actionItems.due') !== undefined
+  }
 }
 
 /** Append rows to a table's list (several tables or lists may feed one), with positions. */
@@ -146,15 +165,13 @@ function addRows(reading: Reading, block: TableBlock, rows: readonly Row[], span
   })
 }
 
-const tableBlocks = sections.flatMap((section) => section.blocks.flatMap((block) => (block.type === 'table' ? [block] : [])))
-
 /**
  * Once every table and list is read: rows of one table hold the same cells (a cell one row
  * gives and another lacks is there, empty, in the other), and a timeline table has a zone —
  * the one its times name (`2:54 PM PST`, `09:12+02:00`), else `UTC`.
  */
 export function finishTables(reading: Reading): void {
-  for (const block of tableBlocks) {
+  for (const {block} of reading.profile.tables) {
     const rows = getPath(reading.draft, block.path) as Record<string, string | null>[] | undefined
     if (!rows) continue
     const keys = block.columns.filter((column) => rows.some((row) => row[column.key] !== undefined)).map((column) => column.key)
@@ -169,9 +186,9 @@ export function finishTables(reading: Reading): void {
         if (rowInfo && !open) setField(reading, `${block.path}[${index}].${key}`, rowInfo.span, 'empty')
       }
     })
-    if (block.zoneColumn !== undefined && reading.draft.timelineTimeZone === undefined) {
+    if (block.zoneColumn !== undefined && block.zonePath !== undefined && getPath(reading.draft, block.zonePath) === undefined) {
       const named = rows.map((row) => zoneOfTime(row[block.zoneColumn!] ?? null)).find((zone) => zone !== undefined)
-      reading.draft.timelineTimeZone = named ?? 'UTC'
+      setPath(reading.draft, block.zonePath, named ?? 'UTC')
     }
   }
 }

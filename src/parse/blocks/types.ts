@@ -1,5 +1,5 @@
 import type {RootContent} from 'mdast'
-import type {Block, SectionSpec} from '../../model/sections.js'
+import type {Block, SectionSpec} from '../../profile/spec.js'
 import type {Reading} from '../reading.js'
 
 /** Where a block reader stands: the section being read, and its nodes. */

@@ -1,18 +1,19 @@
 /**
- * The section table: every section, sub-section, label, alias and placeholder of the template,
- * in template order. The parser, the serializer, the schema descriptions and the lint rules all
- * read this table, so a section's name, its aliases and its layout live here and nowhere else.
+ * The built-in template (SPEC §1, `fixtures/template.md`) as a profile: every section,
+ * sub-section, label, alias and placeholder in template order, what each value means (its type,
+ * enum values and role) and the layout the serializer writes. The only place that names the
+ * built-in template's sections and fields.
  */
-import type {Block, ColumnSpec, FieldSpec, SectionId, SectionSpec} from './section-spec.js'
-
-export type {Block, ColumnSpec, FieldSpec, SectionId, SectionKind, SectionSpec} from './section-spec.js'
+import type {Postmortem, PostmortemDraft} from './builtin-types.js'
+import {compileProfile, type Profile} from './compile.js'
+import type {Block, ColumnSpec, ProfileSpec, SectionSpec} from './spec.js'
 
 const actionColumns: readonly ColumnSpec[] = [
-  {key: 'action', header: 'Action', aliases: ['Action Item', 'Item', 'Task', 'Description'], placeholderColumn: true, placeholder: '{action_N}', type: 'text'},
-  {key: 'owner', header: 'Owner', aliases: ['Who', 'Assignee', 'Owners'], placeholderColumn: true, placeholder: '{owner}', type: 'text'},
-  {key: 'dueDate', header: 'Due Date', aliases: ['Due', 'Deadline', 'Due By', 'Target Date', 'ETA'], placeholderColumn: true, placeholder: '{date}', type: 'date'},
-  {key: 'priority', header: 'Priority', aliases: ['Prio'], placeholderColumn: false, placeholder: '{priority}', type: 'priority'},
-  {key: 'status', header: 'Status', aliases: ['State'], placeholderColumn: false, placeholder: '{status}', type: 'status'}
+  {key: 'action', header: 'Action', aliases: ['Action Item', 'Item', 'Task', 'Description'], placeholderColumn: true, placeholder: '{action_N}', type: 'text', role: 'actionItems.action', describe: 'what will be done'},
+  {key: 'owner', header: 'Owner', aliases: ['Who', 'Assignee', 'Owners'], placeholderColumn: true, placeholder: '{owner}', type: 'text', role: 'actionItems.owner', describe: 'who does it'},
+  {key: 'dueDate', header: 'Due Date', aliases: ['Due', 'Deadline', 'Due By', 'Target Date', 'ETA'], placeholderColumn: true, placeholder: '{date}', type: 'date', role: 'actionItems.due', describe: '`YYYY-MM-DD`'},
+  {key: 'priority', header: 'Priority', aliases: ['Prio'], placeholderColumn: false, placeholder: '{priority}', type: 'enum', values: ['High', 'Medium', 'Low'], role: 'actionItems.priority'},
+  {key: 'status', header: 'Status', aliases: ['State'], placeholderColumn: false, placeholder: '{status}', type: 'enum', values: ['Not Started', 'In Progress', 'Blocked', 'Done', "Won't Do"], role: 'actionItems.status', closed: ['Done', "Won't Do"], done: 'Done'}
 ]
 
 const actionTemplateRows: readonly (readonly string[])[] = [
@@ -21,13 +22,12 @@ const actionTemplateRows: readonly (readonly string[])[] = [
 ]
 
 function actionTable(path: string): Block {
-  return {type: 'table', path, columns: actionColumns, templateRows: actionTemplateRows, listRows: 'action', textColumn: 'action'}
+  return {type: 'table', path, columns: actionColumns, templateRows: actionTemplateRows, rows: 'task', textColumn: 'action', optional: true}
 }
 
 const lessonPlaceholders = ['{lesson_1}', '{lesson_2}']
 
-/** Every section of the template, in template order. */
-export const sections: readonly SectionSpec[] = [
+const sections: readonly SectionSpec[] = [
   {
     id: 'title',
     kind: 'title',
@@ -40,11 +40,11 @@ export const sections: readonly SectionSpec[] = [
       {
         type: 'fieldLines',
         fields: [
-          {path: 'date', label: 'Date', aliases: ['Incident Date', 'Date of Incident', 'Started', 'Start'], placeholder: '{DATE}', type: 'date'},
-          {path: 'incident', label: 'Incident', aliases: ['Title', 'Incident Title', 'Summary Title'], placeholder: '{INCIDENT_TITLE}', type: 'text'},
-          {path: 'durationMinutes', label: 'Duration', aliases: ['Total Duration', 'Time to Recover', 'Duration (minutes)'], placeholder: '{DURATION_MINUTES}', suffix: ' minutes', type: 'minutes'},
-          {path: 'severity', label: 'Severity', aliases: ['Sev', 'Priority Level', 'Incident Severity'], placeholder: '{P0/P1/P2}', type: 'severity'},
-          {path: 'author', label: 'Author', aliases: ['Authors', 'Author(s)', 'Owner', 'Created by', 'Written by'], placeholder: '{PM_NAME}', type: 'text'}
+          {path: 'date', label: 'Date', aliases: ['Incident Date', 'Date of Incident', 'Started', 'Start'], placeholder: '{DATE}', type: 'date', role: 'incidentDate', describe: 'date of the incident, `YYYY-MM-DD`'},
+          {path: 'incident', label: 'Incident', aliases: ['Title', 'Incident Title', 'Summary Title'], placeholder: '{INCIDENT_TITLE}', type: 'text', role: 'title', describe: 'title of the incident'},
+          {path: 'durationMinutes', label: 'Duration', aliases: ['Total Duration', 'Time to Recover', 'Duration (minutes)'], placeholder: '{DURATION_MINUTES}', suffix: ' minutes', type: 'minutes', role: 'duration', describe: 'whole minutes, written before ` minutes`', describeComplete: 'whole minutes'},
+          {path: 'severity', label: 'Severity', aliases: ['Sev', 'Priority Level', 'Incident Severity'], placeholder: '{P0/P1/P2}', type: 'enum', values: ['P0', 'P1', 'P2'], role: 'severity'},
+          {path: 'author', label: 'Author', aliases: ['Authors', 'Author(s)', 'Owner', 'Created by', 'Written by'], placeholder: '{PM_NAME}', type: 'text', role: 'author', describe: 'who wrote the postmortem'}
         ]
       }
     ]
@@ -57,7 +57,7 @@ export const sections: readonly SectionSpec[] = [
     parent: null,
     aliases: ['Summary', 'Issue Summary', 'Incident Summary', 'Overview', 'Incident Overview', 'TL;DR', 'TLDR', 'Brief Description', 'Background'],
     path: 'executiveSummary',
-    blocks: [{type: 'markdown', path: 'executiveSummary', placeholder: '{2-3_sentence_summary_of_incident_and_resolution}'}]
+    blocks: [{type: 'markdown', path: 'executiveSummary', placeholder: '{2-3_sentence_summary_of_incident_and_resolution}', role: 'summary'}]
   },
   {
     id: 'impact',
@@ -69,7 +69,7 @@ export const sections: readonly SectionSpec[] = [
     path: 'impact',
     blocks: [
       {
-        type: 'labelList',
+        type: 'fieldList',
         fields: [
           {path: 'impact.usersAffected', label: 'Users affected', aliases: ['Affected users', 'Customers affected', 'Users'], placeholder: '{number_or_percentage}', type: 'text'},
           {path: 'impact.duration', label: 'Duration', aliases: ['Impact duration'], placeholder: '{time_from_start_to_resolution}', type: 'text'},
@@ -93,18 +93,19 @@ export const sections: readonly SectionSpec[] = [
         type: 'table',
         path: 'timeline',
         columns: [
-          {key: 'time', header: 'Time', aliases: ['Timestamp', 'When', 'Date/Time', 'Date and Time', 'Date', 'Time (UTC)'], placeholderColumn: true, placeholder: '{TIME}', type: 'time'},
-          {key: 'event', header: 'Event', aliases: ['Events', 'Description', 'What', 'What happened', 'Action'], placeholderColumn: true, placeholder: '{event_description}', type: 'text'},
-          {key: 'who', header: 'Who', aliases: ['Actor', 'Owner', 'By', 'Person', 'Source'], placeholderColumn: true, placeholder: '{person_or_system}', type: 'text'}
+          {key: 'time', header: 'Time', aliases: ['Timestamp', 'When', 'Date/Time', 'Date and Time', 'Date', 'Time (UTC)'], placeholderColumn: true, placeholder: '{TIME}', type: 'time', role: 'timeline.time', describe: 'time of the event (`HH:MM`, `HH:MM:SS`, `2:54 PM` or an ISO date-time), with its zone word if written', describeComplete: 'HH:MM, HH:MM:SS, 2:54 PM or an ISO date-time'},
+          {key: 'event', header: 'Event', aliases: ['Events', 'Description', 'What', 'What happened', 'Action'], placeholderColumn: true, placeholder: '{event_description}', type: 'text', role: 'timeline.event', describe: 'what happened'},
+          {key: 'who', header: 'Who', aliases: ['Actor', 'Owner', 'By', 'Person', 'Source'], placeholderColumn: true, placeholder: '{person_or_system}', type: 'text', optional: true, describe: 'person or system'}
         ],
         templateRows: [
           ['{TIME}', '{event_description}', '{person_or_system}'],
           ['{TIME}', '{event_description}', '{person_or_system}'],
           ['{TIME}', '{event_description}', '{person_or_system}']
         ],
-        listRows: 'timeline',
+        rows: 'timed',
         textColumn: 'event',
-        zoneColumn: 'time'
+        zoneColumn: 'time',
+        zonePath: 'timelineTimeZone'
       }
     ]
   },
@@ -137,10 +138,11 @@ export const sections: readonly SectionSpec[] = [
     parent: 'rootCause',
     aliases: ['Why', 'Contributing Factors', 'Contributing Factor', 'Trigger', 'Triggers'],
     path: 'rootCause',
+    fieldsInGroup: true,
     standalone: true,
     blocks: [
-      {type: 'labelParagraph', field: {path: 'rootCause.immediateCause', label: 'Immediate cause', aliases: ['Proximate cause', 'Trigger', 'Direct cause'], placeholder: '{proximate_cause}', type: 'text'}},
-      {type: 'labeledList', label: 'Contributing factors', path: 'rootCause.contributingFactors', placeholders: ['{factor_1}', '{factor_2}', '{factor_3}']}
+      {type: 'fieldParagraph', field: {path: 'rootCause.immediateCause', label: 'Immediate cause', aliases: ['Proximate cause', 'Trigger', 'Direct cause'], placeholder: '{proximate_cause}', type: 'text'}},
+      {type: 'listUnderLabel', label: 'Contributing factors', path: 'rootCause.contributingFactors', placeholders: ['{factor_1}', '{factor_2}', '{factor_3}']}
     ]
   },
   {
@@ -151,10 +153,11 @@ export const sections: readonly SectionSpec[] = [
     parent: 'rootCause',
     aliases: ['Why It Was Not Caught Earlier', 'Why Was It Not Caught', 'Detection Gaps', 'Gaps'],
     path: 'rootCause',
+    fieldsInGroup: true,
     blocks: [
-      {type: 'labelParagraph', field: {path: 'rootCause.testingGap', label: 'Testing gap', placeholder: '{what_tests_were_missing}', type: 'text'}},
-      {type: 'labelParagraph', field: {path: 'rootCause.monitoringGap', label: 'Monitoring gap', aliases: ['Alerting gap'], placeholder: '{what_alerts_were_missing}', type: 'text'}},
-      {type: 'labelParagraph', field: {path: 'rootCause.processGap', label: 'Process gap', placeholder: '{what_process_failed}', type: 'text'}}
+      {type: 'fieldParagraph', field: {path: 'rootCause.testingGap', label: 'Testing gap', placeholder: '{what_tests_were_missing}', type: 'text'}},
+      {type: 'fieldParagraph', field: {path: 'rootCause.monitoringGap', label: 'Monitoring gap', aliases: ['Alerting gap'], placeholder: '{what_alerts_were_missing}', type: 'text'}},
+      {type: 'fieldParagraph', field: {path: 'rootCause.processGap', label: 'Process gap', placeholder: '{what_process_failed}', type: 'text'}}
     ]
   },
   {
@@ -237,14 +240,15 @@ export const sections: readonly SectionSpec[] = [
     aliases: ['Permanent Fix', 'Long-term Fix', 'Follow-up Fix'],
     path: 'properFix',
     blocks: [
-      {type: 'labelParagraph', field: {path: 'properFix.hotfixWas', label: 'Hotfix was', aliases: ['Fix type', 'Hotfix type'], placeholder: 'Full fix / Temporary workaround', type: 'hotfix'}},
+      {type: 'fieldParagraph', field: {path: 'properFix.hotfixWas', label: 'Hotfix was', aliases: ['Fix type', 'Hotfix type'], placeholder: 'Full fix / Temporary workaround', type: 'enum', values: ['Full fix', 'Temporary workaround'], choice: true}},
       {
         type: 'checklist',
         label: 'If temporary, proper fix required',
+        requiredWhen: {path: 'properFix.hotfixWas', value: 'Temporary workaround'},
         fields: [
-          {path: 'properFix.storyCreated', label: 'Story created', aliases: ['Story', 'Ticket', 'Ticket created'], placeholder: '{STORY_ID}', type: 'text'},
-          {path: 'properFix.scheduledFor', label: 'Scheduled for', aliases: ['Scheduled', 'Sprint'], placeholder: '{SPRINT_OR_DATE}', type: 'text'},
-          {path: 'properFix.description', label: 'Description', aliases: ['Proper fix'], placeholder: '{proper_fix_description}', type: 'text'}
+          {path: 'properFix.storyCreated', label: 'Story created', aliases: ['Story', 'Ticket', 'Ticket created'], placeholder: '{STORY_ID}', type: 'text', describe: 'text after the label, one line', describeComplete: 'text after the label'},
+          {path: 'properFix.scheduledFor', label: 'Scheduled for', aliases: ['Scheduled', 'Sprint'], placeholder: '{SPRINT_OR_DATE}', type: 'text', describe: 'text after the label, one line', describeComplete: 'text after the label'},
+          {path: 'properFix.description', label: 'Description', aliases: ['Proper fix'], placeholder: '{proper_fix_description}', type: 'text', describe: 'text after the label, one line', describeComplete: 'text after the label'}
         ]
       }
     ]
@@ -258,9 +262,9 @@ export const sections: readonly SectionSpec[] = [
     aliases: ['Communications', 'Comms', 'Communication Plan'],
     path: 'communication',
     blocks: [
-      {type: 'labelParagraph', field: {path: 'communication.internalNotification', label: 'Internal notification', aliases: ['Internal'], placeholder: '{who_was_notified_and_when}', type: 'text'}},
-      {type: 'labelParagraph', field: {path: 'communication.customerNotification', label: 'Customer notification', aliases: ['Customer', 'External notification'], placeholder: '{yes/no and details}', type: 'text'}},
-      {type: 'labelParagraph', field: {path: 'communication.publicPostmortem', label: 'Public postmortem', aliases: ['Public'], placeholder: '{yes/no and reason}', type: 'text'}}
+      {type: 'fieldParagraph', field: {path: 'communication.internalNotification', label: 'Internal notification', aliases: ['Internal'], placeholder: '{who_was_notified_and_when}', type: 'text'}},
+      {type: 'fieldParagraph', field: {path: 'communication.customerNotification', label: 'Customer notification', aliases: ['Customer', 'External notification'], placeholder: '{yes/no and details}', type: 'text'}},
+      {type: 'fieldParagraph', field: {path: 'communication.publicPostmortem', label: 'Public postmortem', aliases: ['Public'], placeholder: '{yes/no and reason}', type: 'text'}}
     ]
   },
   {
@@ -326,8 +330,8 @@ export const sections: readonly SectionSpec[] = [
       {
         type: 'fieldLines',
         fields: [
-          {path: 'meeting.heldOn', label: 'Meeting held', aliases: ['Meeting date', 'Review held', 'Reviewed on', 'Meeting'], placeholder: '{DATE}', type: 'date'},
-          {path: 'meeting.attendees', label: 'Attendees', aliases: ['Participants', 'Present', 'Responders'], placeholder: '{list_of_attendees}', type: 'names'},
+          {path: 'meeting.heldOn', label: 'Meeting held', aliases: ['Meeting date', 'Review held', 'Reviewed on', 'Meeting'], placeholder: '{DATE}', type: 'date', role: 'meetingDate', describe: 'date of the review meeting, `YYYY-MM-DD`'},
+          {path: 'meeting.attendees', label: 'Attendees', aliases: ['Participants', 'Present', 'Responders'], placeholder: '{list_of_attendees}', type: 'names', describe: 'names, written comma-separated'},
           {path: 'meeting.documentedBy', label: 'Documented by', aliases: ['Notes by', 'Scribe', 'Note taker'], placeholder: '{PM_NAME}', type: 'text'}
         ]
       }
@@ -335,92 +339,24 @@ export const sections: readonly SectionSpec[] = [
   }
 ]
 
-/** Sections by id. */
-export const sectionById: ReadonlyMap<SectionId, SectionSpec> = new Map(
-  sections.map((section) => [section.id, section])
-)
 
-/** Template order of each section (index into `sections`). */
-export const sectionOrder: ReadonlyMap<SectionId, number> = new Map(
-  sections.map((section, index) => [section.id, index])
-)
+/** Every section of the built-in template, in template order (its ids anchor `extra` blocks). */
+export {sections}
 
-/** The field paths a block of the template holds. */
-export function blockPaths(block: Block): string[] {
-  switch (block.type) {
-    case 'fieldLines':
-    case 'labelList':
-    case 'checklist':
-      return block.fields.map((field) => field.path)
-    case 'labelParagraph':
-      return [block.field.path]
-    case 'labeledList':
-    case 'list':
-    case 'markdown':
-    case 'table':
-      return [block.path]
-    case 'rule':
-      return []
-  }
+/** The built-in template's spec. */
+export const builtinSpec: ProfileSpec = {
+  name: 'built-in',
+  sections,
+  title: {
+    text: 'Postmortem: HOTFIX-{ID}',
+    id: {path: 'hotfixId', prefix: 'HOTFIX-', placeholder: '{ID}', describe: '`# Postmortem: HOTFIX-{ID}`: the id after `HOTFIX-`'},
+    textPath: 'title',
+    lead: 'Postmortem:',
+    names: ['postmortem', 'post mortem', 'hotfix', 'incident report']
+  },
+  frontMatterIdKeys: ['hotfix', 'hotfix id', 'id', 'title'],
+  typeNames: {complete: 'Postmortem', draft: 'PostmortemDraft'}
 }
 
-/** Every labelled field of the template, with the section it belongs to. */
-export const fields: readonly {readonly section: SectionId; readonly field: FieldSpec}[] =
-  sections.flatMap((section) =>
-    section.blocks.flatMap((block) => {
-      switch (block.type) {
-        case 'fieldLines':
-        case 'labelList':
-        case 'checklist':
-          return block.fields.map((field) => ({section: section.id, field}))
-        case 'labelParagraph':
-          return [{section: section.id, field: block.field}]
-        default:
-          return []
-      }
-    })
-  )
-
-/**
- * Normalise a heading or label for comparison: case, emoji, punctuation, `&`/`and`, a leading
- * section number and a trailing parenthetical do not matter.
- */
-export function normalizeName(text: string): string {
-  let value = text.toLowerCase().replace(/’/g, "'")
-  // Note: a trailing parenthetical (`Timeline (all times PST)`) qualifies, it does not name.
-  const open = value.lastIndexOf('(')
-  if (open > 0 && value.trimEnd().endsWith(')')) value = value.slice(0, open)
-  value = value.replace(/&/g, ' and ').replace(/n't\b/g, ' not')
-  let out = ''
-  let space = false
-  for (const char of value) {
-    if ((char >= 'a' && char <= 'z') || (char >= '0' && char <= '9')) {
-      if (space && out) out += ' '
-      out += char
-      space = false
-    } else {
-      space = true
-    }
-  }
-  // Leading numbering such as `1.` or `2)` is layout, not a name.
-  return out.replace(/^(?:\d+ )+/, '')
-}
-
-const headingIndex = new Map<string, SectionSpec[]>()
-for (const section of sections) {
-  if (section.heading === null || section.id === 'title') continue
-  for (const name of [section.heading, ...section.aliases]) {
-    const key = normalizeName(name)
-    const list = headingIndex.get(key) ?? []
-    if (!list.includes(section)) list.push(section)
-    headingIndex.set(key, list)
-  }
-}
-
-/**
- * Sections a heading may mean, best first: the canonical heading before aliases, and among
- * equals the template's order.
- */
-export function sectionsForHeading(text: string): readonly SectionSpec[] {
-  return headingIndex.get(normalizeName(text)) ?? []
-}
+/** The built-in template (SPEC §1) as a compiled profile: what every function uses by default. */
+export const builtinProfile: Profile<PostmortemDraft, Postmortem> = compileProfile<PostmortemDraft, Postmortem>(builtinSpec)
