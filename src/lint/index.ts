@@ -8,6 +8,7 @@ import {spanForPath} from '../parse/positions.js'
 import {checkLintOptions} from './options.js'
 import {ruleIdList, type RuleId} from './rule-ids.js'
 import {ruleList} from './rules/index.js'
+import {todayUtc} from '../today.js'
 import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
 
 /** The rule catalog by id, with documentation and examples. */
@@ -31,7 +32,7 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
   const checked = checkLintOptions(options)
   // Note: findings carry rule ids as strings (the model's `Finding`), so levels are looked up by string.
   const configured: Readonly<Record<string, RuleLevel | undefined>> = checked.rules
-  const now = checked.now ?? new Date().toISOString().slice(0, 10)
+  const now = checked.now ?? todayUtc()
   let findings: Finding[] = []
   if (!document.parsed) {
     findings = [...document.findings]
