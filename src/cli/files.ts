@@ -130,6 +130,10 @@ async function walk(folder: string, root: string, gitignores: GitIgnores): Promi
 
 /** A path as shown to the user: relative to `cwd` when inside it, else absolute. */
 export function display(absolute: string, cwd: string): string {
+  // Note: the common case (a file found below the working folder) without `path.relative`.
+  if (absolute.length > cwd.length + 1 && absolute.startsWith(cwd) && absolute[cwd.length] === path.sep && !absolute.includes(`${path.sep}..`) && !cwd.endsWith(path.sep)) {
+    return absolute.slice(cwd.length + 1)
+  }
   const relative = path.relative(cwd, absolute)
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
 }

@@ -121,7 +121,7 @@ export async function runInWorkers(
     }
   }
   const start = (): void => {
-    const worker = new Worker(file, {workerData: {job}, resourceLimits: {maxYoungGenerationSizeMb: workerYoungGenerationMb}})
+    const worker = new Worker(file, {workerData: {job}, resourceLimits: {maxYoungGenerationSizeMb: Number(process.env.PM_YOUNG_MB ?? workerYoungGenerationMb)}})
     workers.add(worker)
     worker.on('message', (reply: BatchReply) => {
       const batch = inFlight.get(reply.batch)
