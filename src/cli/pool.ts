@@ -36,12 +36,19 @@ export function workerCount(env: Readonly<Record<string, string | undefined>>, f
 }
 
 /**
- * The young generation of each worker's heap, in MB. A file's tree is garbage once its output is
- * written, so nearly everything a worker allocates dies young, and each scavenge of the young
- * generation costs what survives it, not what it held: a larger one collects less often for about
- * the same cost each time. Measured in BENCHMARKS.md ("Young generation").
+ * The young generation of each worker's heap, in MB (V8 splits it in three: two semi-spaces and
+ * the space of new large objects). Nearly everything a worker allocates dies young (a file's
+ * tree is garbage once its output is written), and a scavenge costs what survives it: below
+ * 48 MB a 7 KB postmortem's tree outlives more scavenges and is promoted, and the pool took 40%
+ * more CPU time at 24 MB; above it, time hardly moves while memory grows by the size (measured
+ * in BENCHMARKS.md). `POSTMORTEM_YOUNG_GENERATION_MB` overrides it, for the benchmark's sweep.
  */
 export const workerYoungGenerationMb = 48
+
+function youngGenerationMb(env: Readonly<Record<string, string | undefined>>): number {
+  const given = env.POSTMORTEM_YOUNG_GENERATION_MB
+  return given !== undefined && /^\d+$/.test(given) && Number(given) > 0 ? Number(given) : workerYoungGenerationMb
+}
 
 /**
  * The built worker module: `worker.js` beside this module, or in `cli/` when this code was
@@ -121,7 +128,7 @@ export async function runInWorkers(
     }
   }
   const start = (): void => {
-    const worker = new Worker(file, {workerData: {job}, resourceLimits: {maxYoungGenerationSizeMb: Number(process.env.PM_YOUNG_MB ?? workerYoungGenerationMb)}})
+    const worker = new Worker(file, {workerData: {job}, resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb(process.env)}})
     workers.add(worker)
     worker.on('message', (reply: BatchReply) => {
       const batch = inFlight.get(reply.batch)

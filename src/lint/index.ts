@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import remarkMessageControl from 'remark-message-control'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {finding, type Finding, type FindingSeverity} from '../model/finding.js'
 import {parseDocument, type PostmortemDocument} from '../parse/document.js'
@@ -81,6 +81,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId)
 }
 
+/** The processor that applies inline comments, made on first use and kept (it holds no state between runs). */
+let control: Processor<undefined, Root> | undefined
+
 /**
  * Apply `<!-- postmortem disable|enable|ignore id -->` with remark-message-control: findings
  * become VFile messages on the parsed tree, and the messages it keeps are the findings kept.
@@ -97,8 +100,8 @@ function applyInlineControl(tree: Root, findings: Finding[]): Finding[] {
     })
     byMessage.set(message, item)
   }
-  const control = unified().use(remarkMessageControl, {name: 'postmortem', source: 'postmortem', known: [...ruleIds]})
-  control.runSync(tree, file)
+  const processor = control ?? (control = unified().use(remarkMessageControl, {name: 'postmortem', source: 'postmortem', known: [...ruleIds]}).freeze())
+  processor.runSync(tree, file)
   const kept: Finding[] = []
   for (const message of file.messages) {
     const item = byMessage.get(message)
