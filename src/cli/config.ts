@@ -2,11 +2,11 @@ import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {Minimatch} from 'minimatch'
 import {checkRules, type RuleLevels} from '../lint/options.js'
-import {ConfigError, parseConfig, type Config} from './config-file.js'
+import {ConfigError, type Config} from './config-types.js'
 import type {SkipFile} from './files.js'
 
-export {ConfigError, parseConfig} from './config-file.js'
-export type {Config, Override} from './config-file.js'
+export {ConfigError} from './config-types.js'
+export type {Config, Override} from './config-types.js'
 export type {RuleLevels} from '../lint/options.js'
 export {closeNames, didYouMean, editDistance, nearestNames} from '../lint/suggest.js'
 
@@ -40,6 +40,8 @@ export async function loadConfig(file: string, name: string): Promise<Config> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(error)
     throw new ConfigError(`Cannot read config \`${name}\`: ${reason}`)
   }
+  // Note: the reader (and zod) loads only when there is a configuration file to read.
+  const {parseConfig} = await import('./config-file.js')
   return parseConfig(text, name, path.dirname(file))
 }
 

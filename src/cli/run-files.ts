@@ -6,13 +6,12 @@
  */
 import {statSync, type Stats} from 'node:fs'
 import {cacheFolder, ResultCache, statSignature} from './cache.js'
-import {isFmtValue, isLintValue, isStatsValue} from './cached-values.js'
 import type {Config} from './config.js'
 import type {Input} from './files.js'
 import {exit, type CliIo} from './io.js'
 import {runInWorkers, workerCount, workerFile} from './pool.js'
 import {Progress} from './progress.js'
-import {FileWork, type FileOutput, type FileTask, type Job} from './tasks.js'
+import type {FileOutput, FileTask, FileWork, Job} from './tasks.js'
 
 /** What `runFiles` needs. */
 export interface RunFiles {
@@ -38,8 +37,13 @@ export async function runFiles(run: RunFiles): Promise<number> {
   const {io, job, inputs} = run
   const command = job.kind
   const cache = run.cache ? await ResultCache.open<unknown>(cacheFolder(io.cwd, run.cache.location), command) : undefined
-  const isValue = command === 'lint' ? isLintValue : command === 'fmt' ? isFmtValue : isStatsValue
-  const work = new FileWork(job, {...(run.configOf ? {configOf: run.configOf} : {}), stdin: io.stdin})
+  // Note: the work on files (the whole linter) loads in this thread only when this thread does
+  // some: over many files without a cache, the workers do it all.
+  let loaded: FileWork | undefined
+  const work = async (): Promise<FileWork> => {
+    loaded ??= new (await import('./tasks.js')).FileWork(job, {...(run.configOf ? {configOf: run.configOf} : {}), stdin: io.stdin})
+    return loaded
+  }
   const progress = Progress.for(io, command, inputs.length, run.progress)
   const reported = new Set<string>()
   const ready = new Map<number, FileOutput>()
@@ -84,18 +88,25 @@ export async function runFiles(run: RunFiles): Promise<number> {
   // Files whose cached result stands without reading them (the same stat, the same options)
   // are answered here; the others are worked on.
   const tasks: {index: number; task: FileTask}[] = []
-  for (const [index, input] of inputs.entries()) {
-    const entry = cache && input.file !== undefined ? cache.entry(input.file) : undefined
-    const cached = entry && isValue(entry.value) ? entry : undefined
-    if (cached?.stat !== undefined && work.answersUnread(cached.value)) {
-      const salt = await work.salt(input)
-      const stat = salt === undefined ? undefined : statOf(input.file!)
-      if (stat && statSignature(salt!, stat) === cached.stat) {
-        deliver(index, work.fromCache(input, cached.key, cached.value))
-        continue
+  if (cache) {
+    const values = await import('./cached-values.js')
+    const isValue = command === 'lint' ? values.isLintValue : command === 'fmt' ? values.isFmtValue : values.isStatsValue
+    const here = await work()
+    for (const [index, input] of inputs.entries()) {
+      const entry = input.file === undefined ? undefined : cache.entry(input.file)
+      const cached = entry && isValue(entry.value) ? entry : undefined
+      if (cached?.stat !== undefined && here.answersUnread(cached.value)) {
+        const salt = await here.salt(input)
+        const stat = salt === undefined ? undefined : statOf(input.file!)
+        if (stat && statSignature(salt!, stat) === cached.stat) {
+          deliver(index, here.fromCache(input, cached.key, cached.value))
+          continue
+        }
       }
+      tasks.push({index, task: cached ? {input, cached: {key: cached.key, value: cached.value}} : {input}})
     }
-    tasks.push({index, task: cached ? {input, cached: {key: cached.key, value: cached.value}} : {input}})
+  } else {
+    for (const [index, input] of inputs.entries()) tasks.push({index, task: {input}})
   }
 
   try {
@@ -106,7 +117,7 @@ export async function runFiles(run: RunFiles): Promise<number> {
     const here = file === undefined ? tasks : tasks.filter(({task}) => task.input.file === undefined)
     await Promise.all([
       (async () => {
-        for (const {index, task} of here) deliver(index, await work.run(task))
+        for (const {index, task} of here) deliver(index, await (await work()).run(task))
       })(),
       pooled.length === 0
         ? undefined
@@ -116,7 +127,7 @@ export async function runFiles(run: RunFiles): Promise<number> {
             job,
             pooled.map(({task}) => task),
             (at, output) => deliver(pooled[at]!.index, output),
-            (task) => work.run(task)
+            async (task) => (await work()).run(task)
           )
     ])
   } finally {

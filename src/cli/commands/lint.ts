@@ -1,9 +1,9 @@
 import path from 'node:path'
-import {ruleIds} from '../../lint/index.js'
+import {ruleIdList as ruleIds} from '../../lint/rule-ids.js'
 import {parseCommandArgs} from '../args.js'
 import {ConfigError, ConfigResolver, loadConfig, parseRuleFlags, skipByConfig, type Config} from '../config.js'
 import {display, expandInputs} from '../files.js'
-import {reportFormats} from '../format/index.js'
+import {formatNames, loadFormat} from '../format/load.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {workerSetting} from '../pool.js'
 import {runFiles} from '../run-files.js'
@@ -61,7 +61,7 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     'cache-location': {type: 'string'}
   })
   const formatName = typeof values.format === 'string' ? values.format : 'stylish'
-  if (!Object.hasOwn(reportFormats, formatName)) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${Object.keys(reportFormats).map((name) => `\`${name}\``).join(', ')}`)
+  if (!formatNames.includes(formatName)) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${formatNames.map((name) => `\`${name}\``).join(', ')}`)
   const maxWarnings = typeof values['max-warnings'] === 'string' ? parseCount('max-warnings', values['max-warnings'], 'warnings') : undefined
   // Note: the default --now is today, so a cache made yesterday lints again (overdue-action and
   // future-date read the date).
@@ -91,7 +91,7 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
   const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
   const cache = values.cache === true || location !== undefined
   const formatOptions = {color: useColor(io), quiet: values.quiet === true, version: version()}
-  const report = reportFormats[formatName]!.assemble(formatOptions)
+  const report = (await loadFormat(formatName)).assemble(formatOptions)
   let errors = 0
   let warnings = 0
   const job: LintJob = {kind: 'lint', cwd: io.cwd, version: formatOptions.version, cache, now, ruleFlags, ...(fixed ? {config: fixed} : {}), format: formatName, formatOptions}
