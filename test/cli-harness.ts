@@ -1,8 +1,8 @@
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {main} from '../src/cli/main.js'
 import {root} from './helpers.js'
 
@@ -74,12 +74,20 @@ export function runWithModuleLog(bin: string, argv: string[], options: {cwd?: st
   }
 }
 
-/** The packages (under node_modules) of resolved module URLs. */
+/**
+ * The packages (under node_modules) whose code resolved module URLs hold: a module under
+ * node_modules is its package's; a file of the bundled CLI (`dist/cli/`) holds the packages whose
+ * modules it was bundled from, each module's code following a `// node_modules/<package>/…`
+ * comment.
+ */
 export function packagesOf(urls: readonly string[]): string[] {
   const packages = new Set<string>()
   for (const url of urls) {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
     if (match) packages.add(match[1]!)
+    else if (/\/dist\/cli\/[^/]+\.js$/.test(url)) {
+      for (const [, name] of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(name!)
+    }
   }
   return [...packages].sort()
 }

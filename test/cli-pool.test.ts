@@ -4,19 +4,22 @@
  * stats, with and without --cache; and the pieces behind it, in-process.
  */
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {makeDocument} from '../scripts/bench/corpus.mjs'
 import {computeStats, StatsTally} from '../src/cli/commands/stats.js'
-import {inOrder, poolThreshold, workerCount} from '../src/cli/pool.js'
-import {runTask, type StatsValue} from '../src/cli/tasks.js'
+import {poolThreshold, workerCount} from '../src/cli/pool.js'
+import {FileWork} from '../src/cli/tasks.js'
 import {parseDocument} from '../src/index.js'
 import {runProcess, runWithModuleLog, type Run} from './cli-harness.js'
 import {markdownFiles, root} from './helpers.js'
 
 const bin = path.join(root, 'dist/cli/bin.js')
 const now = ['--now', '2026-12-01']
+
+/** A run's exit code, stdout and stderr, without the cache's debug line. */
+const shownOf = (run: Run): Run => ({code: run.code, stdout: run.stdout, stderr: run.stderr.replace(/^postmortem \w+: cache: .*\n/m, '')})
 
 /**
  * 64 generated postmortems in `pm/` (most with findings), the examples and some real-world
@@ -45,8 +48,10 @@ function corpus(): string {
 // Note: each run reads 78 files in a process of its own; the suite runs test files side by side.
 describe.runIf(existsSync(bin))('the worker pool, as a real process', {timeout: 400_000}, () => {
   let cwd: string
+  let written: number
   beforeAll(() => {
     cwd = corpus()
+    written = Date.now()
   })
   const run = (argv: string[], workers: string, env: Record<string, string> = {}): Run => runProcess(argv, {cwd, env: {POSTMORTEM_WORKERS: workers, ...env}})
 
@@ -89,6 +94,36 @@ describe.runIf(existsSync(bin))('the worker pool, as a real process', {timeout: 
     expect(loaded(['lint', ...now, 'pm/examples'], {})).not.toMatch(/\/dist\/cli\/worker\.js$/m)
   })
 
+  it.runIf(availableParallelism() > 1)('over many files, uses the pool by itself, and prints what one thread prints', () => {
+    const logged = runWithModuleLog(bin, ['lint', ...now, '--format', 'json', 'pm'], {cwd})
+    // Every worker loads the worker module: one per core.
+    expect(logged.resolved.filter((url) => url.endsWith('/dist/cli/worker.js'))).toHaveLength(availableParallelism())
+    const alone = run(['lint', ...now, '--format', 'json', 'pm'], '0')
+    expect({code: logged.code, stdout: logged.stdout, stderr: logged.stderr}).toEqual(alone)
+    for (const argv of [['lint', ...now, 'pm'], ['stats', ...now, '--format', 'json', 'pm'], ['fmt', '--check', 'pm']]) {
+      expect(runProcess(argv, {cwd})).toEqual(run(argv, '0'))
+    }
+  })
+
+  it.runIf(availableParallelism() > 1)('answers an unchanged file from the cache without reading it', async () => {
+    // Note: a file changed in the last 3 seconds is not known by its stat (its times may not
+    // have moved yet on a file system with coarse times): wait until the corpus is older.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, written + 3100 - Date.now())))
+    const argv = ['lint', ...now, '--format', 'json', '--cache', '--cache-location', 'cache-stat', 'pm']
+    const alone = run(['lint', ...now, '--format', 'json', 'pm'], '0')
+    expect(shownOf(run(argv, '2', {POSTMORTEM_CACHE_DEBUG: '1'}))).toEqual(alone)
+    const entries = Object.values((JSON.parse(readFileSync(path.join(cwd, 'cache-stat/lint.json'), 'utf8')) as {entries: Record<string, {stat?: string}>}).entries)
+    expect(entries).toHaveLength(76)
+    expect(entries.filter((entry) => entry.stat === undefined)).toEqual([])
+    // The second run answers every file from its stat in the main thread but the two whose
+    // configuration cannot be used: too few to start the pool for (the 76 others, read again,
+    // would start it on this machine), and the output is the same.
+    const second = runWithModuleLog(bin, argv, {cwd, env: {POSTMORTEM_CACHE_DEBUG: '1'}})
+    expect(second.stderr).toMatch(/cache: 76 from the cache, 0 computed/)
+    expect(shownOf(second)).toEqual(alone)
+    expect(second.resolved.filter((url) => url.endsWith('/dist/cli/worker.js'))).toEqual([])
+  })
+
   it('POSTMORTEM_WORKERS must be a whole number', () => {
     const bad = run(['lint', ...now, 'pm'], 'many')
     expect(bad.code).toBe(2)
@@ -108,56 +143,16 @@ describe('worker count', () => {
   })
 })
 
-describe('inOrder', () => {
-  it('yields in the order of the items, whatever order the runs end in, with at most `window` in flight', async () => {
-    const prepared: number[] = []
-    let inFlight = 0
-    let most = 0
-    const delays = [30, 1, 20, 0, 10, 5, 0, 25]
-    const results: number[] = []
-    for await (const {item, result} of inOrder(
-      delays.keys(),
-      async (index) => {
-        prepared.push(index)
-        return index
-      },
-      async (index) => {
-        inFlight++
-        most = Math.max(most, inFlight)
-        await new Promise((resolve) => setTimeout(resolve, delays[index]))
-        inFlight--
-        return index * 10
-      },
-      3
-    )) {
-      expect(result).toBe(item * 10)
-      results.push(item)
-    }
-    expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
-    expect(prepared).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
-    expect(most).toBe(3)
-  })
-
-  it('surfaces a failed run at its turn', async () => {
-    const seen: number[] = []
-    const consume = async (): Promise<void> => {
-      for await (const {item} of inOrder([0, 1, 2], async (index) => index, async (index) => (index === 1 ? Promise.reject(new Error('boom')) : index), 3)) seen.push(item)
-    }
-    await expect(consume()).rejects.toThrow('boom')
-    expect(seen).toEqual([0])
-  })
-})
-
 describe('stats one file at a time', () => {
   it('adds up to what computeStats gives over the same documents', async () => {
     const files = [...markdownFiles('examples'), ...markdownFiles('real-world'), ...markdownFiles('report')]
     for (const dates of [{now: '2026-12-01'}, {now: '2026-12-01', since: '2025-06-01'}, {now: '2024-01-01', until: '2025-12-31'}]) {
       const tally = new StatsTally()
       const documents = []
+      const work = new FileWork({kind: 'stats', cwd: root, version: '0.0.0', cache: false, dates})
       for (const {name, file, text} of files) {
-        const result = await runTask({kind: 'stats', input: {name, file}, ...dates})
-        const value = result.value as StatsValue
-        if (value.parsed) tally.add(value.row)
+        const output = await work.run({input: {name, file}})
+        if (output.row) tally.add(output.row)
         const document = parseDocument(text)
         if (document.parsed) documents.push({file: name, document})
       }
@@ -168,13 +163,30 @@ describe('stats one file at a time', () => {
   })
 })
 
-describe('a task reads its file and nothing else', () => {
-  it('reports a file it cannot read, and keeps no text in its result', async () => {
-    const missing = await runTask({kind: 'lint', input: {name: 'nope.md', file: path.join(root, 'nope.md')}, rules: {}, now: '2026-12-01'})
-    expect(missing).toEqual({stderr: 'Cannot read `nope.md`: no such file\n', code: 2})
+describe('the work on one file: it reads the file and gives back its output', () => {
+  const job = {kind: 'lint', cwd: root, version: '0.0.0', cache: false, now: '2026-12-01', ruleFlags: {}, format: 'json', formatOptions: {color: false, quiet: false, version: '0.0.0'}} as const
+
+  it('reports a file it cannot read, and keeps no text in its output', async () => {
+    const work = new FileWork(job)
+    const missing = await work.run({input: {name: 'nope.md', file: path.join(root, 'nope.md')}})
+    expect(missing).toEqual({stderr: 'Cannot read `nope.md`: no such file\n', stdout: '', code: 2})
     const file = path.join(root, 'fixtures/template.md')
-    const linted = await runTask({kind: 'lint', input: {name: 'template.md', file}, rules: {}, now: '2026-12-01'})
-    expect(Object.keys(linted).sort()).toEqual(['code', 'hit', 'stderr', 'value'])
+    const linted = await work.run({input: {name: 'template.md', file}})
+    expect(Object.keys(linted).sort()).toEqual(['code', 'hit', 'piece', 'stderr', 'stdout'])
+    expect(linted.piece!.errors).toBeGreaterThan(0)
     expect(JSON.stringify(linted)).not.toContain(readFileSync(file, 'utf8').slice(0, 200))
+  })
+
+  it('with --cache, keys the file and gives back its findings for the cache to keep; a matching key answers from the cache', async () => {
+    const work = new FileWork({...job, cache: true})
+    const input = {name: 'template.md', file: path.join(root, 'fixtures/template.md')}
+    const first = await work.run({input})
+    expect(first).toMatchObject({hit: false, key: expect.stringMatching(/^[0-9a-f]{64}$/)})
+    expect(Array.isArray(first.value)).toBe(true)
+    const second = await work.run({input, cached: {key: first.key!, value: first.value}})
+    expect(second).toMatchObject({hit: true, key: first.key, piece: first.piece})
+    expect(second.value).toBeUndefined()
+    // A key of other options or another text: computed again.
+    expect(await work.run({input, cached: {key: 'other', value: []}})).toMatchObject({hit: false, piece: first.piece})
   })
 })

@@ -7,7 +7,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {parseConfig} from '../src/cli/config.js'
+import {parseConfig} from '../src/cli/config-file.js'
 import {starterConfig} from '../src/cli/commands/init.js'
 import {runInProcess, runProcess, type Run} from './cli-harness.js'
 import {root, template} from './helpers.js'

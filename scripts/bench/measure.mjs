@@ -48,20 +48,59 @@ export function timeInProcess(run, inputs) {
  * from spawning to exit. Exit codes 0 and 1 are results (1 means findings); anything else fails
  * the benchmark, naming the command so it can be run by hand.
  */
-export function timeProcess({script, args, cwd, env}) {
+export async function timeProcess(options) {
+  return (await measureProcess(options)).ms
+}
+
+/**
+ * Run `node script args…` once with its output discarded: `{ms, cpuMs, rssBytes, method}`, its
+ * wall time (spawn to exit), the CPU time of all its threads (user + system) and its peak
+ * resident set size. With GNU time (`/usr/bin/time`, Debian package `time`) the kernel's figures
+ * for the process; otherwise the child reports `process.resourceUsage()` itself, through a
+ * module preloaded with `--import` that writes it on exit. Exit codes 0 and 1 are results (1
+ * means findings); anything else fails the benchmark, naming the command so it can be run by hand.
+ */
+export function measureProcess({script, args, cwd, env, scratch}) {
+  const method = rssMethod()
+  const out = path.join(scratch ?? os.tmpdir(), `postmortem-bench-usage-${process.pid}-${++measured}.txt`)
+  rmSync(out, {force: true})
+  let command
+  let commandArgs
+  if (method === 'time') {
+    command = '/usr/bin/time'
+    commandArgs = ['-f', '%U %S %M', '-o', out, process.execPath, script, ...args]
+  } else {
+    const hook = `process.on('exit', () => { const usage = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.stringify(out)}, [usage.userCPUTime / 1e6, usage.systemCPUTime / 1e6, usage.maxRSS].join(' ')) })`
+    command = process.execPath
+    commandArgs = ['--import', `data:text/javascript,${encodeURIComponent(`import {createRequire} from 'node:module'; const require = createRequire(import.meta.url); ${hook}`)}`, script, ...args]
+  }
   return new Promise((resolve, reject) => {
     const start = performance.now()
-    const child = spawn(process.execPath, [script, ...args], {cwd, env: env ?? childEnv(), stdio: 'ignore'})
+    const child = spawn(command, commandArgs, {cwd, env: env ?? childEnv(), stdio: 'ignore'})
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       const ms = performance.now() - start
       if (signal || (code !== 0 && code !== 1)) {
-        reject(new Error(`\`node ${[script, ...args].join(' ')}\` in ${cwd} ended with ${signal ?? `exit code ${code}`}`))
-      } else {
-        resolve(ms)
+        reject(new Error(`\`${[command, ...commandArgs].join(' ')}\` in ${cwd} ended with ${signal ?? `exit code ${code}`}`))
+        return
       }
+      const text = existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').at(-1) : ''
+      rmSync(out, {force: true})
+      const [user, system, kilobytes] = text.split(' ').map(Number)
+      if (!Number.isFinite(kilobytes) || kilobytes <= 0) {
+        reject(new Error(`no resource usage reported by ${method === 'time' ? '/usr/bin/time' : 'the exit hook'} (got \`${text}\`)`))
+        return
+      }
+      resolve({ms, cpuMs: (user + system) * 1000, rssBytes: kilobytes * 1024, method: methodText[method]})
     })
   })
+}
+
+let measured = 0
+
+const methodText = {
+  time: "`/usr/bin/time -f '%U %S %M'` (GNU time: the kernel's figures for the process)",
+  'resource-usage': '`process.resourceUsage()`, written by the child on exit (no GNU time here)'
 }
 
 /** The environment of measured processes: no color, nothing forced. */
@@ -78,44 +117,8 @@ export function rssMethod() {
   return 'resource-usage'
 }
 
-/**
- * Run `node script args…` once and return `{ms, rssBytes, method}`: its wall time and its peak
- * resident set size. With GNU time (`/usr/bin/time -f %M`, Debian package `time`) the kernel's
- * figure for the process; otherwise the child reports `process.resourceUsage().maxRSS` itself,
- * through a module preloaded with `--import` that writes it on exit.
- */
-export function peakRss({script, args, cwd, scratch}) {
-  const method = rssMethod()
-  const out = path.join(scratch ?? os.tmpdir(), `postmortem-bench-rss-${process.pid}.txt`)
-  rmSync(out, {force: true})
-  let command
-  let commandArgs
-  if (method === 'time') {
-    command = '/usr/bin/time'
-    commandArgs = ['-f', '%M', '-o', out, process.execPath, script, ...args]
-  } else {
-    const hook = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)))`
-    command = process.execPath
-    commandArgs = ['--import', `data:text/javascript,${encodeURIComponent(`import {createRequire} from 'node:module'; const require = createRequire(import.meta.url); ${hook}`)}`, script, ...args]
-  }
-  return new Promise((resolve, reject) => {
-    const start = performance.now()
-    const child = spawn(command, commandArgs, {cwd, env: childEnv(), stdio: 'ignore'})
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      const ms = performance.now() - start
-      if (signal || (code !== 0 && code !== 1)) {
-        reject(new Error(`\`${command} ${commandArgs.join(' ')}\` in ${cwd} ended with ${signal ?? `exit code ${code}`}`))
-        return
-      }
-      const text = existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').at(-1) : ''
-      rmSync(out, {force: true})
-      const kilobytes = Number(text)
-      if (!Number.isFinite(kilobytes) || kilobytes <= 0) {
-        reject(new Error(`no peak RSS reported by ${method === 'time' ? '/usr/bin/time' : 'the exit hook'} (got \`${text}\`)`))
-        return
-      }
-      resolve({ms, rssBytes: kilobytes * 1024, method: method === 'time' ? '`/usr/bin/time -f %M` (GNU time: the kernel\'s peak resident set size of the process)' : '`process.resourceUsage().maxRSS`, written by the child on exit (no GNU time here)'})
-    })
-  })
+/** Run `node script args…` once: `{ms, rssBytes, method}` (see `measureProcess`). */
+export async function peakRss(options) {
+  const {ms, rssBytes, method} = await measureProcess(options)
+  return {ms, rssBytes, method}
 }

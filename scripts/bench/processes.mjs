@@ -4,7 +4,7 @@ import {mkdtempSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {now} from './corpus.mjs'
-import {timeProcess} from './measure.mjs'
+import {childEnv, measureProcess, timeProcess} from './measure.mjs'
 
 /**
  * The three linters, each as `node <script> <args>` run in the folder it lints. Each is run the
@@ -26,6 +26,14 @@ export function linters(root) {
       folder: () => ['lint', '.', '--now', now],
       file: (name) => ['lint', name, '--now', now]
     },
+    // The same, in one thread: what the worker pool is measured against.
+    postmortemOne: {
+      label: 'postmortem lint, POSTMORTEM_WORKERS=0',
+      script: postmortem,
+      env: {POSTMORTEM_WORKERS: '0'},
+      folder: () => ['lint', '.', '--now', now],
+      file: (name) => ['lint', name, '--now', now]
+    },
     markdownlint: {
       label: 'markdownlint-cli2',
       script: bin('markdownlint-cli2'),
@@ -42,22 +50,27 @@ export function linters(root) {
 }
 
 /**
- * Wall times of `tools` (keys of `linters`) over one folder, `reps` times each. Within a
+ * Wall times of `tools` (`[key, tool]` pairs of `linters`) over one folder, `reps` times each,
+ * by key; `cpu` and `rss` hold each run's CPU time (every thread) and peak memory. Within a
  * repetition every tool runs once, starting with a different one each time.
  */
 export async function timeFolder({tools, folder, reps, log, argsOf = (tool) => tool.folder()}) {
   const samples = Object.fromEntries(tools.map(([key]) => [key, []]))
+  const cpu = Object.fromEntries(tools.map(([key]) => [key, []]))
+  const rss = Object.fromEntries(tools.map(([key]) => [key, []]))
   for (let rep = 0; rep < reps; rep++) {
     const parts = []
     for (let offset = 0; offset < tools.length; offset++) {
       const [key, tool] = tools[(offset + rep) % tools.length]
-      const ms = await timeProcess({script: tool.script, args: argsOf(tool), cwd: folder})
-      samples[key].push(ms)
-      parts.push(`${key} ${(ms / 1000).toFixed(2)} s`)
+      const run = await measureProcess({script: tool.script, args: argsOf(tool), cwd: folder, env: childEnv(tool.env)})
+      samples[key].push(run.ms)
+      cpu[key].push(run.cpuMs)
+      rss[key].push(run.rssBytes)
+      parts.push(`${key} ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(1)} s, ${(run.rssBytes / 1024 / 1024).toFixed(0)} MB)`)
     }
     log?.(`  repetition ${rep + 1}/${reps}: ${parts.join(', ')}`)
   }
-  return samples
+  return {...samples, cpu, rss}
 }
 
 /** Whether `postmortem lint` takes `--cache` yet (and `--cache-location`), read from its help. */

@@ -4,9 +4,8 @@ import {formatMs} from './measure.mjs'
 
 const boughtHeading = '## What each optimisation bought'
 
-const boughtDefault = `Filled in as the optimisations of issue 9 land: one line each, with the commit, the rows it
-moved (before → after, from runs on this machine) and the command that measured it. None has
-landed yet; the numbers above are the starting point.
+const boughtDefault = `Filled in as optimisations land: one line each, with the commit, the rows it moved (before →
+after, from runs on this machine) and the command that measured it.
 `
 
 /** The section kept by hand across runs: whatever follows its heading in the existing file. */
@@ -43,7 +42,8 @@ function percent(part, whole) {
 
 /** The Markdown of BENCHMARKS.md. */
 export function renderReport(result, kept) {
-  const {meta, rows, times, ladder, scaling, rss, profile} = result
+  const {meta, rows, times, ladder, scaling, large, young, cliProfile, profile} = result
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
   const out = []
   out.push(
     '# Benchmarks',
@@ -59,17 +59,17 @@ export function renderReport(result, kept) {
     'sides measured back to back), so load that drifts between repetitions cancels; lower is better.',
     'Times are per document (in process) or per whole process (wall time from spawn to exit).',
     `A benchmark, not a test: nothing fails on these numbers. Repetitions: ${meta.reps.inProcess} in process,`,
-    `${meta.reps.folder} per folder of files, ${meta.reps.cold} cold starts, ${meta.reps.cache} cache runs.`,
+    `${meta.reps.folder} per folder of files, ${meta.reps.cold} cold starts, ${meta.reps.cache} cache runs, ${meta.reps.large ?? 1} of the large rows.`,
     '',
     '## Machine',
     '',
     `- ${meta.cpu}, ${meta.cores} cores, ${meta.memoryGiB} GiB, ${meta.os}; shared with other work, so expect noise`,
-    `  (load average ${meta.load.start} at the start, ${meta.load.end} at the end).`,
+    `  (load average over 1, 5 and 15 minutes: ${meta.load.start} at the start, ${meta.load.end} at the end).`,
     `- Node ${meta.node}; ${meta.versions}.`,
     `- Corpus: seed ${meta.seed}, written by \`scripts/bench/corpus.mjs\` from the template and`,
     `  \`fixtures/examples/*.md\`; ${meta.defectShare} have findings; lint runs with \`--now ${meta.now}\`.`,
     '',
-    '## Goals of issue 9',
+    '## Goals (issues 9 and 16)',
     '',
     table(
       ['work', 'measured', 'goal', 'met'],
@@ -78,9 +78,11 @@ export function renderReport(result, kept) {
     '',
     '## Times behind the ratios',
     '',
+    'Wall time from spawn to exit; CPU time is user + system of every thread of the process (median).',
+    '',
     table(
-      ['measure', 'min', 'median'],
-      times.map((time) => [time.name, formatMs(time.min), formatMs(time.median)])
+      ['measure', 'min', 'median', 'CPU'],
+      times.map((time) => [time.name, formatMs(time.min), formatMs(time.median), time.cpu === undefined ? '—' : formatMs(time.cpu)])
     ),
     '',
     '## Size ladder',
@@ -99,14 +101,67 @@ export function renderReport(result, kept) {
     ''
   )
   out.push('## Peak memory', '')
-  if (rss) {
+  if (large) {
     out.push(
-      `\`postmortem lint\` over ${rss.files.toLocaleString('en-US')} medium files (${(rss.corpusBytes / 1024 / 1024).toFixed(0)} MB of Markdown) peaked at`,
-      `${(rss.rssBytes / 1024 / 1024).toFixed(0)} MB resident and took ${formatMs(rss.ms)} (one run). Measured with ${rss.method}.`,
+      `Over ${large.files.toLocaleString('en-US')} medium files (${mb(large.corpusBytes)} of Markdown), median of ${large.reps} run${large.reps === 1 ? '' : 's'}:`,
+      '',
+      table(
+        ['tool', 'wall time', 'CPU time', 'peak RSS'],
+        [
+          ['`postmortem lint` (worker pool)', large.postmortem],
+          ['`postmortem lint`, `POSTMORTEM_WORKERS=0`', large.one],
+          ['`markdownlint-cli2`', large.markdownlint]
+        ].map(([name, run]) => [name, formatMs(run.ms), formatMs(run.cpuMs), mb(run.rssBytes)])
+      ),
+      '',
+      `Measured with ${large.method === 'time' ? "`/usr/bin/time` (GNU time: the kernel's peak resident set size of the process)" : '`process.resourceUsage().maxRSS`, written by the child on exit'}.`,
       ''
     )
   } else {
     out.push('Not measured in this run.', '')
+  }
+  if (young) {
+    out.push(
+      '## Young generation',
+      '',
+      "Each worker's young generation (`resourceLimits.maxYoungGenerationSizeMb`, set for this sweep by",
+      '`POSTMORTEM_YOUNG_GENERATION_MB`) against the time and memory of `postmortem lint` over the folder of files',
+      '(medians; the ratio is wall time paired against 48 MB, what ships):',
+      '',
+      table(
+        ['young generation', 'wall time', 'CPU time', 'peak RSS', 'wall / 48 MB'],
+        young.map((entry) => [`${entry.size} MB`, formatMs(entry.ms), formatMs(entry.cpuMs), mb(entry.rssBytes), formatRatio(entry.ratio)])
+      ),
+      ''
+    )
+  }
+  if (cliProfile) {
+    out.push('## Where `postmortem lint` spends its time', '')
+    for (const [label, run] of [['with the worker pool', cliProfile.pool], ['in one thread (`POSTMORTEM_WORKERS=0`)', cliProfile.one]]) {
+      out.push(
+        `\`postmortem lint\` of ${cliProfile.files.toLocaleString('en-US')} files ${label}: a CPU profile of each thread (\`--cpu-prof\`; busy is all but idle) and the`,
+        'collections of each isolate (`--trace-gc`, pauses in that thread; a second run).',
+        '',
+        table(
+          ['thread', 'busy', 'garbage collector', 'largest self times', 'collections'],
+          run.threads.map((thread, index) => {
+            const gc = run.gc[index]
+            return [
+              thread.name,
+              formatMs(thread.busyMs),
+              `${formatMs(thread.gcMs)} (${percent(thread.gcMs, thread.busyMs)})`,
+              thread.groups
+                .filter((group) => group.name !== '(garbage collector)')
+                .slice(0, 4)
+                .map((group) => `${group.name} ${formatMs(group.ms)}`)
+                .join(', '),
+              gc ? `${gc.scavenges} scavenges ${formatMs(gc.scavengeMs)}, ${gc.markCompacts} mark-compacts ${formatMs(gc.markCompactMs)}` : '—'
+            ]
+          })
+        ),
+        ''
+      )
+    }
   }
   if (profile) {
     const {parts, cpu} = profile

@@ -1,4 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto'
+import type {Stats} from 'node:fs'
 import {mkdir, readFile, rename, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writer} from './io.js'
@@ -15,10 +16,11 @@ export const defaultCacheFolder = path.join('node_modules', '.cache', 'postmorte
  */
 const layout = 2
 
-/** One file's cached result: the key it was computed under, and the result. */
+/** One file's cached result: the key it was computed under, the result, and the file's stat signature then. */
 interface Entry<T> {
   readonly key: string
   readonly value: T
+  readonly stat?: string
 }
 
 /**
@@ -38,6 +40,36 @@ export function cacheSalt(version: string, command: string, options: unknown): s
  */
 export function cacheKey(salt: string, text: string): string {
   return createHash('sha256').update(salt).update('\u0000').update(text, 'utf8').digest('hex')
+}
+
+/** A salt's short name in stat signatures. */
+const saltIds = new Map<string, string>()
+
+/**
+ * What the cache compares to know, without reading a file, that it is the file a result was
+ * computed from, with the same options: the salt (shortened) and the file's size, modification
+ * and change times and inode. Writing the file, or setting its times, changes its change time.
+ */
+export function statSignature(salt: string, stat: Stats): string {
+  let id = saltIds.get(salt)
+  if (id === undefined) {
+    id = createHash('sha256').update(salt).digest('hex').slice(0, 16)
+    saltIds.set(salt, id)
+  }
+  return `${id}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`
+}
+
+/**
+ * How long after a file changed its stat can stand for its text. Note: on a file system whose
+ * times are coarse (whole seconds, or two), a file written twice within one tick keeps its
+ * times; a file read within this window after its last change is read again next time (as Git
+ * treats a "racily clean" file).
+ */
+const settleMs = 3000
+
+/** Whether a file's stat, taken `now`, can stand for its text in later runs (see `settleMs`). */
+export function trustedStat(stat: Stats, now = Date.now()): boolean {
+  return now - Math.max(stat.mtimeMs, stat.ctimeMs) >= settleMs
 }
 
 /**
@@ -71,7 +103,7 @@ export class ResultCache<T> {
       const data = JSON.parse(await readFile(file, 'utf8')) as unknown
       if (isObject(data) && data.layout === layout && isObject(data.entries)) {
         for (const [name, entry] of Object.entries(data.entries)) {
-          if (isObject(entry) && typeof entry.key === 'string') entries.set(name, {key: entry.key, value: entry.value})
+          if (isObject(entry) && typeof entry.key === 'string') entries.set(name, {key: entry.key, value: entry.value, ...(typeof entry.stat === 'string' ? {stat: entry.stat} : {})})
         }
       }
     } catch {
@@ -80,14 +112,14 @@ export class ResultCache<T> {
     return new ResultCache<T>(file, entries)
   }
 
-  /** What the cache holds for `file`: the key it was computed under and its result (unchecked). */
-  entry(file: string): {readonly key: string; readonly value: unknown} | undefined {
+  /** What the cache holds for `file`: the key it was computed under, its result (unchecked), and the file's stat signature then. */
+  entry(file: string): {readonly key: string; readonly value: unknown; readonly stat?: string} | undefined {
     return this.#entries.get(file)
   }
 
-  /** Remember `value` as the result of `file` under `key`. */
-  set(file: string, key: string, value: T): void {
-    this.#entries.set(file, {key, value})
+  /** Remember `value` as the result of `file` under `key`, with the file's stat signature (`statSignature`) when it can be trusted. */
+  set(file: string, key: string, value: T, stat?: string): void {
+    this.#entries.set(file, {key, value, ...(stat === undefined ? {} : {stat})})
     this.#changed = true
   }
 

@@ -5,31 +5,10 @@ import {checkRules, ruleLevelOf, unknownLevelMessage, unknownRuleMessage, type R
 import {isPresetName, presetNames, presets, type PresetName} from '../lint/presets.js'
 import {isRuleId} from '../lint/rule-ids.js'
 import {closeNames, didYouMean, quotedList, shown} from '../lint/suggest.js'
+import {ConfigError, type Config} from './config-types.js'
 
-/** A configuration that could not be used: where and why, one line per problem. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError'
-}
-
-/** Rules for the files some globs match (an `overrides` entry). */
-export interface Override {
-  readonly files: readonly string[]
-  readonly ignores: readonly string[]
-  /** Its presets, then its own `rules`. */
-  readonly rules: RuleLevels
-}
-
-/** A configuration file, checked and with its presets applied. */
-export interface Config {
-  /** The file as shown in messages. */
-  readonly name: string
-  /** The folder its globs are relative to (the file's own). */
-  readonly folder: string
-  /** Its presets (`extends`), then its own `rules`. */
-  readonly rules: RuleLevels
-  readonly ignores: readonly string[]
-  readonly overrides: readonly Override[]
-}
+export {ConfigError} from './config-types.js'
+export type {Config, Override} from './config-types.js'
 
 const topKeys = ['$schema', 'extends', 'rules', 'ignores', 'overrides']
 const overrideKeys = ['files', 'ignores', 'extends', 'rules']

@@ -1,12 +1,12 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {minimatch} from 'minimatch'
+import {Minimatch} from 'minimatch'
 import {checkRules, type RuleLevels} from '../lint/options.js'
-import {ConfigError, parseConfig, type Config} from './config-file.js'
+import {ConfigError, type Config} from './config-types.js'
 import type {SkipFile} from './files.js'
 
-export {ConfigError, parseConfig} from './config-file.js'
-export type {Config, Override} from './config-file.js'
+export {ConfigError} from './config-types.js'
+export type {Config, Override} from './config-types.js'
 export type {RuleLevels} from '../lint/options.js'
 export {closeNames, didYouMean, editDistance, nearestNames} from '../lint/suggest.js'
 
@@ -40,24 +40,34 @@ export async function loadConfig(file: string, name: string): Promise<Config> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(error)
     throw new ConfigError(`Cannot read config \`${name}\`: ${reason}`)
   }
+  // Note: the reader (and zod) loads only when there is a configuration file to read.
+  const {parseConfig} = await import('./config-file.js')
   return parseConfig(text, name, path.dirname(file))
 }
 
 /**
  * The levels a configuration gives `file`: its presets and rules, then each `overrides` entry
  * whose `files` match (and whose `ignores` do not), in order, later entries winning as in ESLint.
- * Standard input (`file` undefined) gets the configuration's own rules.
+ * Standard input (`file` undefined) gets the configuration's own rules. Files that the same
+ * entries match get the same object, so what is derived from a file's levels (the levels with
+ * `--rule` flags over them, a cache key's salt) can be kept per object.
  */
 export function rulesFor(config: Config | undefined, file: string | undefined): RuleLevels {
   if (!config) return {}
-  let rules: RuleLevels = config.rules
-  if (file === undefined) return rules
+  if (file === undefined || config.overrides.length === 0) return config.rules
   const relative = relativeTo(config.folder, file)
-  if (relative === undefined) return rules
-  for (const override of config.overrides) {
-    if (!override.files.some((pattern) => matches(relative, pattern))) continue
-    if (override.ignores.some((pattern) => matchesOrInside(relative, pattern))) continue
-    rules = {...rules, ...override.rules}
+  if (relative === undefined) return config.rules
+  const compiled = compile(config)
+  let matched = ''
+  compiled.overrides.forEach((override, index) => {
+    if (override.files.some((pattern) => pattern.match(relative)) && !override.ignores.some((pattern) => matchesOrInside(relative, pattern))) matched += `${index},`
+  })
+  if (matched === '') return config.rules
+  let rules = compiled.rules.get(matched)
+  if (!rules) {
+    rules = config.rules
+    for (const index of matched.slice(0, -1).split(',')) rules = {...rules, ...config.overrides[Number(index)]!.rules}
+    compiled.rules.set(matched, rules)
   }
   return rules
 }
@@ -67,8 +77,8 @@ export function ignoredBy(config: Config | undefined, file: string): string | un
   if (!config || config.ignores.length === 0) return undefined
   const relative = relativeTo(config.folder, file)
   if (relative === undefined) return undefined
-  const pattern = config.ignores.find((glob) => matchesOrInside(relative, glob))
-  return pattern === undefined ? undefined : `\`${pattern}\` in \`ignores\` of \`${config.name}\``
+  const index = compile(config).ignores.findIndex((pattern) => matchesOrInside(relative, pattern))
+  return index === -1 ? undefined : `\`${config.ignores[index]!}\` in \`ignores\` of \`${config.name}\``
 }
 
 /**
@@ -86,10 +96,48 @@ export function skipByConfig(configOf: (folder: string) => Promise<Config | unde
   }
 }
 
+/** `file` relative to `folder` with forward slashes, or `undefined` when outside it. */
+function relativeTo(folder: string, file: string): string | undefined {
+  const relative = path.relative(folder, file)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+  return relative.split(path.sep).join('/')
+}
+
+/** A configuration's globs, each compiled once, and the levels of each set of `overrides` entries that matched a file. */
+interface Compiled {
+  readonly ignores: readonly Minimatch[]
+  readonly overrides: readonly {readonly files: readonly Minimatch[]; readonly ignores: readonly Minimatch[]}[]
+  readonly rules: Map<string, RuleLevels>
+}
+
+const compiledConfigs = new WeakMap<Config, Compiled>()
+
+function compile(config: Config): Compiled {
+  let compiled = compiledConfigs.get(config)
+  if (!compiled) {
+    const glob = (pattern: string): Minimatch => new Minimatch(pattern, {dot: true})
+    compiled = {
+      ignores: config.ignores.map(glob),
+      overrides: config.overrides.map((override) => ({files: override.files.map(glob), ignores: override.ignores.map(glob)})),
+      rules: new Map()
+    }
+    compiledConfigs.set(config, compiled)
+  }
+  return compiled
+}
+
+/** The path or one of its folders matches (`legacy` and `legacy/**` both skip `legacy/a.md`). */
+function matchesOrInside(relative: string, pattern: Minimatch): boolean {
+  if (pattern.match(relative)) return true
+  for (let at = relative.lastIndexOf('/'); at > 0; at = relative.lastIndexOf('/', at - 1)) {
+    if (pattern.match(relative.slice(0, at))) return true
+  }
+  return false
+}
+
 /**
- * The configuration of a file in `folder` for a command that reads files one by one: `{config}`,
- * or `undefined` when it cannot be used. Then the problem is written on stderr once for all the
- * files it governs, and the file is reported as not linted (or formatted).
+ * The configuration for files in `folder`, or `undefined` after reporting (once per message) why
+ * it cannot be used and that the file is not `verb`.
  */
 export async function configOrReport(
   configOf: (folder: string) => Promise<Config | undefined>,
@@ -108,26 +156,6 @@ export async function configOrReport(
     io.stderr.write(`${name}: not ${verb}: its configuration cannot be used\n`)
     return undefined
   }
-}
-
-/** `file` relative to `folder` with forward slashes, or `undefined` when outside it. */
-function relativeTo(folder: string, file: string): string | undefined {
-  const relative = path.relative(folder, file)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-  return relative.split(path.sep).join('/')
-}
-
-function matches(relative: string, pattern: string): boolean {
-  return minimatch(relative, pattern, {dot: true})
-}
-
-/** The path or one of its folders matches (`legacy` and `legacy/**` both skip `legacy/a.md`). */
-function matchesOrInside(relative: string, pattern: string): boolean {
-  if (matches(relative, pattern)) return true
-  for (let at = relative.lastIndexOf('/'); at > 0; at = relative.lastIndexOf('/', at - 1)) {
-    if (matches(relative.slice(0, at), pattern)) return true
-  }
-  return false
 }
 
 /**

@@ -14,6 +14,9 @@ export class EncodingError extends Error {
   }
 }
 
+/** A strict decoder, kept: each `decode` call without `stream` starts afresh. */
+const strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+
 /**
  * Decode UTF-8, keeping a byte-order mark as the text's first character (so `fmt` writes it
  * back). Throws an `EncodingError` for bytes that are not UTF-8: such a file is never read with
@@ -21,7 +24,7 @@ export class EncodingError extends Error {
  */
 export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
+    return strict.decode(bytes)
   } catch {
     const offset = firstInvalidByte(bytes)
     const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1

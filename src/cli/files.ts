@@ -1,6 +1,5 @@
 import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {glob} from 'tinyglobby'
 import {GitIgnores} from './gitignore.js'
 import {decodeUtf8} from './decode.js'
 import type {CliIo} from './io.js'
@@ -95,6 +94,8 @@ export async function expandInputs(paths: readonly string[], cwd: string, skip?:
       continue
     }
     if (/[*?[\]{}]/.test(given)) {
+      // Note: the glob matcher loads only for a glob.
+      const {glob} = await import('tinyglobby')
       const matches = await glob(given, {cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false, onlyFiles: true})
       const found: string[] = []
       for (const match of matches.map((file) => path.resolve(file)).sort()) {
@@ -130,6 +131,10 @@ async function walk(folder: string, root: string, gitignores: GitIgnores): Promi
 
 /** A path as shown to the user: relative to `cwd` when inside it, else absolute. */
 export function display(absolute: string, cwd: string): string {
+  // Note: the common case (a file found below the working folder) without `path.relative`.
+  if (absolute.length > cwd.length + 1 && absolute.startsWith(cwd) && absolute[cwd.length] === path.sep && !absolute.includes(`${path.sep}..`) && !cwd.endsWith(path.sep)) {
+    return absolute.slice(cwd.length + 1)
+  }
   const relative = path.relative(cwd, absolute)
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
 }

@@ -1,25 +1,29 @@
 /**
- * Running per-file tasks for `lint`, `fmt` and `stats`: in the main thread, or, over many
- * files, in a bounded pool of worker threads (tinypool). Results come back in input order
- * whichever way they ran, so the output is the same byte for byte.
+ * Worker threads for `lint`, `fmt` and `stats` over many files. Each worker is started once with
+ * the command's `Job` and then given files in batches; it reads each file, finds its
+ * configuration, computes its result and writes its output (`tasks.ts`), and sends back the
+ * outputs of a batch in one message. The main thread only hands out batches and writes outputs
+ * in input order, so two workers keep two cores busy.
  */
 import {existsSync} from 'node:fs'
 import os from 'node:os'
 import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
 import {UsageError} from './io.js'
-import {runTask, type Task, type TaskResult} from './tasks.js'
+import type {FileOutput, FileTask, Job} from './tasks.js'
 
 /** More files than this run in worker threads (when the machine has more than one core). */
 export const poolThreshold = 64
 
-/** Runs tasks, in this thread or in workers. */
-export interface TaskRunner {
-  /** Worker threads (0: this thread). */
-  readonly threads: number
-  /** Tasks to keep in flight so every worker stays busy, and no more (each result waits its turn in memory). */
-  readonly window: number
-  run(task: Task): Promise<TaskResult>
-  close(): Promise<void>
+/**
+ * The worker threads `POSTMORTEM_WORKERS` asks for (`0` for none, at most 64), or `undefined`
+ * when it is not set. Anything but a whole number is a usage error.
+ */
+export function workerSetting(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const forced = env.POSTMORTEM_WORKERS
+  if (forced === undefined || forced === '') return undefined
+  if (!/^\d+$/.test(forced)) throw new UsageError(`Unexpected \`POSTMORTEM_WORKERS=${forced}\`, expected a whole number of worker threads (0 for none)`)
+  return Math.min(Number(forced), 64)
 }
 
 /**
@@ -28,28 +32,28 @@ export interface TaskRunner {
  * `poolThreshold` files and more than one core, else none.
  */
 export function workerCount(env: Readonly<Record<string, string | undefined>>, files: number, cores = os.availableParallelism()): number {
-  const forced = env.POSTMORTEM_WORKERS
-  if (forced !== undefined && forced !== '') {
-    if (!/^\d+$/.test(forced)) throw new UsageError(`Unexpected \`POSTMORTEM_WORKERS=${forced}\`, expected a whole number of worker threads (0 for none)`)
-    return Math.min(Number(forced), 64)
-  }
-  return files > poolThreshold && cores > 1 ? cores : 0
+  return workerSetting(env) ?? (files > poolThreshold && cores > 1 ? cores : 0)
 }
 
 /**
- * The heap of each worker. A file's tree is garbage once its result is back, and left alone V8
- * gives each thread a young generation of up to 48 MB that it fills between collections; 24 MB
- * costs next to no time and saves ~40 MB over two workers. (Bounding the old generation as well,
- * to 192 MB, brought two workers down to one thread's memory but cost 40% more CPU time in
- * collections, which is what the pool is there to save: a run that must stay small uses
- * `POSTMORTEM_WORKERS=0`.)
+ * The young generation of each worker's heap, in MB (V8 splits it in three: two semi-spaces and
+ * the space of new large objects). Nearly everything a worker allocates dies young (a file's
+ * tree is garbage once its output is written), and a scavenge costs what survives it: below
+ * 48 MB a 7 KB postmortem's tree outlives more scavenges and is promoted, and the pool took 40%
+ * more CPU time at 24 MB; above it, time hardly moves while memory grows by the size (measured
+ * in BENCHMARKS.md). `POSTMORTEM_YOUNG_GENERATION_MB` overrides it, for the benchmark's sweep.
  */
-const workerHeap = {maxYoungGenerationSizeMb: 24}
+export const workerYoungGenerationMb = 48
+
+function youngGenerationMb(env: Readonly<Record<string, string | undefined>>): number {
+  const given = env.POSTMORTEM_YOUNG_GENERATION_MB
+  return given !== undefined && /^\d+$/.test(given) && Number(given) > 0 ? Number(given) : workerYoungGenerationMb
+}
 
 /**
  * The built worker module: `worker.js` beside this module, or in `cli/` when this code was
- * bundled into a shared chunk at the root of `dist`. From the sources (tests run them) there
- * is none, and tasks run in this thread.
+ * bundled into a chunk one folder up. From the sources (tests run them) there is none, and the
+ * files are worked on in this thread.
  */
 export function workerFile(): string | undefined {
   for (const relative of ['./worker.js', './cli/worker.js']) {
@@ -59,58 +63,109 @@ export function workerFile(): string | undefined {
   return undefined
 }
 
-/**
- * A runner with `threads` workers (none when `threads` is 0 or the worker module is missing).
- * `stdin` reads standard input, which only this thread can: a task for `-` always runs here.
- */
-export async function taskRunner(threads: number, stdin: () => Promise<string>): Promise<TaskRunner> {
-  const here = (task: Task): Promise<TaskResult> => runTask(task, stdin)
-  const file = threads > 0 ? workerFile() : undefined
-  if (file === undefined) return {threads: 0, window: 1, run: here, close: async () => undefined}
-  let Tinypool: typeof import('tinypool').default
-  try {
-    Tinypool = (await import('tinypool')).default
-  } catch {
-    // Note: without the pool (a broken install), the files are read here, as over few files.
-    return {threads: 0, window: 1, run: here, close: async () => undefined}
-  }
-  const pool = new Tinypool({filename: file, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: workerHeap})
-  return {
-    threads,
-    window: threads * 4,
-    async run(task) {
-      if (task.input.file === undefined) return here(task)
-      try {
-        return (await pool.run(task)) as TaskResult
-      } catch {
-        // Note: a worker that failed (out of memory on a huge file, say) is replaced by the
-        // pool; the file is tried again here, where a real bug surfaces as in a run without workers.
-        return here(task)
-      }
-    },
-    close: () => pool.destroy()
-  }
+/** What the main thread sends a worker: a batch of files. */
+export interface BatchMessage {
+  readonly batch: number
+  readonly tasks: readonly FileTask[]
+}
+
+/** What a worker sends back: the outputs of a batch, in its order, or the failure that stopped it. */
+export type BatchReply = {readonly batch: number; readonly outputs: readonly FileOutput[]} | {readonly batch: number; readonly failed: string}
+
+/** Files in one message: enough that messages cost nothing next to the work, few enough that both workers finish together. */
+function batchSize(remaining: number, threads: number): number {
+  return Math.max(1, Math.min(16, Math.floor(remaining / (threads * 4))))
 }
 
 /**
- * Run `run` over `items` with up to `window` runs in flight, yielding results in the order of
- * `items`. `prepare` runs on one item at a time, in order (what it decides, such as a file's
- * configuration, is decided in the order a run without workers would).
+ * Run `tasks` in `threads` worker threads started from `file`, calling `deliver` with each
+ * task's index and output as batches come back (in any order). A batch whose worker failed (a
+ * bug, or a worker out of memory on a huge file) is given to `fallback` file by file, in this
+ * thread, where a real bug surfaces as in a run without workers; the worker is replaced when
+ * files remain. Every worker is stopped before this returns.
  */
-export async function* inOrder<T, P, R>(
-  items: Iterable<T>,
-  prepare: (item: T) => Promise<P>,
-  run: (prepared: P) => Promise<R>,
-  window: number
-): AsyncGenerator<{item: T; prepared: P; result: R}> {
-  const queue: Promise<{item: T; prepared: P; result: R}>[] = []
-  for (const item of items) {
-    const prepared = await prepare(item)
-    const pending = run(prepared).then((result) => ({item, prepared, result}))
-    // Note: a failure surfaces when its turn comes, not as an unhandled rejection before.
-    pending.catch(() => undefined)
-    queue.push(pending)
-    if (queue.length >= window) yield await queue.shift()!
+export async function runInWorkers(
+  file: string,
+  threads: number,
+  job: Job,
+  tasks: readonly FileTask[],
+  deliver: (index: number, output: FileOutput) => void,
+  fallback: (task: FileTask) => Promise<FileOutput>
+): Promise<void> {
+  let next = 0
+  let batches = 0
+  let replacements = 0
+  const inFlight = new Map<number, {start: number; count: number; worker: Worker}>()
+  const workers = new Set<Worker>()
+  const rescues: Promise<void>[] = []
+  /** Two batches per worker: one to work on, one waiting, so a worker never waits for the main thread. */
+  const depth = 2
+  let settle: () => void = () => undefined
+  const finished = new Promise<void>((resolve) => {
+    settle = resolve
+  })
+
+  const rescue = (start: number, count: number): void => {
+    rescues.push(
+      (async () => {
+        for (let index = start; index < start + count; index++) deliver(index, await fallback(tasks[index]!))
+      })()
+    )
   }
-  while (queue.length > 0) yield await queue.shift()!
+  const done = (): void => {
+    if (next >= tasks.length && inFlight.size === 0) settle()
+  }
+  const feed = (worker: Worker): void => {
+    let mine = 0
+    for (const batch of inFlight.values()) if (batch.worker === worker) mine++
+    while (mine < depth && next < tasks.length) {
+      const count = batchSize(tasks.length - next, threads)
+      const batch = batches++
+      inFlight.set(batch, {start: next, count, worker})
+      worker.postMessage({batch, tasks: tasks.slice(next, next + count)} satisfies BatchMessage)
+      next += count
+      mine++
+    }
+  }
+  const start = (): void => {
+    const worker = new Worker(file, {workerData: {job}, resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb(process.env)}})
+    workers.add(worker)
+    worker.on('message', (reply: BatchReply) => {
+      const batch = inFlight.get(reply.batch)
+      if (!batch) return
+      inFlight.delete(reply.batch)
+      if ('failed' in reply) rescue(batch.start, batch.count)
+      else reply.outputs.forEach((output, offset) => deliver(batch.start + offset, output))
+      feed(worker)
+      done()
+    })
+    const lost = (): void => {
+      if (!workers.delete(worker)) return
+      for (const [id, batch] of inFlight) {
+        if (batch.worker !== worker) continue
+        inFlight.delete(id)
+        rescue(batch.start, batch.count)
+      }
+      // Note: a worker that cannot start at all (a broken install) is not started again and
+      // again: past a few replacements, the files left are worked on in this thread.
+      if (next < tasks.length && replacements++ < threads * 2) start()
+      else if (workers.size === 0 && next < tasks.length) {
+        rescue(next, tasks.length - next)
+        next = tasks.length
+      }
+      done()
+    }
+    worker.on('error', lost)
+    worker.on('exit', lost)
+    feed(worker)
+  }
+
+  for (let count = 0; count < threads && next < tasks.length; count++) start()
+  done()
+  try {
+    await finished
+    await Promise.all(rescues)
+  } finally {
+    await Promise.all([...workers].map((worker) => worker.terminate()))
+  }
 }

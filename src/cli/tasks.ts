@@ -1,150 +1,291 @@
 /**
- * The work `lint`, `fmt` and `stats` do for one file, as plain data in and out, so it runs the
- * same in the main thread or in a worker (`worker.ts`): read the file, look its result up in the
- * cache, compute it when it is not there. Only results travel back, never the file's text or
- * tree, so a command holds one file at a time however many it reads.
+ * The work `lint`, `fmt` and `stats` do for each file, the same in the main thread or in a
+ * worker thread (`worker.ts`): find the file's configuration, read the file, look its result up
+ * in the cache, compute it when it is not there, and write what the result prints. What goes in
+ * is plain data (the command's `Job` once, then a `FileTask` per file); what comes back is mostly
+ * text (`FileOutput`), never the file's text or tree, so a thread holds one file at a time.
  */
+import {closeSync, fstatSync, openSync, readFileSync, type Stats} from 'node:fs'
 import {access, constants} from 'node:fs/promises'
+import path from 'node:path'
 import {format, type Refusal} from '../format.js'
 import {builtinProfile} from '../profile/builtin.js'
 import {lint} from '../lint/index.js'
 import {say, worded} from '../lint/messages.js'
 import type {RuleLevels} from '../lint/options.js'
 import type {RuleLevel} from '../lint/types.js'
-import type {Finding, FindingSeverity} from '../model/finding.js'
+import type {Finding} from '../model/finding.js'
 import {parseDocument} from '../parse/document.js'
-import {reportData, severityKeys, statusKeys, type SeverityKey, type StatusKey} from '../report/data.js'
-import {cacheKey} from './cache.js'
-import {EncodingError} from './decode.js'
-import {readError, readInput, type Input} from './files.js'
-import {exit, type CliIo} from './io.js'
+import {reportData} from '../report/data.js'
+import {cacheKey, cacheSalt, statSignature, trustedStat} from './cache.js'
+import {isFmtValue, isLintValue, isStatsValue, type FmtValue, type LintValue, type StatsRow, type StatsValue} from './cached-values.js'
+import {ConfigError, ConfigResolver, rulesFor, type Config} from './config.js'
+import {decodeUtf8, EncodingError} from './decode.js'
+import {display, readError, type Input} from './files.js'
+import {reportFormats, type FormatOptions, type ReportPiece} from './format/index.js'
+import {exit} from './io.js'
+import {formatFindingLine} from './report.js'
+import type {DateOptions} from './values.js'
 import {writeAtomic} from './write.js'
 
-/** What every task carries: the file, and with `--cache` its salt and what the cache holds for it. */
-interface TaskBase {
-  readonly input: Input
-  /** `cacheSalt` of the task's options; without it the result is neither looked up nor keyed. */
-  readonly salt?: string
-  /** The cache's entry for this file, used when its key is the file's key now. */
-  readonly cached?: {readonly key: string; readonly value: unknown}
+export {isFmtValue, isLintValue, isStatsValue} from './cached-values.js'
+export type {FmtValue, LintValue, StatsRow, StatsValue} from './cached-values.js'
+
+interface JobBase {
+  /** The working folder: names in messages are relative to it. */
+  readonly cwd: string
+  /** The package's version, part of every cache key. */
+  readonly version: string
+  /** `--cache`: each file's result is keyed, and the file's stat taken, as it is read. */
+  readonly cache: boolean
 }
 
-/** Lint one file with its rule levels. */
-export interface LintTask extends TaskBase {
+/** `lint`: each file's findings, written as its part of the report. */
+export interface LintJob extends JobBase {
   readonly kind: 'lint'
-  readonly rules: RuleLevels
-  readonly now: string | undefined
+  readonly now: string
+  /** `--rule` flags, over each file's configuration. */
+  readonly ruleFlags: RuleLevels
+  /** `--config FILE`, used instead of each file's nearest configuration. */
+  readonly config?: Config
+  /** A name of `reportFormats`. */
+  readonly format: string
+  readonly formatOptions: FormatOptions
 }
 
-/** Format one file: check it, rewrite it, or print it. */
-export interface FmtTask extends TaskBase {
+/** `fmt`: check, rewrite or print each file. */
+export interface FmtJob extends JobBase {
   readonly kind: 'fmt'
   readonly mode: 'check' | 'write' | 'print'
   readonly addMissing: boolean
 }
 
-/** Read one file's figures for `stats`. */
-export interface StatsTask extends TaskBase {
+/** `stats`: each file's figures. */
+export interface StatsJob extends JobBase {
   readonly kind: 'stats'
-  readonly now: string
-  readonly since?: string
-  readonly until?: string
+  readonly dates: DateOptions
 }
 
-export type Task = LintTask | FmtTask | StatsTask
+/** What a command does to every file, as plain data: given once to each worker thread. */
+export type Job = LintJob | FmtJob | StatsJob
 
-/** Lint's result: every finding (before `--quiet`). */
-export type LintValue = readonly Finding[]
-
-/** Fmt's result: already canonical, would change, or not formatted (and why). */
-export type FmtValue = {readonly state: 'canonical'} | {readonly state: 'changes'} | {readonly state: 'refused'; readonly findings?: readonly Finding[]; readonly why?: string}
-
-/** What `stats` counts of one postmortem. */
-export interface StatsRow {
-  /** Left out by `--since` / `--until`. */
-  readonly excluded: boolean
-  readonly severity: SeverityKey
-  readonly durationMinutes: number | null
-  readonly complete: boolean
-  /** Fields missing or invalid (list indices folded), each once, with its label. */
-  readonly fields: readonly {readonly path: string; readonly field: string}[]
-  readonly actionItems: {readonly total: number; readonly open: number; readonly overdue: number; readonly byStatus: Readonly<Record<StatusKey, number>>}
+/** One file to work on. */
+export interface FileTask {
+  readonly input: Input
+  /** The cache's entry for the file (a well-formed result of the job's command), used when its key is the file's key now. */
+  readonly cached?: {readonly key: string; readonly value: unknown}
 }
 
-/** Stats' result: the postmortem's row, or the findings of a file that could not be parsed. */
-export type StatsValue = {readonly parsed: true; readonly row: StatsRow} | {readonly parsed: false; readonly findings: readonly Finding[]}
-
-/** What a task gives back. */
-export interface TaskResult<T = unknown> {
-  /** Messages for stderr, in the order they arose (a file that cannot be read, one that cannot be written). */
+/** What one file gives back: what the command writes for it, in this order, and what it counts. */
+export interface FileOutput {
+  /** The message of a configuration that cannot be used: the command writes each such message once, before `stderr`. */
+  readonly configError?: string
+  /** For stderr: a file that cannot be read or written, `fmt`'s notes, the findings of a file that cannot be parsed. */
   readonly stderr: string
-  /** Exit code of this file's reading (and writing); findings are judged by the command. */
+  /** For stdout (`fmt`; `lint` gives `piece` instead, which the report puts in place). */
+  readonly stdout: string
+  /** The exit code of this file (its findings aside: `lint` judges those over every file). */
   readonly code: number
-  /** The result, when the file was read. */
-  readonly value?: T
-  /** The file's cache key (with a salt), and whether `value` came from the cache. */
+  /** `lint`: the file's part of the report. */
+  readonly piece?: ReportPiece
+  /** `stats`: the postmortem's figures. */
+  readonly row?: StatsRow
+  /** `--cache`: the file's key, and whether the result came from the cache under it. */
   readonly key?: string
   readonly hit?: boolean
-  /** `fmt` printing one file: the text to print. */
-  readonly output?: string
+  /** `--cache`: the file's stat signature (`statSignature`), when it can be trusted. */
+  readonly stat?: string
+  /** `--cache`: a computed result for the cache to keep (none for a result from the cache, or one it cannot keep). */
+  readonly value?: unknown
+}
+
+/** A file's configuration as a command uses it: why it cannot be used, or its rule levels and cache salt. */
+type Setting = {readonly configError: string} | {readonly configError?: undefined; readonly rules: RuleLevels; readonly salt: string}
+
+/**
+ * The work of one command over its files, in one thread. `configOf` finds the configuration of
+ * a folder (each folder's is read once; a worker thread has its own); `stdin` reads standard
+ * input, which only the main thread can.
+ */
+export class FileWork {
+  readonly #job: Job
+  readonly #configOf: (folder: string) => Promise<Config | undefined>
+  readonly #stdin: () => Promise<string>
+  /** A configuration's levels → the levels with `--rule` flags over them, and their cache salt. */
+  readonly #settings = new WeakMap<RuleLevels, Setting>()
+  readonly #noRules: Setting
+
+  constructor(job: Job, options: {configOf?: (folder: string) => Promise<Config | undefined>; stdin?: () => Promise<string>} = {}) {
+    this.#job = job
+    this.#stdin = options.stdin ?? noStdin
+    if (options.configOf) {
+      this.#configOf = options.configOf
+    } else if (job.kind === 'lint' && job.config) {
+      const fixed = job.config
+      this.#configOf = async () => fixed
+    } else {
+      const resolver = new ConfigResolver((file) => display(file, job.cwd))
+      this.#configOf = (folder) => resolver.resolve(folder)
+    }
+    this.#noRules = {rules: {}, salt: job.kind === 'fmt' ? cacheSalt(job.version, 'fmt', {addMissing: job.addMissing}) : job.kind === 'stats' ? cacheSalt(job.version, 'stats', job.dates) : ''}
+  }
+
+  /** The cache salt of a file, or `undefined` when its configuration cannot be used. */
+  async salt(input: Input): Promise<string | undefined> {
+    const setting = await this.#setting(input)
+    return setting.configError === undefined ? setting.salt : undefined
+  }
+
+  /** Whether a cached result is the whole answer, without reading the file (`fmt` prints or rewrites some from the text). */
+  answersUnread(value: unknown): boolean {
+    const job = this.#job
+    return job.kind !== 'fmt' || job.mode === 'check' || (job.mode === 'write' && isFmtValue(value) && value.state !== 'changes')
+  }
+
+  /** What a file gives for a cached result that `answersUnread`. */
+  fromCache(input: Input, key: string, value: unknown): FileOutput {
+    const job = this.#job
+    const cached = {key, hit: true}
+    if (job.kind === 'lint') return {...this.#lintOutput(input, value as LintValue), ...cached}
+    if (job.kind === 'fmt') return {...fmtOutput(job, input, value as FmtValue, undefined), ...cached}
+    return {...statsOutput(input, value as StatsValue), ...cached}
+  }
+
+  /** Work on one file. Throws only on a bug: every problem with a file is in its output. */
+  async run(task: FileTask): Promise<FileOutput> {
+    const job = this.#job
+    const {input} = task
+    const setting = await this.#setting(input)
+    if (setting.configError !== undefined) {
+      return {configError: setting.configError, stderr: `${input.name}: not ${job.kind === 'lint' ? 'linted' : 'formatted'}: its configuration cannot be used\n`, stdout: '', code: exit.usage}
+    }
+    let text: string
+    let stat: Stats | undefined
+    try {
+      if (input.file === undefined) text = await this.#stdin()
+      else ({text, stat} = readText(input.file, job.cache))
+    } catch (error) {
+      // Bytes that are not UTF-8 are one `encoding` finding for lint (never cached: there is no
+      // text to key them by) and a file that cannot be read for the other commands.
+      if (job.kind === 'lint' && error instanceof EncodingError) return this.#lintOutput(input, encodingFindings(error, setting.rules.encoding))
+      return {stderr: readError(error, input.name) + '\n', stdout: '', code: exit.usage}
+    }
+    const key = job.cache && input.file !== undefined ? cacheKey(setting.salt, text) : undefined
+    const keyed = key === undefined ? {} : {key, ...(stat && trustedStat(stat) ? {stat: statSignature(setting.salt, stat)} : {})}
+    const cached = key !== undefined && task.cached?.key === key ? task.cached.value : undefined
+    const computed = (value: unknown): {hit: false; value?: unknown} => (key === undefined ? {hit: false} : {hit: false, value})
+    switch (job.kind) {
+      case 'lint': {
+        if (cached !== undefined && isLintValue(cached)) return {...this.#lintOutput(input, cached), ...keyed, hit: true}
+        const findings = lint(text, {rules: setting.rules, now: job.now})
+        return {...this.#lintOutput(input, findings), ...keyed, ...computed(findings)}
+      }
+      case 'fmt': {
+        // Note: a cached "would change" still needs the rewrite to print or write it.
+        if (cached !== undefined && isFmtValue(cached) && (cached.state !== 'changes' || job.mode === 'check')) {
+          return {...fmtOutput(job, input, cached, job.mode === 'print' && cached.state === 'canonical' ? text : undefined), ...keyed, hit: true}
+        }
+        const result = format(text, {addMissing: job.addMissing})
+        let value: FmtValue
+        if (result.refused) {
+          value = result.document.parsed ? {state: 'refused', why: refusal(result.refused)} : {state: 'refused', findings: result.document.findings}
+        } else {
+          value = {state: result.changed ? 'changes' : 'canonical'}
+        }
+        let written = ''
+        let code: number = exit.ok
+        if (job.mode === 'write' && value.state === 'changes') {
+          const file = input.file!
+          try {
+            await access(file, constants.W_OK)
+            await writeAtomic(file, result.output)
+            written = `${input.name}: formatted\n`
+          } catch (error) {
+            written = readError(error, input.name).replace('Cannot read', 'Cannot write') + '\n'
+            code = exit.usage
+          }
+        }
+        const output = fmtOutput(job, input, value, job.mode === 'print' && !result.refused ? result.output : undefined)
+        return {...output, stderr: written + output.stderr, code: Math.max(code, output.code), ...keyed, ...computed(value)}
+      }
+      case 'stats': {
+        if (cached !== undefined && isStatsValue(cached)) return {...statsOutput(input, cached), ...keyed, hit: true}
+        const value = statsValue(text, job.dates, input.name)
+        // Note: a duration too long for a number is Infinity, which JSON cannot keep.
+        const keep = !value.parsed || value.row.durationMinutes === null || Number.isFinite(value.row.durationMinutes)
+        return {...statsOutput(input, value), ...keyed, ...(keep ? computed(value) : {hit: false})}
+      }
+    }
+  }
+
+  /** The rule levels and cache salt of a file, or why its configuration cannot be used. */
+  async #setting(input: Input): Promise<Setting> {
+    const job = this.#job
+    if (job.kind === 'stats') return this.#noRules
+    let config: Config | undefined
+    try {
+      config = await this.#configOf(input.file === undefined ? job.cwd : path.dirname(input.file))
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      return {configError: error.message}
+    }
+    if (job.kind === 'fmt') return this.#noRules
+    const levels = rulesFor(config, input.file)
+    let setting = this.#settings.get(levels)
+    if (!setting) {
+      const rules = {...levels, ...job.ruleFlags}
+      setting = {rules, salt: job.cache ? cacheSalt(job.version, 'lint', {rules, now: job.now}) : ''}
+      this.#settings.set(levels, setting)
+    }
+    return setting
+  }
+
+  /** Lint's output for a file's findings: its part of the report (with `--quiet`, of its errors). */
+  #lintOutput(input: Input, findings: LintValue): FileOutput {
+    const job = this.#job as LintJob
+    const shown = job.formatOptions.quiet ? findings.filter((finding) => finding.severity === 'error') : findings
+    return {stderr: '', stdout: '', code: exit.ok, piece: reportFormats[job.format]!.piece({name: input.name, findings: shown}, job.formatOptions)}
+  }
 }
 
 /**
- * Run one task. `stdin` reads standard input (in the main thread only: a worker never gets
- * `-`). Throws only on a bug: every problem with a file is in the result.
+ * Read a file as UTF-8 text, with its stat when `withStat` (taken on the open file before it is
+ * read: a change while it is read shows in the next stat). Throws the system's error, or an
+ * `EncodingError`.
  */
-export async function runTask(task: Task, stdin: () => Promise<string> = noStdin): Promise<TaskResult> {
-  let stderr = ''
-  const io: CliIo = {argv: [], cwd: process.cwd(), env: {}, stdout: {write: () => undefined}, stderr: {write: (text) => void (stderr += text)}, stdin}
-  let text: string
+function readText(file: string, withStat: boolean): {text: string; stat?: Stats} {
+  if (!withStat) return {text: decodeUtf8(readFileSync(file))}
+  const fd = openSync(file, 'r')
   try {
-    text = await readInput(task.input, io)
-  } catch (error) {
-    // Bytes that are not UTF-8 are one `encoding` finding for lint (never cached: there is no
-    // text to key them by) and a file that cannot be read for the other commands.
-    if (task.kind === 'lint' && error instanceof EncodingError) return {stderr, code: exit.ok, value: encodingFindings(error, task.rules.encoding)}
-    stderr += readError(error, task.input.name) + '\n'
-    return {stderr, code: exit.usage}
+    const stat = fstatSync(fd)
+    return {text: decodeUtf8(readFileSync(fd)), stat}
+  } finally {
+    closeSync(fd)
   }
-  const key = task.salt === undefined ? undefined : cacheKey(task.salt, text)
-  const cached = key !== undefined && task.cached?.key === key ? task.cached.value : undefined
-  const keyed = key === undefined ? {} : {key}
-  switch (task.kind) {
-    case 'lint': {
-      if (cached !== undefined && isLintValue(cached)) return {stderr, code: exit.ok, value: cached, ...keyed, hit: true}
-      return {stderr, code: exit.ok, value: lint(text, {rules: task.rules, now: task.now}), ...keyed, hit: false}
+}
+
+/** What fmt writes for a file's result; `output` is the text `print` prints. */
+function fmtOutput(job: FmtJob, input: Input, value: FmtValue, output: string | undefined): FileOutput {
+  if (value.state === 'refused') {
+    let stderr = ''
+    if (value.findings) {
+      for (const finding of value.findings) stderr += formatFindingLine(input.name, finding) + '\n'
+      stderr += `${input.name}: not formatted\n`
+    } else {
+      stderr += `${input.name}: not formatted: ${value.why ?? 'not parsed'}\n`
     }
-    case 'fmt': {
-      // Note: a cached "would change" still needs the rewrite to print or write it.
-      if (cached !== undefined && isFmtValue(cached) && (cached.state !== 'changes' || task.mode === 'check')) {
-        return {stderr, code: exit.ok, value: cached, ...keyed, hit: true, ...(task.mode === 'print' && cached.state === 'canonical' ? {output: text} : {})}
-      }
-      const result = format(text, {addMissing: task.addMissing})
-      let value: FmtValue
-      if (result.refused) {
-        value = result.document.parsed ? {state: 'refused', why: refusal(result.refused)} : {state: 'refused', findings: result.document.findings}
-      } else {
-        value = {state: result.changed ? 'changes' : 'canonical'}
-      }
-      let code: number = exit.ok
-      if (task.mode === 'write' && value.state === 'changes') {
-        const file = task.input.file!
-        try {
-          await access(file, constants.W_OK)
-          await writeAtomic(file, result.output)
-          stderr += `${task.input.name}: formatted\n`
-        } catch (error) {
-          stderr += readError(error, task.input.name).replace('Cannot read', 'Cannot write') + '\n'
-          code = exit.usage
-        }
-      }
-      return {stderr, code, value, ...keyed, hit: false, ...(task.mode === 'print' && !result.refused ? {output: result.output} : {})}
-    }
-    case 'stats': {
-      if (cached !== undefined && isStatsValue(cached)) return {stderr, code: exit.ok, value: cached, ...keyed, hit: true}
-      return {stderr, code: exit.ok, value: statsValue(text, task), ...keyed, hit: false}
-    }
+    return {stderr, stdout: '', code: exit.findings}
   }
+  if (job.mode === 'check' && value.state === 'changes') return {stderr: '', stdout: input.name + '\n', code: exit.findings}
+  return {stderr: '', stdout: job.mode === 'print' ? (output ?? '') : '', code: exit.ok}
+}
+
+/** What stats writes for a file's result: its row, or the findings of a file it cannot read. */
+function statsOutput(input: Input, value: StatsValue): FileOutput {
+  if (value.parsed) return {stderr: '', stdout: '', code: exit.ok, row: value.row}
+  let stderr = ''
+  for (const finding of value.findings) stderr += formatFindingLine(input.name, finding) + '\n'
+  return {stderr: stderr + `${input.name}: not read\n`, stdout: '', code: exit.findings}
 }
 
 /** The one finding of a file that is not UTF-8, at its first invalid byte (none when the rule is off). */
@@ -179,10 +320,10 @@ function visible(text: string): string {
 }
 
 /** One postmortem's figures: `reportData` of the one document, so `stats` counts as `report` does. */
-function statsValue(text: string, task: StatsTask): StatsValue {
+export function statsValue(text: string, dates: DateOptions, name: string): StatsValue {
   const document = parseDocument(text)
   if (!document.parsed) return {parsed: false, findings: document.findings}
-  const data = reportData([{file: task.input.name, document}], {now: task.now, ...(task.since === undefined ? {} : {since: task.since}), ...(task.until === undefined ? {} : {until: task.until})})
+  const data = reportData([{file: name, document}], dates)
   const postmortem = data.postmortems[0]
   const {total, open, overdue, byStatus} = data.actionItems
   return {
@@ -196,57 +337,4 @@ function statsValue(text: string, task: StatsTask): StatsValue {
       actionItems: {total, open, overdue, byStatus: {...byStatus}}
     }
   }
-}
-
-// -- checks of cached results (a cache file is input like any other) ----------------------------
-
-const findingSeverities: readonly FindingSeverity[] = ['error', 'warning', 'info']
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function isFinding(value: unknown): value is Finding {
-  if (!isRecord(value)) return false
-  if (typeof value.ruleId !== 'string' || typeof value.message !== 'string' || typeof value.path !== 'string') return false
-  if (!findingSeverities.includes(value.severity as FindingSeverity)) return false
-  return ['line', 'column', 'endLine', 'endColumn'].every((name) => value[name] === undefined || Number.isInteger(value[name]))
-}
-
-/** A cached lint result: an array of findings. */
-export function isLintValue(value: unknown): value is LintValue {
-  return Array.isArray(value) && value.every(isFinding)
-}
-
-/** A cached fmt result. */
-export function isFmtValue(value: unknown): value is FmtValue {
-  if (!isRecord(value)) return false
-  if (value.state === 'canonical' || value.state === 'changes') return true
-  if (value.state !== 'refused') return false
-  return (value.findings === undefined || (Array.isArray(value.findings) && value.findings.every(isFinding))) && (value.why === undefined || typeof value.why === 'string')
-}
-
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0
-
-/** A cached stats result. */
-export function isStatsValue(value: unknown): value is StatsValue {
-  if (!isRecord(value)) return false
-  if (value.parsed === false) return Array.isArray(value.findings) && value.findings.every(isFinding)
-  if (value.parsed !== true || !isRecord(value.row)) return false
-  const row = value.row
-  const items = row.actionItems
-  return (
-    typeof row.excluded === 'boolean' &&
-    severityKeys.includes(row.severity as SeverityKey) &&
-    (row.durationMinutes === null || (typeof row.durationMinutes === 'number' && Number.isFinite(row.durationMinutes))) &&
-    typeof row.complete === 'boolean' &&
-    Array.isArray(row.fields) &&
-    row.fields.every((field) => isRecord(field) && typeof field.path === 'string' && typeof field.field === 'string') &&
-    isRecord(items) &&
-    isCount(items.total) &&
-    isCount(items.open) &&
-    isCount(items.overdue) &&
-    isRecord(items.byStatus) &&
-    statusKeys.every((key) => isCount((items.byStatus as Record<string, unknown>)[key]))
-  )
 }

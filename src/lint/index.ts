@@ -1,5 +1,6 @@
+import type {Root} from 'mdast'
 import remarkMessageControl from 'remark-message-control'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {finding, type Finding, type FindingSeverity} from '../model/finding.js'
 import {parseDocument, type PostmortemDocument} from '../parse/document.js'
@@ -10,6 +11,7 @@ import {checkLintOptions} from './options.js'
 import {ruleIdList, type RuleId} from './rule-ids.js'
 import {writtenHeadings} from './rules/presence.js'
 import {ruleList} from './rules/index.js'
+import {todayUtc} from '../today.js'
 import type {LintOptions, Rule, RuleContext, RuleLevel} from './types.js'
 
 /** The rule catalog by id, with documentation and examples. */
@@ -36,7 +38,7 @@ export function lintDocument(document: PostmortemDocument, options: LintOptions 
   const checked = checkLintOptions(options)
   // Note: findings carry rule ids as strings (the model's `Finding`), so levels are looked up by string.
   const configured: Readonly<Record<string, RuleLevel | undefined>> = checked.rules
-  const now = checked.now ?? new Date().toISOString().slice(0, 10)
+  const now = checked.now ?? todayUtc()
   let findings: Finding[] = []
   if (!document.parsed) {
     findings = [...document.findings]
@@ -91,6 +93,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId)
 }
 
+/** The processor that applies inline comments, made on first use and kept (it holds no state between runs). */
+let control: Processor<undefined, Root> | undefined
+
 /**
  * Apply `<!-- postmortem disable|enable|ignore id -->` with remark-message-control: findings
  * become VFile messages on the parsed tree, and the messages it keeps are the findings kept.
@@ -107,8 +112,8 @@ function applyInlineControl({tree, profile}: PostmortemDocument, findings: Findi
     })
     byMessage.set(message, item)
   }
-  const control = unified().use(remarkMessageControl, {name: 'postmortem', source: 'postmortem', known: [...ruleIds]})
-  control.runSync(tree, file)
+  const processor = control ?? (control = unified().use(remarkMessageControl, {name: 'postmortem', source: 'postmortem', known: [...ruleIds]}).freeze())
+  processor.runSync(tree, file)
   const kept: Finding[] = []
   for (const message of file.messages) {
     const item = byMessage.get(message)

@@ -4,6 +4,7 @@
  * instead of being ignored (a typo would otherwise turn a rule off without a word).
  */
 import {isIsoDate} from '../model/text.js'
+import {todayUtc} from '../today.js'
 import {isRuleId, ruleIdList, type RuleId} from './rule-ids.js'
 import {didYouMean, closeNames, quotedList, shown} from './suggest.js'
 import type {LintOptions, RuleLevel} from './types.js'
@@ -95,5 +96,5 @@ function nearestDate(value: unknown): string {
       if (isIsoDate(candidate)) return candidate
     }
   }
-  return new Date().toISOString().slice(0, 10)
+  return todayUtc()
 }

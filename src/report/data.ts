@@ -13,6 +13,7 @@ import {severities, statuses} from '../profile/builtin-types.js'
 import {lintDocument} from '../lint/index.js'
 import type {RuleLevel} from '../lint/types.js'
 import type {PostmortemDocument} from '../parse/document.js'
+import {todayUtc} from '../today.js'
 import {validate} from '../validate/index.js'
 import {daysBetween, monthRange, summarize, type NumberSummary} from './figures.js'
 import {fieldLabel} from './labels.js'
@@ -208,7 +209,7 @@ const maxMonths = 240
  * before `now` (as `isOverdue` says); an item's age counts from its postmortem's incident date.
  */
 export function reportData(inputs: readonly ReportInput[], options: ReportOptions = {}): ReportData {
-  const now = options.now ?? new Date().toISOString().slice(0, 10)
+  const now = options.now ?? todayUtc()
   checkDate('now', now)
   const since = options.since ?? null
   const until = options.until ?? null

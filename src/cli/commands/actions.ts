@@ -1,10 +1,10 @@
 import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
 import {actionItemsOf, isOpen, isOverdue, isOwnerName, ownedBy, type ActionItemEntry} from '../../model/action-items.js'
-import {isIsoDate} from '../../model/text.js'
 import {parseCommandArgs} from '../args.js'
 import {expandInputs, readOrReport, type SkipFile} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
+import {readDates} from '../values.js'
 
 export const actionsHelp = `Usage: postmortem actions [paths…] [options]
 
@@ -108,11 +108,6 @@ export function listActionItems(name: string, document: PostmortemDocument, keep
   })
 }
 
-/** Today's date in UTC, `YYYY-MM-DD`. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10)
-}
-
 /** Check a `--format` value against the allowed ones. */
 export function formatOption<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
@@ -132,8 +127,7 @@ export async function actions(args: readonly string[], io: CliIo): Promise<numbe
     format: {type: 'string'}
   })
   const format = formatOption(values.format, formats, 'table')
-  const now = typeof values.now === 'string' ? values.now : todayUtc()
-  if (!isIsoDate(now)) throw new UsageError(`--now expects a date written YYYY-MM-DD, got \`${now}\``)
+  const {now} = readDates({now: values.now}, 'expects')
   const owner = typeof values.owner === 'string' ? values.owner : undefined
   if (owner !== undefined && !isOwnerName(owner)) throw new UsageError('--owner expects a name')
 

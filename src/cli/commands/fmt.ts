@@ -1,13 +1,10 @@
-import path from 'node:path'
 import {parseCommandArgs} from '../args.js'
-import {cacheFolder, cacheSalt, ResultCache} from '../cache.js'
-import {ConfigResolver, configOrReport, skipByConfig} from '../config.js'
+import {ConfigResolver, skipByConfig, type Config} from '../config.js'
 import {display, expandInputs} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
-import {inOrder, taskRunner, workerCount} from '../pool.js'
-import {Progress} from '../progress.js'
-import {formatFindingLine} from '../report.js'
-import {isFmtValue, type FmtTask, type FmtValue, type TaskResult} from '../tasks.js'
+import {workerSetting} from '../pool.js'
+import {runFiles} from '../run-files.js'
+import type {FmtJob} from '../tasks.js'
 import {version} from '../version.js'
 
 export const fmtHelp = `Usage: postmortem fmt <paths…> [--check | --write] [--add-missing]
@@ -53,94 +50,26 @@ export async function fmt(args: readonly string[], io: CliIo): Promise<number> {
   if (values.check && values.write) throw new UsageError('use either --check or --write, not both')
   if (positionals.length === 0) throw new UsageError('fmt needs a file, folder or glob (or `-` for standard input)')
   const resolver = new ConfigResolver((file) => display(file, io.cwd))
-  const {inputs, problems, skipped} = await expandInputs(positionals, io.cwd, skipByConfig((folder) => resolver.resolve(folder)))
+  const configOf = (folder: string): Promise<Config | undefined> => resolver.resolve(folder)
+  const {inputs, problems, skipped} = await expandInputs(positionals, io.cwd, skipByConfig(configOf))
   if (!values.check && !values.write && (inputs.length > 1 || positionals.length > 1)) {
     throw new UsageError('fmt prints one file; for several files use --check or --write')
   }
   if (values.write && inputs.some((input) => input.file === undefined)) throw new UsageError('fmt --write cannot write standard input')
   const mode = values.check ? 'check' : values.write ? 'write' : 'print'
   const addMissing = values['add-missing'] === true
-  const threads = workerCount(io.env, inputs.length)
+  workerSetting(io.env)
   let code: number = exit.ok
-  const raise = (next: number): void => {
-    code = Math.max(code, next)
-  }
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
-    raise(exit.usage)
+    code = exit.usage
   }
   for (const skip of skipped) io.stderr.write(`${skip.name}: not formatted: matched by ${skip.reason}\n`)
 
   const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
-  const cache = values.cache || location !== undefined ? await ResultCache.open<FmtValue>(cacheFolder(io.cwd, location), 'fmt') : undefined
-  const salt = cache ? cacheSalt(version(), 'fmt', {addMissing}) : undefined
-  const progress = Progress.for(io, 'fmt', inputs.length)
-  const out = (stdout: string, stderr: string): void => {
-    if (stdout === '' && stderr === '') return
-    progress?.clear()
-    io.stderr.write(stderr)
-    io.stdout.write(stdout)
-  }
-  const reported = new Set<string>()
-  const runner = await taskRunner(threads, io.stdin)
-  let done = 0
-  try {
-    const prepare = async (input: (typeof inputs)[number]): Promise<{task?: FmtTask; stderr: string}> => {
-      let stderr = ''
-      const buffered = {stderr: {write: (text: string) => void (stderr += text)}}
-      // Its `ignores` cannot be known when its configuration cannot be used: the file is left alone.
-      if (!(await configOrReport((folder) => resolver.resolve(folder), input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'formatted', buffered, reported))) {
-        return {stderr}
-      }
-      const cached = cache && input.file !== undefined ? cache.entry(input.file) : undefined
-      const keyed = salt !== undefined && input.file !== undefined ? {salt, ...(cached ? {cached} : {})} : {}
-      return {task: {kind: 'fmt', input, mode, addMissing, ...keyed}, stderr}
-    }
-    const run = async (prepared: {task?: FmtTask}): Promise<TaskResult | undefined> => (prepared.task ? runner.run(prepared.task) : undefined)
-    for await (const {item: input, prepared, result} of inOrder(inputs, prepare, run, runner.window)) {
-      done++
-      if (result === undefined) {
-        out('', prepared.stderr)
-        raise(exit.usage)
-      } else {
-        raise(result.code)
-        let stdout = ''
-        let stderr = prepared.stderr + result.stderr
-        if (result.value !== undefined && isFmtValue(result.value)) {
-          const value = result.value
-          if (cache && result.key !== undefined && input.file !== undefined) {
-            if (result.hit) cache.hits++
-            else {
-              cache.misses++
-              cache.set(input.file, result.key, value)
-            }
-          }
-          if (value.state === 'refused') {
-            if (value.findings) {
-              for (const finding of value.findings) stderr += formatFindingLine(input.name, finding) + '\n'
-              stderr += `${input.name}: not formatted\n`
-            } else {
-              stderr += `${input.name}: not formatted: ${value.why ?? 'not parsed'}\n`
-            }
-            raise(exit.findings)
-          } else if (mode === 'check' && value.state === 'changes') {
-            stdout = input.name + '\n'
-            raise(exit.findings)
-          } else if (mode === 'print') {
-            stdout = result.output ?? ''
-          }
-        }
-        out(stdout, stderr)
-      }
-      progress?.update(done)
-    }
-  } finally {
-    await runner.close()
-    progress?.clear()
-  }
-  if (cache) {
-    await cache.save()
-    cache.debug('fmt', io.env, io.stderr)
-  }
-  return code
+  const cache = values.cache === true || location !== undefined
+  // Note: a file whose configuration cannot be used is left alone: its `ignores` cannot be known.
+  const job: FmtJob = {kind: 'fmt', cwd: io.cwd, version: version(), cache, mode, addMissing}
+  const files = await runFiles({io, job, inputs, ...(cache ? {cache: {location}} : {}), configOf, progress: true, onFile: (_input, output) => output.stdout})
+  return Math.max(code, files)
 }

@@ -1,16 +1,14 @@
 import path from 'node:path'
-import {ruleIds} from '../../lint/index.js'
-import type {Finding} from '../../model/finding.js'
+import {ruleIdList as ruleIds} from '../../lint/rule-ids.js'
 import {parseCommandArgs} from '../args.js'
-import {cacheFolder, cacheSalt, ResultCache} from '../cache.js'
-import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
+import {ConfigError, ConfigResolver, loadConfig, parseRuleFlags, skipByConfig, type Config} from '../config.js'
 import {display, expandInputs} from '../files.js'
-import {formatters, reportStream} from '../format/index.js'
+import {formatNames, loadFormat} from '../format/load.js'
 import {exit, UsageError, type CliIo} from '../io.js'
-import {inOrder, taskRunner, workerCount} from '../pool.js'
-import {Progress} from '../progress.js'
-import {isLintValue, type LintTask, type LintValue, type TaskResult} from '../tasks.js'
-import {parseCount, parseDate} from '../values.js'
+import {workerSetting} from '../pool.js'
+import {runFiles} from '../run-files.js'
+import type {LintJob} from '../tasks.js'
+import {parseCount, readDates} from '../values.js'
 import {version} from '../version.js'
 
 export const lintHelp = `Usage: postmortem lint [paths…] [options]
@@ -63,9 +61,11 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     'cache-location': {type: 'string'}
   })
   const formatName = typeof values.format === 'string' ? values.format : 'stylish'
-  if (!Object.hasOwn(formatters, formatName)) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${Object.keys(formatters).map((name) => `\`${name}\``).join(', ')}`)
+  if (!formatNames.includes(formatName)) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${formatNames.map((name) => `\`${name}\``).join(', ')}`)
   const maxWarnings = typeof values['max-warnings'] === 'string' ? parseCount('max-warnings', values['max-warnings'], 'warnings') : undefined
-  const now = typeof values.now === 'string' ? parseDate('now', values.now) : undefined
+  // Note: the default --now is today, so a cache made yesterday lints again (overdue-action and
+  // future-date read the date).
+  const {now} = readDates({now: values.now}, 'unexpected')
   const ruleFlags = await usage(() => parseRuleFlags((values.rule ?? []) as string[]))
   const shown = (file: string): string => display(file, io.cwd)
   let fixed: Config | undefined
@@ -81,83 +81,37 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     code = Math.max(code, next)
   }
   const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipByConfig(configOf))
-  const threads = workerCount(io.env, inputs.length)
+  workerSetting(io.env)
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
     raise(exit.usage)
   }
   for (const skip of skipped) io.stderr.write(`${skip.name}: not linted: matched by ${skip.reason}\n`)
 
-  // Note: the default --now is today, so a cache made yesterday lints again (overdue-action and
-  // future-date read the date).
-  const today = now ?? new Date().toISOString().slice(0, 10)
   const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
-  const cache = values.cache || location !== undefined ? await ResultCache.open<LintValue>(cacheFolder(io.cwd, location), 'lint') : undefined
-  const packageVersion = version()
-  const stream = reportStream(formatName, {color: useColor(io), quiet: values.quiet === true, version: packageVersion})
-  const progress = Progress.for(io, 'lint', inputs.length, formatName === 'stylish')
-  const out = (stdout: string, stderr: string): void => {
-    if (stdout === '' && stderr === '') return
-    progress?.clear()
-    io.stderr.write(stderr)
-    io.stdout.write(stdout)
-  }
-  const reported = new Set<string>()
+  const cache = values.cache === true || location !== undefined
+  const formatOptions = {color: useColor(io), quiet: values.quiet === true, version: version()}
+  const report = (await loadFormat(formatName)).assemble(formatOptions)
   let errors = 0
   let warnings = 0
-  let done = 0
-  const runner = await taskRunner(threads, io.stdin)
-  try {
-    const prepare = async (input: (typeof inputs)[number]): Promise<{task?: LintTask; stderr: string}> => {
-      let stderr = ''
-      const buffered = {stderr: {write: (text: string) => void (stderr += text)}}
-      const found = await configOrReport(configOf, input.file === undefined ? io.cwd : path.dirname(input.file), input.name, 'linted', buffered, reported)
-      if (!found) return {stderr}
-      const rules = {...rulesFor(found.config, input.file), ...ruleFlags}
-      const cached = cache && input.file !== undefined ? cache.entry(input.file) : undefined
-      const salt = cache && input.file !== undefined ? cacheSalt(packageVersion, 'lint', {rules, now: today}) : undefined
-      return {task: {kind: 'lint', input, rules, now: today, ...(salt === undefined ? {} : {salt}), ...(cached ? {cached} : {})}, stderr}
-    }
-    const run = async (prepared: {task?: LintTask}): Promise<TaskResult | undefined> => (prepared.task ? runner.run(prepared.task) : undefined)
-    for await (const {item: input, prepared, result} of inOrder(inputs, prepare, run, runner.window)) {
-      done++
-      if (result === undefined) {
-        // Its configuration cannot be used: reported, not linted.
-        out('', prepared.stderr)
-        raise(exit.usage)
-      } else {
-        raise(result.code)
-        let findings: readonly Finding[] | undefined
-        if (result.value !== undefined && isLintValue(result.value)) {
-          findings = result.value
-          if (cache && result.key !== undefined && input.file !== undefined) {
-            if (result.hit) cache.hits++
-            else {
-              cache.misses++
-              cache.set(input.file, result.key, findings)
-            }
-          }
-        }
-        if (findings && values.quiet) findings = findings.filter((finding) => finding.severity === 'error')
-        if (findings) {
-          for (const finding of findings) {
-            if (finding.severity === 'error') errors++
-            else if (finding.severity === 'warning') warnings++
-          }
-        }
-        out(findings ? stream.file({name: input.name, findings}) : '', prepared.stderr + result.stderr)
+  const job: LintJob = {kind: 'lint', cwd: io.cwd, version: formatOptions.version, cache, now, ruleFlags, ...(fixed ? {config: fixed} : {}), format: formatName, formatOptions}
+  raise(
+    await runFiles({
+      io,
+      job,
+      inputs,
+      ...(cache ? {cache: {location}} : {}),
+      configOf,
+      progress: formatName === 'stylish',
+      onFile(_input, output) {
+        if (!output.piece) return ''
+        errors += output.piece.errors
+        warnings += output.piece.warnings
+        return report.add(output.piece)
       }
-      progress?.update(done)
-    }
-  } finally {
-    await runner.close()
-    progress?.clear()
-  }
-  io.stdout.write(stream.end())
-  if (cache) {
-    await cache.save()
-    cache.debug('lint', io.env, io.stderr)
-  }
+    })
+  )
+  io.stdout.write(report.end())
 
   if (errors > 0) raise(exit.findings)
   if (maxWarnings !== undefined && warnings > maxWarnings) {

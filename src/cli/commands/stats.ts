@@ -1,16 +1,14 @@
-import {isIsoDate} from '../../model/text.js'
 import {reportData, severityKeys, statusKeys, type ReportData, type ReportInput, type SeverityKey, type StatusKey} from '../../report/data.js'
 import {summarize} from '../../report/figures.js'
 import {parseCommandArgs} from '../args.js'
-import {cacheFolder, cacheSalt, ResultCache} from '../cache.js'
 import {expandInputs} from '../files.js'
-import {exit, UsageError, type CliIo} from '../io.js'
-import {inOrder, taskRunner, workerCount} from '../pool.js'
-import {Progress} from '../progress.js'
-import {formatFindingLine} from '../report.js'
-import {isStatsValue, type StatsRow, type StatsTask, type StatsValue} from '../tasks.js'
+import {exit, type CliIo} from '../io.js'
+import {workerSetting} from '../pool.js'
+import {runFiles} from '../run-files.js'
+import type {FileOutput, StatsJob, StatsRow} from '../tasks.js'
+import {readDates, type DateOptions} from '../values.js'
 import {version} from '../version.js'
-import {formatOption, todayUtc} from './actions.js'
+import {formatOption} from './actions.js'
 
 export {median, nearestRank} from '../../report/figures.js'
 
@@ -90,18 +88,9 @@ export function statsOf(data: ReportData): Stats {
   }
 }
 
-/** Read \`--now\`, \`--since\` and \`--until\` (dates \`YYYY-MM-DD\`), as \`stats\` and \`report\` take them. */
-export function dateOptions(values: Readonly<Record<string, unknown>>): {now: string; since?: string; until?: string} {
-  const read = (name: 'now' | 'since' | 'until'): string | undefined => {
-    const value = values[name]
-    if (value === undefined) return undefined
-    if (typeof value !== 'string' || !isIsoDate(value)) throw new UsageError(`--${name} expects a date written YYYY-MM-DD, got \`${String(value)}\``)
-    return value
-  }
-  const since = read('since')
-  const until = read('until')
-  if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since \`${since}\` is after --until \`${until}\``)
-  return {now: read('now') ?? todayUtc(), ...(since === undefined ? {} : {since}), ...(until === undefined ? {} : {until})}
+/** Read \`--now\`, \`--since\` and \`--until\` (dates \`YYYY-MM-DD\`), as \`stats\` and \`report\` take them (\`readDates\`). */
+export function dateOptions(values: Readonly<Record<string, unknown>>): DateOptions {
+  return readDates(values, 'expects')
 }
 
 /**
@@ -166,64 +155,21 @@ export async function stats(args: readonly string[], io: CliIo): Promise<number>
   const format = formatOption(values.format, ['text', 'json'] as const, 'text')
   const dates = dateOptions(values)
   const {inputs, problems} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd)
-  const threads = workerCount(io.env, inputs.length)
+  workerSetting(io.env)
   let code: number = exit.ok
-  const raise = (next: number): void => {
-    code = Math.max(code, next)
-  }
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
-    raise(exit.usage)
+    code = exit.usage
   }
   const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
-  const cache = values.cache || location !== undefined ? await ResultCache.open<StatsValue>(cacheFolder(io.cwd, location), 'stats') : undefined
-  const salt = cache ? cacheSalt(version(), 'stats', dates) : undefined
-  const progress = Progress.for(io, 'stats', inputs.length, format === 'text')
+  const cache = values.cache === true || location !== undefined
   const tally = new StatsTally()
-  const runner = await taskRunner(threads, io.stdin)
-  let done = 0
-  try {
-    const prepare = async (input: (typeof inputs)[number]): Promise<StatsTask> => {
-      const cached = cache && input.file !== undefined ? cache.entry(input.file) : undefined
-      const keyed = salt !== undefined && input.file !== undefined ? {salt, ...(cached ? {cached} : {})} : {}
-      return {kind: 'stats', input, ...dates, ...keyed}
-    }
-    for await (const {item: input, result} of inOrder(inputs, prepare, (task) => runner.run(task), runner.window)) {
-      done++
-      raise(result.code)
-      let stderr = result.stderr
-      if (result.value !== undefined && isStatsValue(result.value)) {
-        const value = result.value
-        // Note: a duration too long for a number is Infinity, which JSON cannot keep.
-        const keep = !value.parsed || value.row.durationMinutes === null || Number.isFinite(value.row.durationMinutes)
-        if (cache && result.key !== undefined && input.file !== undefined) {
-          if (result.hit) cache.hits++
-          else {
-            cache.misses++
-            if (keep) cache.set(input.file, result.key, value)
-          }
-        }
-        if (value.parsed) tally.add(value.row)
-        else {
-          for (const finding of value.findings) stderr += formatFindingLine(input.name, finding) + '\n'
-          stderr += `${input.name}: not read\n`
-          raise(exit.findings)
-        }
-      }
-      if (stderr !== '') {
-        progress?.clear()
-        io.stderr.write(stderr)
-      }
-      progress?.update(done)
-    }
-  } finally {
-    await runner.close()
-    progress?.clear()
+  const job: StatsJob = {kind: 'stats', cwd: io.cwd, version: version(), cache, dates}
+  const onFile = (_input: unknown, output: FileOutput): string => {
+    if (output.row) tally.add(output.row)
+    return ''
   }
-  if (cache) {
-    await cache.save()
-    cache.debug('stats', io.env, io.stderr)
-  }
+  code = Math.max(code, await runFiles({io, job, inputs, ...(cache ? {cache: {location}} : {}), progress: format === 'text', onFile}))
   const result = tally.result()
   io.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : text(result))
   return code

@@ -1,21 +1,25 @@
 import path from 'node:path'
 import type {Finding} from '../../model/finding.js'
-import type {FileReport, Formatter} from './types.js'
+import {formatterOf, pieceCounts, type Formatter, type ReportFormat} from './types.js'
 
 const commands = {error: 'error', warning: 'warning', info: 'notice'} as const
 
 /**
  * `--format github`: GitHub Actions workflow commands, one annotation per finding:
  * `::error file=F,line=L,col=C,endLine=…,endColumn=…,title=postmortem(rule)::message`.
+ * Each file's annotations are printed as soon as it is linted.
  */
-export const github: Formatter = (reports) => reports.map(githubFile).join('')
-
-/** The annotations of one file (`--format github` prints each file's as soon as it is linted). */
-export function githubFile(report: FileReport): string {
-  let out = ''
-  for (const finding of report.findings) out += annotation(report.name, finding) + '\n'
-  return out
+export const githubFormat: ReportFormat = {
+  piece(report) {
+    let text = ''
+    for (const finding of report.findings) text += annotation(report.name, finding) + '\n'
+    return {text, ...pieceCounts(report.findings)}
+  },
+  assemble: () => ({add: (piece) => piece.text, end: () => ''})
 }
+
+/** `--format github` over every report. */
+export const github: Formatter = formatterOf(githubFormat)
 
 function annotation(file: string, finding: Finding): string {
   // Note: GitHub resolves `file` against the repository root, with forward slashes.

@@ -1,5 +1,5 @@
 import type {Finding} from '../../model/finding.js'
-import {countBySeverity, type FormatOptions, type Formatter, type ReportStream} from './types.js'
+import {formatterOf, pieceCounts, type Formatter, type ReportFormat} from './types.js'
 
 interface Palette {
   readonly red: string
@@ -21,63 +21,74 @@ const plain: Palette = {red: '', yellow: '', green: '', cyan: '', bold: '', unde
  * per file, `no issues found` for a clean one, a closing count of errors and warnings), with the
  * rule id before the message. Only the short columns (place, severity, rule id) are aligned, and
  * within each file, as ESLint's stylish does: each line is as wide as what it says, and a file's
- * report can be printed as soon as it is linted (`stylishStream`). Findings keep the order they
- * come in (by position, as in every format).
+ * report is printed as soon as it is linted. Findings keep the order they come in (by position,
+ * as in every format).
  */
-export const stylish: Formatter = (reports, options) => {
-  const stream = stylishStream(options)
-  return reports.map((report) => stream.file(report)).join('') + stream.end()
-}
-
-/** Stylish one file at a time: `file` gives each file's lines, `end` the closing count. */
-export function stylishStream(options: FormatOptions): ReportStream {
-  const palette = options.color ? colors : plain
-  let lastHadFindings = false
-  let total = 0
-  let errors = 0
-  let warnings = 0
-  return {
-    file(report) {
-      const shown = options.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings
-      if (options.quiet && shown.length === 0) return ''
-      const widths = {
-        place: Math.max(0, ...shown.map((finding) => place(finding).length)),
-        severity: Math.max(0, ...shown.map((finding) => finding.severity.length)),
-        rule: Math.max(0, ...shown.map((finding) => finding.ruleId.length))
+export const stylishFormat: ReportFormat = {
+  piece(report, options) {
+    const palette = options.color ? colors : plain
+    const shown = options.quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings
+    const counts = pieceCounts(shown)
+    if (options.quiet && shown.length === 0) return {text: '', ...counts}
+    let place = 0
+    let severity = 0
+    let rule = 0
+    for (const finding of shown) {
+      place = Math.max(place, placeOf(finding).length)
+      severity = Math.max(severity, finding.severity.length)
+      rule = Math.max(rule, finding.ruleId.length)
+    }
+    const tone = counts.errors > 0 ? palette.red : shown.length > 0 ? palette.yellow : palette.green
+    const name = report.name === '-' ? '<stdin>' : report.name
+    const header = palette.underline + tone + name + palette.reset + palette.noUnderline
+    let text = shown.length === 0 ? `${header}: no issues found\n` : header + '\n'
+    for (const finding of shown) {
+      const level = (finding.severity === 'error' ? palette.red : palette.yellow) + finding.severity + palette.reset
+      text +=
+        placeOf(finding).padEnd(place) +
+        '  ' +
+        level +
+        ' '.repeat(severity - finding.severity.length) +
+        '  ' +
+        finding.ruleId.padEnd(rule) +
+        '  ' +
+        palette.bold +
+        codeSpans(finding.message.split(/\r?\n|\r/)[0]!, palette) +
+        palette.normal +
+        '\n'
+    }
+    return {text, ...counts}
+  },
+  assemble(options) {
+    const palette = options.color ? colors : plain
+    let lastHadFindings = false
+    let total = 0
+    let errors = 0
+    let warnings = 0
+    return {
+      add(piece) {
+        total += piece.shown
+        errors += piece.errors
+        warnings += piece.warnings
+        // Note: a file that shows nothing (`--quiet`) leaves no line, not even a separator.
+        if (piece.text === '') return ''
+        const text = lastHadFindings ? '\n' + piece.text : piece.text
+        lastHadFindings = piece.shown > 0
+        return text
+      },
+      end() {
+        const summary = byline(total, errors, warnings, palette)
+        return summary ? `\n${summary}\n` : ''
       }
-      const lines: string[] = []
-      if (lastHadFindings) lines.push('')
-      const counts = countBySeverity(shown)
-      total += shown.length
-      errors += counts.errorCount
-      warnings += counts.warningCount
-      const tone = counts.errorCount > 0 ? palette.red : shown.length > 0 ? palette.yellow : palette.green
-      const name = report.name === '-' ? '<stdin>' : report.name
-      const header = palette.underline + tone + name + palette.reset + palette.noUnderline
-      lines.push(shown.length === 0 ? `${header}: no issues found` : header)
-      for (const finding of shown) {
-        const severity = (finding.severity === 'error' ? palette.red : palette.yellow) + finding.severity + palette.reset
-        lines.push(
-          [
-            place(finding).padEnd(widths.place),
-            severity + ' '.repeat(widths.severity - finding.severity.length),
-            finding.ruleId.padEnd(widths.rule),
-            palette.bold + codeSpans(finding.message.split(/\r?\n|\r/)[0]!, palette) + palette.normal
-          ].join('  ')
-        )
-      }
-      lastHadFindings = shown.length > 0
-      return lines.join('\n') + '\n'
-    },
-    end() {
-      const summary = byline(total, errors, warnings, palette)
-      return summary ? `\n${summary}\n` : ''
     }
   }
 }
 
+/** `--format stylish` over every report. */
+export const stylish: Formatter = formatterOf(stylishFormat)
+
 /** `line:column-endLine:endColumn`, as vfile-reporter writes a place (`1:1` without one). */
-function place(finding: Finding): string {
+function placeOf(finding: Finding): string {
   if (finding.line === undefined) return '1:1'
   const start = `${finding.line}:${finding.column ?? 1}`
   return finding.endLine === undefined ? start : `${start}-${finding.endLine}:${finding.endColumn ?? 1}`
