@@ -61,7 +61,9 @@ describe('lint: defect documents', () => {
       const expected = JSON.parse(readFileSync(file.replace(/\.md$/, '.expected.json'), 'utf8')) as {ruleId: string}[]
       for (const item of expected) ruleIdsFound.add(item.ruleId)
     }
-    for (const {id} of ruleList) expect(ruleIdsFound.has(id), id).toBe(true)
+    // Rules that only a team's template gives a reason to fire are shown on its documents (rules.test.ts).
+    const builtinRules = ruleList.filter((rule) => !rule.examples.some((example) => typeof example.base === 'object'))
+    for (const {id} of builtinRules) expect(ruleIdsFound.has(id), id).toBe(true)
   })
 
   for (const {name, file, text} of defects) {

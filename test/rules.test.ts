@@ -5,6 +5,8 @@ import {lint, ruleIds, rules} from '../src/lint/index.js'
 import {ruleList} from '../src/lint/rules/index.js'
 import type {RuleExample} from '../src/lint/types.js'
 import {fixtures, template} from './helpers.js'
+import {deriveProfile} from '../src/profile/derive/index.js'
+import type {Profile} from '../src/profile/compile.js'
 
 /** The base document of rule examples: a complete postmortem that lints clean. */
 const example = readFileSync(path.join(fixtures, 'examples', '01-checkout-db-pool.md'), 'utf8')
@@ -12,9 +14,27 @@ const example = readFileSync(path.join(fixtures, 'examples', '01-checkout-db-poo
 /** Examples are checked against a fixed day, so `overdue-action` and `future-date` stay put. */
 const now = '2026-11-26'
 
+/** A team's template, derived once per team. */
+const teams = new Map<string, Profile>()
+function teamProfile(team: string): Profile {
+  let profile = teams.get(team)
+  if (!profile) {
+    const derived = deriveProfile(readFileSync(path.join(fixtures, 'templates', team, 'template.md'), 'utf8'), {file: `${team}/template.md`})
+    if (!derived.ok) throw new Error(`${team}: ${derived.errors.map((error) => error.message).join('; ')}`)
+    profile = derived.profile
+    teams.set(team, profile)
+  }
+  return profile
+}
+
+/** The options an example is linted with: a team's document is read by its template. */
+function optionsOf(item: RuleExample): {now: string; profile?: Profile} {
+  return typeof item.base === 'object' ? {now, profile: teamProfile(item.base.team)} : {now}
+}
+
 /** Apply an example's edits in order, each `find` replaced everywhere; every `find` must occur. */
 function applyEdits(item: RuleExample): string {
-  let text = item.base === 'template' ? template : example
+  let text = typeof item.base === 'object' ? readFileSync(path.join(fixtures, 'templates', item.base.team, item.base.document), 'utf8') : item.base === 'template' ? template : example
   for (const [find, replace] of item.edits) {
     expect(find, `\`${find.slice(0, 60)}…\` should occur in the document`).not.toBe('')
     expect(text.includes(find), `\`${find.slice(0, 60)}…\` should occur in the document`).toBe(true)
@@ -62,7 +82,7 @@ describe('rule examples', () => {
       for (const item of rule.examples) {
         it(item.title, () => {
           const text = applyEdits(item)
-          const found = lint(text, {now}).filter((finding) => finding.ruleId === rule.id)
+          const found = lint(text, optionsOf(item)).filter((finding) => finding.ruleId === rule.id)
           expect(found.map((finding) => `${finding.line}:${finding.column}`)).toEqual(item.findings)
           // The documented message of each finding, word for word.
           expect(found.map((finding) => finding.message)).toEqual(item.messages ?? [])
@@ -81,7 +101,7 @@ describe('rule examples', () => {
     for (const rule of ruleList) {
       for (const item of rule.examples) {
         if (item.findings.length === 0) continue
-        for (const finding of lint(applyEdits(item), {now}).filter((candidate) => candidate.ruleId === rule.id)) {
+        for (const finding of lint(applyEdits(item), optionsOf(item)).filter((candidate) => candidate.ruleId === rule.id)) {
           expect(finding.message, rule.id).toMatch(/^(?:Unexpected|Missing|Empty) /)
           expect(finding.message, rule.id).toMatch(/`[^`]+`/)
           expect(finding.severity).toBe(rule.severity)

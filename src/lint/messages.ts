@@ -125,6 +125,8 @@ const table = {
     `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a real calendar date (there is no such day)`,
   durationFormat: (data: {field: string; value: string}, names: Names): string =>
     `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected whole minutes (\`N minutes\`)`,
+  durationText: (data: {field: string; value: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a duration such as \`1h 20m\` or \`80 minutes\``,
   timeFormat: (data: {field: string; value: string}, names: Names): string =>
     `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected \`HH:MM\`, \`HH:MM:SS\`, a 12-hour time such as \`2:54 PM\` or an ISO date-time`,
   lineBreak: (data: {field: string}, names: Names): string => `Unexpected line break in ${names.field(data.field)}, expected one line`,
@@ -154,6 +156,12 @@ const table = {
   sectionOutOfOrder: (data: {section: string}, names: Names): string => `Unexpected \`${names.name(data.section)}\` here`,
   duplicateSection: (data: {section: string}, names: Names): string => `Unexpected second \`${names.name(data.section)}\` section, expected it once`,
   unknownSection: (data: {heading: string}): string => `Unexpected section \`${data.heading}\`, the template has no such section (kept as is)`,
+  listMarker: (data: {field: string; section: string; written: string; expected: string}, names: Names): string =>
+    `Unexpected list marker ${code(markerText(data.written))} in \`${names.heading(data.section)}\`, expected ${code(markerText(data.expected))} as the template writes it`,
+  fieldAsHeading: (data: {field: string; heading: string}, names: Names): string =>
+    `Unexpected heading ${code(data.heading)}, expected the line ${code(`${fieldLabel(names.profile, data.field)}: …`)} as the template writes it`,
+  templateText: (data: {section: string; text: string}, names: Names): string =>
+    `Unexpected template text ${code(data.text)} in \`${names.heading(data.section)}\`, expected your own words in its place`,
   unexpectedColumn: (data: {table: string; column: string; expected: readonly string[]}, names: Names): string =>
     `Unexpected column ${code(data.column || ' ')} in ${names.table(data.table)}, expected ${oneOf(data.expected)}`,
   rowCells: (data: {table: string; row: number; count: number; expected: number}, names: Names): string =>
@@ -166,6 +174,11 @@ const table = {
   notUtf8: (data: {line: number; column: number}): string =>
     `The file is not valid UTF-8 (the byte at line ${data.line}, column ${data.column} is not part of a UTF-8 character); save it as UTF-8 to have it linted`
 } satisfies Record<string, (data: never, names: Names) => string>
+
+/** A list marker as a reader sees it: `-`, `*`, `+`, or `1.` and `1)` for numbered lists. */
+function markerText(marker: string): string {
+  return marker === '.' || marker === ')' ? `1${marker}` : marker
+}
 
 /** The id of a message of the table (`placeholder`, `unexpectedValue`, …). */
 export type MessageId = keyof typeof table
@@ -226,6 +239,9 @@ export function missingFieldMessage(block: Block, path: string): Message {
     case 'fieldLines':
     case 'fieldList':
     case 'fieldParagraph':
+    case 'fieldTable':
+    case 'patternLine':
+    case 'headingFields':
     case 'checklist': {
       const fields = block.type === 'fieldParagraph' ? [block.field] : block.fields
       // `properFix.storyCreated.value` is the value of the `properFix.storyCreated` line.

@@ -34,7 +34,10 @@ export const structureRules: readonly RuleId[] = [
   'heading-text', // `## Summary` for `## Executive Summary`: read the same, only worded otherwise
   'unknown-section', // `## Detection`, `## Resolution`: kept as is
   'table-shape', // tables with their own columns (`Action | Type | Owner | Bug`)
-  'no-action-items' // follow-ups written as prose, not as the template's tables or lists
+  'no-action-items', // follow-ups written as prose, not as the template's tables or lists
+  'list-marker', // lists with the writer's own markers
+  'field-as-heading', // fields written as headings
+  'template-text' // guidance of a template the document was not written from
 ]
 
 const defaults: Partial<Record<RuleId, RuleLevel>> = {}

@@ -38,8 +38,11 @@ export interface RuleExample {
   readonly findings: readonly string[]
   /** The message of each finding, in the order of `findings` (the test suite checks both). */
   readonly messages?: readonly string[]
-  /** A different base document than the complete example: `template` for the blank template. */
-  readonly base?: 'example' | 'template'
+  /**
+   * A different base document than the complete example: `template` for the blank template, or a
+   * team's document read by its own template (`fixtures/templates/<team>/`).
+   */
+  readonly base?: 'example' | 'template' | {readonly team: string; readonly document: string}
 }
 
 /** One lint rule: id, default severity, documentation with examples, and its check. */

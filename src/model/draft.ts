@@ -10,6 +10,8 @@ import {isPlaceholder} from './text.js'
  * every list holding the template's unfilled rows and items. `stringify` of it is the template.
  */
 export function blankDraft<Draft extends object = PostmortemDraft, Complete extends object = Postmortem>(profile: Profile<Draft, Complete> = builtinProfile as unknown as Profile<Draft, Complete>): Draft {
+  // A team's template is its own blank draft: its text, read by its profile.
+  if (profile.spec.blank) return structuredClone(profile.spec.blank) as Draft
   const draft: Record<string, unknown> = {}
   for (const section of profile.sections) {
     if (section.kind === 'title' && profile.title?.id) setPath(draft, profile.title.id.path, null)
@@ -17,6 +19,9 @@ export function blankDraft<Draft extends object = PostmortemDraft, Complete exte
       switch (block.type) {
         case 'fieldLines':
         case 'fieldList':
+        case 'fieldTable':
+        case 'patternLine':
+        case 'headingFields':
           for (const field of block.fields) setPath(draft, field.path, null)
           break
         case 'fieldParagraph':

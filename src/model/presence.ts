@@ -8,7 +8,7 @@ import {tryParse} from './markdown.js'
 import {cellPlaceholder, itemPlaceholder} from './placeholders.js'
 import {getPath} from './paths.js'
 import {frontMatterFields, headerPlaceholder} from './front-matter.js'
-import {blockPaths} from '../profile/blocks.js'
+import {blockPaths, bodyOf} from '../profile/blocks.js'
 import {ownsPath, type Profile} from '../profile/compile.js'
 import type {Block, SectionId, SectionSpec} from '../profile/spec.js'
 import {templateTitle, titleId} from './title.js'
@@ -22,7 +22,7 @@ interface DraftLike {
 
 /** Whether a section's value is its one block (free text, a list or a table). */
 export function singleBlock(section: SectionSpec): Extract<Block, {type: 'markdown' | 'list' | 'table'}> | undefined {
-  const [block, ...rest] = section.blocks
+  const [block, ...rest] = bodyOf(section)
   return block && rest.length === 0 && (block.type === 'markdown' || block.type === 'list' || block.type === 'table') ? block : undefined
 }
 
@@ -40,6 +40,8 @@ export function isWritten(profile: Profile, draft: DraftLike, section: SectionSp
 
 /** Whether the title heading is written: the draft has a title text, or an id the front matter does not give. */
 export function titleHeadingWritten(profile: Profile, draft: DraftLike): boolean {
+  const worded = profile.titleSection?.blocks.find((block) => block.type === 'headingFields')
+  if (worded?.type === 'headingFields') return [worded.textPath, ...worded.fields.map((field) => field.path)].some((path) => getPath(draft, path) !== undefined)
   const title = profile.title
   if (!title) return false
   if (getPath(draft, title.textPath) !== undefined) return true
@@ -165,7 +167,7 @@ function sectionProblems(profile: Profile, draft: DraftLike, section: SectionSpe
       problems.push({path: ['extra'], message: `Nothing of \`${section.id}\` stands before this content: anchor it at \`${section.id}:heading\``})
     }
   }
-  if (section.blocks.length > 0 && !single && section.kind !== 'footer') {
+  if (bodyOf(section).length > 0 && !single && section.kind !== 'footer') {
     const anyBlock = section.blocks.some((block) => blockPaths(block).some((path) => (section.kind === 'title' ? headerLineWritten(profile, draft, path) : getPath(draft, path) !== undefined)))
     if (!anyBlock && plain.some((extra) => extra.after === section.id)) {
       problems.push({path: ['extra'], message: `Nothing of \`${section.id}\` stands before this content: anchor it at \`${section.id}:heading\``})

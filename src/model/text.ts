@@ -3,6 +3,7 @@
  * dates, times, and the checks that decide whether a value can be written back where it belongs.
  * Every scanner here is a single linear pass (no backtracking regular expressions).
  */
+import type {PlaceholderNotation} from '../profile/spec.js'
 
 /** Whether `code` may appear inside a `{…}` placeholder: letters, digits, space and `_ - / .`. */
 function isPlaceholderChar(code: number): boolean {
@@ -18,26 +19,47 @@ function isPlaceholderChar(code: number): boolean {
   )
 }
 
-/** A `{…}` placeholder found in text: offsets are relative to the scanned string. */
+/** A placeholder found in text: offsets are relative to the scanned string. */
 export interface PlaceholderMatch {
   readonly start: number
   readonly end: number
   readonly text: string
 }
 
+/** The notations a template writes placeholders in (`{x}`, `{{ x }}`, `<x>`). */
+export type Notation = PlaceholderNotation
+
+const builtinNotations: readonly Notation[] = ['braces']
+
 /**
- * Find every placeholder in `text` (not escaped with a backslash). Code is the caller's business:
- * pass only text outside code spans and fences.
+ * Find every placeholder in `text` (not escaped with a backslash), in the given notations
+ * (default: SPEC §2's `{x}`). Code is the caller's business: pass only text outside code spans
+ * and fences.
  */
-export function findPlaceholders(text: string): PlaceholderMatch[] {
+export function findPlaceholders(text: string, notations: readonly Notation[] = builtinNotations): PlaceholderMatch[] {
+  if (notations.length === 1 && notations[0] === 'braces') return findBraces(text, isPlaceholderChar)
+  const found: PlaceholderMatch[] = []
+  if (notations.includes('double-braces')) found.push(...findDoubleBraces(text))
+  const free = (match: PlaceholderMatch): boolean => found.every((other) => match.end <= other.start || match.start >= other.end)
+  if (notations.includes('braces-text')) found.push(...findBraces(text, (code) => code !== 123 && code !== 125 && code !== 10 && code !== 13).filter(free))
+  else if (notations.includes('braces')) found.push(...findBraces(text, isPlaceholderChar).filter(free))
+  if (notations.includes('angle')) found.push(...findAngles(text).filter(free))
+  return found.sort((a, b) => a.start - b.start)
+}
+
+function escaped(text: string, index: number): boolean {
+  let backslashes = 0
+  for (let back = index - 1; back >= 0 && text.charCodeAt(back) === 92; back--) backslashes++
+  return backslashes % 2 === 1
+}
+
+function findBraces(text: string, inside: (code: number) => boolean): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = []
   let index = text.indexOf('{')
   while (index !== -1) {
-    let backslashes = 0
-    for (let back = index - 1; back >= 0 && text.charCodeAt(back) === 92; back--) backslashes++
     let end = index + 1
-    while (end < text.length && isPlaceholderChar(text.charCodeAt(end))) end++
-    if (backslashes % 2 === 0 && end > index + 1 && text.charCodeAt(end) === 125 && text.slice(index + 1, end).trim() !== '') {
+    while (end < text.length && inside(text.charCodeAt(end))) end++
+    if (!escaped(text, index) && end > index + 1 && text.charCodeAt(end) === 125 && text.slice(index + 1, end).trim() !== '') {
       found.push({start: index, end: end + 1, text: text.slice(index, end + 1)})
       index = text.indexOf('{', end + 1)
     } else {
@@ -47,11 +69,61 @@ export function findPlaceholders(text: string): PlaceholderMatch[] {
   return found
 }
 
-/** Whether the whole of `value` is one placeholder (`{DATE}`), so the field is unfilled. */
-export function isPlaceholder(value: string): boolean {
+/** `{{ x }}`: any text on one line between the doubled braces (one pass over each line). */
+function findDoubleBraces(text: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = []
+  let index = text.indexOf('{{')
+  while (index !== -1) {
+    const lineEnd = text.indexOf('\n', index)
+    const stop = lineEnd === -1 ? text.length : lineEnd
+    let close = index + 2
+    while (close < stop - 1 && !(text.charCodeAt(close) === 125 && text.charCodeAt(close + 1) === 125)) close++
+    if (close >= stop - 1) {
+      // No `}}` on the rest of this line: nothing more to find on it.
+      index = lineEnd === -1 ? -1 : text.indexOf('{{', lineEnd)
+      continue
+    }
+    if (!escaped(text, index) && text.slice(index + 2, close).trim() !== '') found.push({start: index, end: close + 2, text: text.slice(index, close + 2)})
+    index = text.indexOf('{{', close + 2)
+  }
+  return found
+}
+
+/**
+ * `<x>`: prose between angle brackets on one line (`<Your name goes here>`, `<HH:MM>`,
+ * `<Owner>`). A lower-case tag (`<br>`, `<a href="x">`), a closing or special tag (`</p>`,
+ * `<!-- -->`) and an autolink (`<https://…>`, `<a@b.c>`) are not placeholders.
+ */
+function findAngles(text: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = []
+  let index = text.indexOf('<')
+  while (index !== -1) {
+    let end = index + 1
+    while (end < text.length && text[end] !== '>' && text[end] !== '<' && text[end] !== '\n') end++
+    const inner = text.slice(index + 1, end)
+    if (text[end] === '>' && !escaped(text, index) && isAngleText(inner)) {
+      found.push({start: index, end: end + 1, text: text.slice(index, end + 1)})
+      index = text.indexOf('<', end + 1)
+    } else {
+      index = text.indexOf('<', index + 1)
+    }
+  }
+  return found
+}
+
+function isAngleText(inner: string): boolean {
+  if (inner.trim() === '' || inner !== inner.trim() || /^[/!?]/.test(inner) || inner.includes('://') || /^mailto:/i.test(inner)) return false
+  if (!/\s/.test(inner) && inner.includes('@')) return false
+  // A lower-case tag, alone (`<br>`) or with attributes (`<a href="x">`), is HTML.
+  if (/^[a-z][a-z0-9-]*(?:\s|\/?$)/.test(inner) && (!/\s/.test(inner) || inner.includes('='))) return false
+  return /\p{L}/u.test(inner)
+}
+
+/** Whether the whole of `value` is one placeholder (`{DATE}`), in the given notations (default: `{x}`). */
+export function isPlaceholder(value: string, notations: readonly Notation[] = builtinNotations): boolean {
   const trimmed = trimMarkdown(value)
-  if (trimmed.length < 3 || trimmed.charCodeAt(0) !== 123) return false
-  const found = findPlaceholders(trimmed)
+  if (trimmed.length < 3) return false
+  const found = findPlaceholders(trimmed, notations)
   return found.length === 1 && found[0]!.start === 0 && found[0]!.end === trimmed.length
 }
 

@@ -80,6 +80,7 @@ function read<Draft extends object>(profile: Profile<Draft>, source: Source): Po
     sections: reading.sections,
     footer: reading.footer,
     unknownSections: reading.unknownSections,
+    layout: reading.layout,
     findings: [],
     parsed: true
   }
@@ -115,6 +116,7 @@ function unread<Draft extends object>(profile: Profile<Draft>, source: Source, p
     sections: [],
     footer: undefined,
     unknownSections: [],
+    layout: [],
     findings: [problem],
     parsed: false
   }

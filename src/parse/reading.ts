@@ -12,7 +12,7 @@ import type {Profile} from '../profile/compile.js'
 import type {FieldSpec} from '../profile/spec.js'
 import {isMarkdownSpace, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
 import type {Source} from './source.js'
-import type {FieldInfo, FieldState, SectionOccurrence, UnknownSection} from './types.js'
+import type {FieldInfo, FieldState, LayoutFact, SectionOccurrence, UnknownSection} from './types.js'
 import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
 
 /** A draft while it is read: the profile's paths, set as the document gives them. */
@@ -46,11 +46,13 @@ export interface Reading {
   readonly openTasks: Set<string>
   /** What the front matter gives (field path → text), read once when first asked for. */
   given?: ReadonlyMap<string, string>
+  /** Layout the template writes otherwise (list markers, fields written as headings). */
+  readonly layout: LayoutFact[]
 }
 
 /** A fresh reading of `tree`. */
 export function startReading(profile: Profile, source: Source, tree: Root): Reading {
-  return {profile, source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined, openTasks: new Set()}
+  return {profile, source, tree, draft: {}, fields: new Map(), sections: [], unknownSections: [], extras: [], footer: undefined, openTasks: new Set(), layout: []}
 }
 
 /**

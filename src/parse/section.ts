@@ -10,6 +10,8 @@ import {readerOf} from './blocks/index.js'
 import {addExtra, keepNode, keepNodes, type Reading} from './reading.js'
 import type {Region} from './split.js'
 import {readTitle} from './title.js'
+import {readHeadingFields} from './blocks/lines.js'
+import {bodyOf} from '../profile/blocks.js'
 import {splitZone, zoneOfLine} from '../model/zones.js'
 import {headingText, lineAt, spanOf, startOf} from './values.js'
 
@@ -30,7 +32,9 @@ export function readRegion(reading: Reading, region: Region): void {
     keepNodes(reading, region.nodes, region.anchor)
     return
   }
-  if (section.kind === 'title' && heading) readTitle(reading, heading)
+  const worded = section.blocks.find((block) => block.type === 'headingFields')
+  if (heading && worded?.type === 'headingFields') readHeadingFields(reading, worded, heading)
+  else if (section.kind === 'title' && heading) readTitle(reading, heading)
   // A sub-section is written inside its group: the group is there with it.
   const group = section.parent ? reading.profile.sectionById.get(section.parent) : undefined
   if (group && getPath(reading.draft, group.path) === undefined) setPath(reading.draft, group.path, {})
@@ -106,8 +110,13 @@ function readHeadingZone(reading: Reading, zonePath: string, heading: Heading, n
 function keepUnconsumed(reading: Reading, section: SectionSpec, nodes: readonly RootContent[], consumed: ReadonlySet<RootContent>): void {
   let before = true
   const freeText = singleBlock(section)?.type === 'markdown'
-  for (const node of nodes) {
+  // Entries under headings take everything after their last heading: what stands before one of
+  // them stays before them all, or it would be read back as the last entry's text.
+  const entries = bodyOf(section).some((block) => block.type === 'table' && block.entries !== undefined)
+  let lastConsumed = -1
+  if (entries) nodes.forEach((node, index) => consumed.has(node) && node.type === 'heading' && (lastConsumed = index))
+  nodes.forEach((node, index) => {
     if (consumed.has(node)) before = false
-    else keepNode(reading, node, before && section.blocks.length > 0 && !freeText ? `${section.id}:heading` : section.id)
-  }
+    else keepNode(reading, node, (before || index < lastConsumed) && bodyOf(section).length > 0 && !freeText ? `${section.id}:heading` : section.id)
+  })
 }

@@ -4,6 +4,7 @@
  */
 import type {Heading, RootContent} from 'mdast'
 import {runsOn} from '../model/markdown.js'
+import {matchPattern} from '../model/patterns.js'
 import {normalizeName} from '../model/text.js'
 import type {Profile} from '../profile/compile.js'
 import type {SectionId, SectionSpec} from '../profile/spec.js'
@@ -75,6 +76,12 @@ export function split(reading: Reading): Region[] {
     if (node.type === 'heading') {
       const text = headingText(source, node)
       const section: SectionSpec | undefined = index === titleAt ? title : index < titleAt ? undefined : recognise(profile, text, node.depth, top, topDepth, found, named)
+      // Headings that are part of the section they stand in: its entries (`### 14:02`), its
+      // groups' sub-headings, a field written as a heading (`## Owner: @name`).
+      if (!section && index > titleAt && current.section && partOf(reading, current, node, text)) {
+        current.nodes.push(node)
+        continue
+      }
       if (!section && join !== undefined && node.depth > join && current.section === null) {
         // A heading the template lacks under one it lacks is part of it: one block, kept whole.
         reading.unknownSections.push({text, span: spanOf(source, node), depth: node.depth})
@@ -169,6 +176,24 @@ function findTitle(reading: Reading, from: number): number {
     firstHeading = false
   }
   return -1
+}
+
+/** Whether a heading belongs to the region it stands in rather than starting one. */
+function partOf(reading: Reading, region: Region, node: Heading, text: string): boolean {
+  const section = region.section!
+  const depth = region.heading?.depth ?? 0
+  for (const block of section.blocks) {
+    if (block.type === 'table' && node.depth > depth) {
+      if (block.groups) return true
+      if (block.entries && matchPattern(text, block.entries.heading)) return true
+    }
+    if ((block.type === 'fieldLines' || block.type === 'fieldParagraph') && node.depth > depth) {
+      const label = readLabel(text)
+      const fields = block.type === 'fieldLines' ? block.fields : [block.field]
+      if (label && label.valueStart < text.length && /^[\p{L}\p{N} ()'/-]+$/u.test(label.label) && fields.some((field) => labelMatches(field, label.label))) return true
+    }
+  }
+  return false
 }
 
 /** Whether the footer starts at `index`: a `---` before a meeting label, or that label alone. */

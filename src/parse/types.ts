@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Finding, Span} from '../model/finding.js'
 import type {Profile} from '../profile/compile.js'
-import type {SectionId} from '../profile/spec.js'
+import type {ListMarker, SectionId} from '../profile/spec.js'
 import type {Source} from './source.js'
 
 /** Whether a field holds a value, a placeholder, or nothing. */
@@ -29,6 +29,19 @@ export interface UnknownSection {
   readonly depth: number
 }
 
+/** How the document writes something the template lays out its own way. */
+export interface LayoutFact {
+  /** `list-marker`: a list read as a field, with another marker than the template's; `field-as-heading`: a field written as a heading (`## Owner: @name`). */
+  readonly kind: 'list-marker' | 'field-as-heading'
+  /** The field (or list) path. */
+  readonly path: string
+  /** Where: the first item of the list, or the heading. */
+  readonly span: Span
+  /** For `list-marker`: the marker written and the template's. */
+  readonly written?: ListMarker
+  readonly expected?: ListMarker
+}
+
 /**
  * A parsed postmortem: the draft, the source position of every field path, and the facts the
  * structure rules judge (which headings were recognised as which section, and where).
@@ -49,6 +62,8 @@ export interface PostmortemDocument<Draft extends object = object> {
   readonly footer: Span | undefined
   /** Headings the template lacks, kept as extras. */
   readonly unknownSections: readonly UnknownSection[]
+  /** Layout the template writes otherwise: list markers, fields written as headings. */
+  readonly layout: readonly LayoutFact[]
   /** Findings about the input as a whole: `input-limit`, `internal-error`. */
   readonly findings: readonly Finding[]
   /** Whether the input was parsed at all (`false` when over a size or nesting limit). */

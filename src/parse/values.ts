@@ -5,7 +5,7 @@
  */
 import type {Heading, ListItem, Nodes, TableCell} from 'mdast'
 import type {Span} from '../model/finding.js'
-import type {FieldSpec} from '../profile/spec.js'
+import type {FieldSpec, ListMarker} from '../profile/spec.js'
 import {normalizeName} from '../model/text.js'
 import {trimMarkdown} from '../model/text.js'
 import {readLabel, type Source} from './source.js'
@@ -105,6 +105,11 @@ export function itemContent(source: Source, item: ListItem, afterCheckbox = fals
   // Five or more spaces after the marker: one belongs to the marker, the rest to the content.
   start += spaces >= 5 || text[start + spaces] === '\n' ? 1 : spaces
   if (afterCheckbox || start > startOf(first)) start = startOf(first)
+  // A task's box, where its paragraph starts at it (a first child that is not text: `- [ ] <x>`).
+  if (afterCheckbox && typeof item.checked === 'boolean' && text[start] === '[' && /^\[[ xX]\][ \t]/.test(text.slice(start, start + 4))) {
+    start += 3
+    while (text[start] === ' ' || text[start] === '\t') start++
+  }
   const end = endOf(item)
   const indent = start - source.lineStart(start)
   const value = dedent(text.slice(start, end), indent)
@@ -161,4 +166,14 @@ export function wouldJoin(source: Source, node: Nodes | undefined, ordered: bool
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
+}
+
+/** The marker a list is written with: `-`, `*`, `+`, or an ordered list's `.` or `)`. */
+export function listMarker(source: Source, list: Nodes): ListMarker {
+  const text = source.text
+  let at = startOf(list)
+  while (text[at] === ' ' || text[at] === '\t') at++
+  while (isDigit(text.charCodeAt(at))) at++
+  const char = text[at]
+  return char === '*' || char === '+' || char === ')' || char === '.' ? char : '-'
 }

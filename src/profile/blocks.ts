@@ -7,8 +7,12 @@ export type TableBlock = Extract<Block, {type: 'table'}>
 /** The field paths a block holds. */
 export function blockPaths(block: Block): string[] {
   switch (block.type) {
+    case 'headingFields':
+      return [...block.fields.map((field) => field.path), block.textPath]
     case 'fieldLines':
     case 'fieldList':
+    case 'fieldTable':
+    case 'patternLine':
     case 'checklist':
       return block.fields.map((field) => field.path)
     case 'fieldParagraph':
@@ -28,6 +32,9 @@ export function blockFields(block: Block): readonly FieldSpec[] {
   switch (block.type) {
     case 'fieldLines':
     case 'fieldList':
+    case 'fieldTable':
+    case 'patternLine':
+    case 'headingFields':
     case 'checklist':
       return block.fields
     case 'fieldParagraph':
@@ -35,4 +42,9 @@ export function blockFields(block: Block): readonly FieldSpec[] {
     default:
       return []
   }
+}
+
+/** A section's blocks under its heading (without the fields its heading holds). */
+export function bodyOf(section: {readonly blocks: readonly Block[]}): readonly Block[] {
+  return section.blocks.some((block) => block.type === 'headingFields') ? section.blocks.filter((block) => block.type !== 'headingFields') : section.blocks
 }

@@ -4,7 +4,7 @@
  * commands receive the compiled profile as a value; none of them builds a table of its own.
  */
 import {findPlaceholders, normalizeName} from '../model/text.js'
-import {blockPaths, blockFields, type TableBlock} from './blocks.js'
+import {blockPaths, blockFields, bodyOf, type TableBlock} from './blocks.js'
 import type {Block, ColumnSpec, FieldRole, FieldSpec, ProfileSpec, SectionSpec, TitleSpec} from './spec.js'
 
 /** Key order of a model, template order, as nested maps (`null`: a leaf). */
@@ -149,9 +149,9 @@ export function compileProfile<Draft extends object = object, Complete extends o
     keysOf: (id) => keys.get(id) ?? [],
     keyOrder: keyOrderOf(spec),
     vocabulary: vocabularyOf(spec),
-    freeText: new Set(sections.filter((section) => section.blocks.length === 1 && section.blocks[0]!.type === 'markdown').map((section) => section.id)),
+    freeText: new Set(sections.filter((section) => bodyOf(section).length === 1 && bodyOf(section)[0]!.type === 'markdown').map((section) => section.id)),
     keptByEmpty: new Set(
-      sections.filter((section) => (section.kind === 'section' && section.fieldsInGroup === true) || (section.blocks.length === 1 && section.blocks[0]!.type === 'table')).map((section) => section.id)
+      sections.filter((section) => (section.kind === 'section' && section.fieldsInGroup === true) || (bodyOf(section).length === 1 && bodyOf(section)[0]!.type === 'table')).map((section) => section.id)
     )
   }
   return Object.freeze(profile)
@@ -204,7 +204,15 @@ function keyOrderOf(spec: ProfileSpec): KeyOrder {
 function vocabularyOf(spec: ProfileSpec): Set<string> {
   const vocabulary = new Set<string>()
   const addWords = (text: string): void => {
-    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) vocabulary.add(word)
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+    for (const word of words) vocabulary.add(word)
+    // Headings are matched with their contractions spelled out (`What didn't go well` for `what
+    // did not go well`): the contracted words are the template's too.
+    words.forEach((word, index) => {
+      if (words[index + 1] !== 'not') return
+      vocabulary.add(`${word}n`)
+      vocabulary.add('t')
+    })
   }
   for (const section of spec.sections) {
     if (section.heading) addWords(section.heading)

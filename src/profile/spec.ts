@@ -10,9 +10,23 @@
  * What a value means. `text` is one line of inline Markdown; `markdown` a block; `date` a day
  * (written in the field's `format`, ISO `YYYY-MM-DD` in the complete model); `time` a time of day
  * (`HH:MM`, a 12-hour time or an ISO date-time); `minutes` whole minutes; `enum` one of `values`;
- * `names` names written comma-separated.
+ * `names` names written comma-separated; `list` the items of a list; `checkbox` a task's box
+ * (`true` when ticked).
  */
-export type ValueType = 'text' | 'markdown' | 'date' | 'time' | 'datetime' | 'minutes' | 'enum' | 'number' | 'names'
+export type ValueType = 'text' | 'markdown' | 'date' | 'time' | 'datetime' | 'minutes' | 'enum' | 'number' | 'names' | 'list' | 'checkbox'
+
+/** A piece of a line as the template writes it: literal text, or the slot of a value (a field path or a column key). */
+export type PatternPart = {readonly text: string} | {readonly slot: string}
+
+/** A list's marker as the template writes it: a bullet (`-`, `*`, `+`) or an ordered list's delimiter (`.`, `)`). */
+export type ListMarker = '-' | '*' | '+' | '.' | ')'
+
+/**
+ * The notations a template writes placeholders in: `braces`, SPEC §2's `{x}` (letters, digits,
+ * spaces and `_ - / .`); `braces-text`, `{x}` of any text on one line; `double-braces`, `{{ x }}`;
+ * `angle`, `<x>`.
+ */
+export type PlaceholderNotation = 'braces' | 'braces-text' | 'double-braces' | 'angle'
 
 /**
  * What a value is for, beyond its type: what `actions`, `stats`, `report` and the value rules
@@ -27,6 +41,7 @@ export type FieldRole =
   | 'author'
   | 'summary'
   | 'meetingDate'
+  | 'timeline.zone'
   | 'timeline.time'
   | 'timeline.event'
   | 'actionItems.action'
@@ -59,8 +74,12 @@ export interface FieldSpec extends ValueSpec {
   readonly label: string
   /** Other labels real documents use for the same field (`Incident Date`, `Authors`). */
   readonly aliases?: readonly string[]
+  /** Aliases the template accepts as written (its `aka`): no rule asks for the template's label instead. */
+  readonly accepted?: readonly string[]
   /** The template's placeholder, written when the field is unfilled (`{DATE}`). */
   readonly placeholder: string
+  /** How the label is written: `**Label:**` (default) or `Label:`. */
+  readonly labelStyle?: 'bold' | 'plain'
   /** Text the template writes after the value (` minutes` after the duration): layout after a number. */
   readonly suffix?: string
   /**
@@ -86,6 +105,27 @@ export interface ColumnSpec extends ValueSpec {
   readonly closed?: readonly string[]
   /** For a status: the value a ticked box (`- [x]`) means (`Done`). */
   readonly done?: string
+  /** For the zone column: the words between its header and the zone (` in ` for `Date and Time in CET`; default ` (`…`)`). */
+  readonly zoneJoin?: string
+}
+
+/** A label and the list of items under it (`**Contributing factors:**` and `1. {factor_1}`). */
+export interface LabelledList {
+  readonly label: string
+  readonly path: string
+  readonly placeholders: readonly string[]
+  readonly optional?: boolean
+  /** The list's marker (default: `.`, numbered). */
+  readonly marker?: ListMarker
+  /** How the label is written: `**Label:**` (default) or `Label:`. */
+  readonly labelStyle?: 'bold' | 'plain'
+  /** A blank line between the label and its list (default: none). */
+  readonly gap?: boolean
+  /** The label is the last line of the field lines before it (`Owner: …` … `Involved:`), not a paragraph of its own. */
+  readonly attached?: boolean
+  /** Other labels real documents use for the list. */
+  readonly aliases?: readonly string[]
+  readonly role?: FieldRole
 }
 
 /** How a list item reads as a row when a table's rows are written as a list. */
@@ -99,20 +139,24 @@ export type RowGrammar =
 export type Block =
   /** One paragraph, one `**Label:** value` per line (the header and the meeting footer). */
   | {readonly type: 'fieldLines'; readonly fields: readonly FieldSpec[]}
+  /**
+   * A section's heading in the template's words (`Short-term Improvements (Target: {Month YYYY})`,
+   * the title `{Month Do, YYYY} {Incident title}`): its slots are fields, read from the heading and
+   * written into it; a heading written any other way is kept, verbatim, at `textPath`.
+   */
+  | {readonly type: 'headingFields'; readonly pattern: readonly PatternPart[]; readonly fields: readonly FieldSpec[]; readonly textPath: string}
   /** A paragraph `**Label:** value`. */
   | {readonly type: 'fieldParagraph'; readonly field: FieldSpec}
   /** A bullet list whose items are `- **Label:** value` fields (Impact). */
-  | {readonly type: 'fieldList'; readonly fields: readonly FieldSpec[]}
+  | {readonly type: 'fieldList'; readonly fields: readonly FieldSpec[]; readonly marker?: ListMarker}
+  /** A table of two columns, a field a row: `| **Incident date** | {Mon D, YYYY} |`. */
+  | {readonly type: 'fieldTable'; readonly fields: readonly FieldSpec[]; readonly compact?: boolean}
+  /** One line of fields in the template's words: `**{Critical/Major/Minor}** - {why}`, `All times in {zone}.`. */
+  | {readonly type: 'patternLine'; readonly pattern: readonly PatternPart[]; readonly fields: readonly FieldSpec[]}
   /** A `**Label:**` paragraph directly followed by an ordered list of items (Contributing factors). */
-  | {
-      readonly type: 'listUnderLabel'
-      readonly label: string
-      readonly path: string
-      readonly placeholders: readonly string[]
-      readonly optional?: boolean
-    }
-  /** An ordered list making up the whole section (What Went Well, lessons). */
-  | {readonly type: 'list'; readonly path: string; readonly placeholders: readonly string[]; readonly optional?: boolean}
+  | ({readonly type: 'listUnderLabel'} & LabelledList)
+  /** An ordered list making up the whole section (What Went Well, lessons); another marker as the template writes it. */
+  | {readonly type: 'list'; readonly path: string; readonly placeholders: readonly string[]; readonly optional?: boolean; readonly marker?: ListMarker}
   /** Free Markdown making up the whole section (Executive Summary). */
   | {readonly type: 'markdown'; readonly path: string; readonly placeholder: string; readonly role?: FieldRole; readonly optional?: boolean}
   /** A table of rows (Timeline, action items). */
@@ -135,6 +179,20 @@ export type Block =
       readonly zonePath?: string
       /** A complete postmortem needs at least one row (default: true). */
       readonly optional?: boolean
+      /** The delimiter row written `|---|---|` (default: dashes as wide as each header plus two). */
+      readonly compact?: boolean
+      /** Rows written as list items in the template's words (`* [{HH:MM}] {event}`), not a table. */
+      readonly list?: {readonly marker: ListMarker; readonly pattern: readonly PatternPart[]; readonly task?: boolean}
+      /**
+       * Rows written as headings with text under them (`### {{ hh:mm }}` and a paragraph): the
+       * heading's pattern fills the row's other columns, the text under it the `body` column.
+       */
+      readonly entries?: {readonly depth: number; readonly heading: readonly PatternPart[]; readonly body: string}
+      /**
+       * Rows under sub-headings of the section, which documents name as they like (the template's
+       * are samples): the sub-heading's text is the row's `key` column, the rows are the list under it.
+       */
+      readonly groups?: {readonly depth: number; readonly key: string}
     }
   /** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */
   | {
@@ -171,6 +229,8 @@ export interface SectionSpec {
   readonly parent: SectionId | null
   /** Other headings that mean this section (compared after normalisation). */
   readonly aliases: readonly string[]
+  /** Aliases the template accepts as written (its `aka`): `heading-text` does not report them. */
+  readonly accepted?: readonly string[]
   /** The section's own body, in template order (sub-sections follow it). */
   readonly blocks: readonly Block[]
   /** Model path of the section's content, for findings about the section as a whole. */
@@ -192,6 +252,8 @@ export interface SectionSpec {
   readonly bareContent?: SectionId
   /** Not required in a complete postmortem (default: required). */
   readonly optional?: boolean
+  /** Literal text the template writes in the section for the writer to replace (guidance, examples). */
+  readonly guidance?: readonly string[]
 }
 
 /** How the title heading reads (`# Postmortem: HOTFIX-{ID}`). */
@@ -222,4 +284,11 @@ export interface ProfileSpec {
   readonly frontMatterIdKeys?: readonly string[]
   /** Names for the JSON Schema and the TypeScript types (`Postmortem`, `PostmortemDraft`). */
   readonly typeNames?: {readonly complete: string; readonly draft: string}
+  /** The notations the template writes placeholders in (default: `{x}` only). */
+  readonly placeholders?: readonly PlaceholderNotation[]
+  /**
+   * The draft of the template itself (what `new` writes, and `stringify` of an empty draft):
+   * for a team's template, its text read by its own profile. Default: built from the sections.
+   */
+  readonly blank?: object
 }

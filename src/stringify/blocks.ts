@@ -10,7 +10,9 @@ import type {Profile} from '../profile/compile.js'
 import type {Block, ColumnSpec, FieldSpec, SectionSpec} from '../profile/spec.js'
 import {cellPlaceholder, itemPlaceholder} from '../model/placeholders.js'
 import {takesUnit} from '../model/text.js'
+import {writePattern} from '../model/patterns.js'
 import {bulletList, item, raw, tight} from './layout.js'
+import {markedList, writtenList, writtenRows, zoneHeader} from './rows.js'
 
 /** What a handler writes from: the draft, and the section the block belongs to. */
 export interface WriteContext {
@@ -28,35 +30,71 @@ const fieldLines: Handler<Extract<Block, {type: 'fieldLines'}>> = (block, {profi
   const children: PhrasingContent[] = []
   written.forEach((field, index) => {
     if (index > 0) children.push(raw('\n'))
-    children.push(...labelled(field.label, fieldText(draft, field)))
+    children.push(...labelled(field.label, fieldText(draft, field), field.labelStyle))
   })
   return [{type: 'paragraph', children}]
 }
 
 /** A paragraph `**Label:** value`. */
 const fieldParagraph: Handler<Extract<Block, {type: 'fieldParagraph'}>> = (block, {draft}) =>
-  getPath(draft, block.field.path) === undefined ? [] : [{type: 'paragraph', children: labelled(block.field.label, fieldText(draft, block.field))}]
+  getPath(draft, block.field.path) === undefined ? [] : [{type: 'paragraph', children: labelled(block.field.label, fieldText(draft, block.field), block.field.labelStyle)}]
 
 /** A bullet list of `- **Label:** value` items (Impact). */
 const fieldList: Handler<Extract<Block, {type: 'fieldList'}>> = (block, {draft}) => {
-  const items = block.fields
-    .filter((field) => getPath(draft, field.path) !== undefined)
-    .map((field) => item([{type: 'paragraph', children: labelled(field.label, fieldText(draft, field))}]))
-  return items.length === 0 ? [] : [bulletList(items)]
+  const written = block.fields.filter((field) => getPath(draft, field.path) !== undefined)
+  if (written.length === 0) return []
+  if (block.marker !== undefined && block.marker !== '-') {
+    const text = (field: FieldSpec): string => {
+      const value = fieldText(draft, field)
+      const label = field.labelStyle === 'plain' ? `${field.label}:` : `**${field.label}:**`
+      return value === '' ? label : `${label} ${value}`
+    }
+    return [raw(writtenList(written.map(text), block.marker))]
+  }
+  return [bulletList(written.map((field) => item([{type: 'paragraph', children: labelled(field.label, fieldText(draft, field), field.labelStyle)}])))]
 }
+
+/** A table of two columns, a labelled field a row, the first row its header. */
+const fieldTable: Handler<Extract<Block, {type: 'fieldTable'}>> = (block, {draft}) => {
+  const written = block.fields.filter((field) => getPath(draft, field.path) !== undefined)
+  if (written.length === 0) return []
+  const toRow = (field: FieldSpec): Table['children'][number] => ({
+    type: 'tableRow',
+    children: [`**${field.label}**`, fieldText(draft, field)].map((text): TableCell => ({type: 'tableCell', children: [raw(text.replace(/\|/g, '\\|'))]}))
+  })
+  return [compacted({type: 'table', align: [null, null], children: written.map(toRow)}, block.compact)]
+}
+
+/** One line of fields in the template's words. */
+const patternLine: Handler<Extract<Block, {type: 'patternLine'}>> = (block, {draft}) => {
+  if (block.fields.every((field) => getPath(draft, field.path) === undefined)) return []
+  const byPath = new Map(block.fields.map((field) => [field.path, field]))
+  return [{type: 'paragraph', children: [raw(writePattern(block.pattern, (slot) => (byPath.has(slot) ? fieldText(draft, byPath.get(slot)!) : '')))]}]
+}
+
+/** A heading's fields are written with the heading (`toMdast`). */
+const headingFields: Handler<Extract<Block, {type: 'headingFields'}>> = () => []
 
 /** A `**Label:**` paragraph directly followed by an ordered list (Contributing factors). */
 const listUnderLabel: Handler<Extract<Block, {type: 'listUnderLabel'}>> = (block, {draft}) => {
   const value = getPath(draft, block.path)
   if (!Array.isArray(value)) return []
-  const label: RootContent = {type: 'paragraph', children: labelled(block.label, '')}
-  return value.length === 0 ? [label] : [label, tight(orderedList(value, block.placeholders))]
+  const label: RootContent = {type: 'paragraph', children: labelled(block.label, '', block.labelStyle)}
+  if (value.length === 0) return [label]
+  if (block.marker !== undefined) {
+    const items = markedList(value, block.placeholders, block.marker)
+    // Note: written as one text so that no blank line stands between them, as the template writes them.
+    if (block.gap !== true) return [raw(`${block.labelStyle === 'plain' ? `${block.label}:` : `**${block.label}:**`}\n${(items as {value: string}).value}`)]
+    return [label, items]
+  }
+  return [label, tight(orderedList(value, block.placeholders))]
 }
 
 /** An ordered list making up the whole section (What Went Well, lessons). */
 const list: Handler<Extract<Block, {type: 'list'}>> = (block, {draft}) => {
   const value = getPath(draft, block.path)
-  return Array.isArray(value) && value.length > 0 ? [orderedList(value, block.placeholders)] : []
+  if (!Array.isArray(value) || value.length === 0) return []
+  return [block.marker === undefined ? orderedList(value, block.placeholders) : markedList(value, block.placeholders, block.marker)]
 }
 
 /** Free Markdown making up the whole section (Executive Summary). */
@@ -68,19 +106,22 @@ const markdown: Handler<Extract<Block, {type: 'markdown'}>> = (block, {draft}) =
 
 /** A table of rows (Timeline, action items), with the columns its rows have. */
 const table: Handler<Extract<Block, {type: 'table'}>> = (block, {draft}) => {
+  const inWords = writtenRows(block, draft)
+  if (inWords) return inWords
   const value = getPath(draft, block.path)
   if (!Array.isArray(value)) return []
   const rows = value as Record<string, string | null | undefined>[]
   // A table of no rows is written with the template's columns.
   const columns = rows.length === 0 ? block.columns : block.columns.filter((column) => rows[0]![column.key] !== undefined)
-  const zone = (draft as {timelineTimeZone?: string}).timelineTimeZone ?? 'UTC'
-  const header = columns.map((column) => (column.key === block.zoneColumn ? `${column.header} (${zone})` : column.header))
+  const named = block.zonePath === undefined ? undefined : getPath(draft, block.zonePath)
+  const zone = typeof named === 'string' ? named : 'UTC'
+  const header = columns.map((column) => (column.key === block.zoneColumn ? zoneHeader(column, zone) : column.header))
   const body = rows.map((row, index) => columns.map((column) => cellText(row[column.key], column, index)))
   const toRow = (cells: string[]): Table['children'][number] => ({
     type: 'tableRow',
     children: cells.map((text): TableCell => ({type: 'tableCell', children: [raw(text.replace(/\|/g, '\\|'))]}))
   })
-  return [{type: 'table', align: columns.map(() => null), children: [toRow(header), ...body.map(toRow)]}]
+  return [compacted({type: 'table', align: columns.map(() => null), children: [toRow(header), ...body.map(toRow)]}, block.compact)]
 }
 
 /** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */
@@ -110,7 +151,10 @@ export const handlers: {readonly [Type in Block['type']]: Handler<Extract<Block,
   markdown,
   table,
   checklist,
-  rule
+  rule,
+  headingFields,
+  fieldTable,
+  patternLine
 }
 
 /** Write a block of a section. */
@@ -118,10 +162,16 @@ export function writeBlock(block: Block, context: WriteContext): RootContent[] {
   return (handlers[block.type] as Handler<Block>)(block, context)
 }
 
-/** `**Label:** value`, or `**Label:**` alone for an empty value. */
-function labelled(label: string, value: string): PhrasingContent[] {
-  const strong: PhrasingContent = {type: 'strong', children: [{type: 'text', value: `${label}:`}]}
-  return value === '' ? [strong] : [strong, raw(' ' + value)]
+/** `**Label:** value` (or `Label: value`), or the label alone for an empty value. */
+function labelled(label: string, value: string, style: 'bold' | 'plain' = 'bold'): PhrasingContent[] {
+  const name: PhrasingContent = style === 'plain' ? raw(`${label}:`) : {type: 'strong', children: [{type: 'text', value: `${label}:`}]}
+  return value === '' ? [name] : [name, raw(' ' + value)]
+}
+
+/** A table whose delimiter row the template writes `|---|---|`. */
+function compacted(node: Table, compact: boolean | undefined): Table {
+  if (compact) node.data = {...node.data, pmCompact: true} as Table['data']
+  return node
 }
 
 /** A field's text: the value verbatim, the placeholder when unfilled, with the template's suffix. */

@@ -12,7 +12,8 @@ import {templateTitle} from '../model/title.js'
 import {builtinProfile} from '../profile/builtin.js'
 import type {Postmortem, PostmortemDraft} from '../profile/builtin-types.js'
 import type {Profile} from '../profile/compile.js'
-import type {SectionSpec} from '../profile/spec.js'
+import type {Block, SectionSpec} from '../profile/spec.js'
+import {writePattern} from '../model/patterns.js'
 import {writeBlock} from './blocks.js'
 import {raw, writer} from './layout.js'
 
@@ -64,7 +65,17 @@ export function toMdast(model: StringifyInput, options: StringifyOptions = {}): 
     const heading = headingOf(profile, draft, section)
     if (heading) out.push(heading)
     extra(`${section.id}:heading`)
-    for (const block of section.blocks) out.push(...writeBlock(block, {profile, draft, section}))
+    let previous: Block | undefined
+    for (const block of section.blocks) {
+      const written = writeBlock(block, {profile, draft, section})
+      const last = out.at(-1)
+      // A list whose label is the last of the field lines before it (`Involved:`) joins them.
+      if (block.type === 'listUnderLabel' && block.attached === true && previous?.type === 'fieldLines' && last?.type === 'paragraph' && written[0]?.type === 'paragraph') {
+        last.children.push(raw('\n'), ...written[0].children)
+        out.push(...written.slice(1))
+      } else out.push(...written)
+      if (written.length > 0) previous = block
+    }
     extra(section.id)
   }
   extra('end')
@@ -72,6 +83,12 @@ export function toMdast(model: StringifyInput, options: StringifyOptions = {}): 
 }
 
 function headingOf(profile: Profile, draft: Model, section: SectionSpec): Heading | undefined {
+  const worded = section.blocks.find((block) => block.type === 'headingFields')
+  if (worded?.type === 'headingFields') {
+    const text = wordedHeading(draft, worded)
+    if (text === undefined && section.kind === 'title') return undefined
+    return {type: 'heading', depth: section.depth, children: [raw(text ?? writePattern(worded.pattern, (slot) => worded.fields.find((field) => field.path === slot)?.placeholder ?? ''))]}
+  }
   if (section.kind === 'title') {
     const title = profile.title
     if (!title || !titleHeadingWritten(profile, draft)) return undefined
@@ -81,6 +98,18 @@ function headingOf(profile: Profile, draft: Model, section: SectionSpec): Headin
   }
   if (section.heading === null) return undefined
   return {type: 'heading', depth: section.depth, children: [{type: 'text', value: zoneHeading(draft, section) ?? section.heading}]}
+}
+
+/** A heading of fields as the draft has it: kept whole, or its pattern filled; `undefined` when the draft has neither. */
+function wordedHeading(draft: Model, block: Extract<Block, {type: 'headingFields'}>): string | undefined {
+  const text = getPath(draft, block.textPath)
+  if (typeof text === 'string') return text
+  if (block.fields.every((field) => getPath(draft, field.path) === undefined)) return undefined
+  return writePattern(block.pattern, (slot) => {
+    const field = block.fields.find((candidate) => candidate.path === slot)
+    const value = field ? getPath(draft, field.path) : undefined
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : (field?.placeholder ?? '')
+  })
 }
 
 /**

@@ -55,7 +55,8 @@ const tableHandle: Handle = (node) => {
   const table = node as Table
   const lines = table.children.map((row) => '| ' + row.children.map(cellValue).join(' | ') + ' |')
   const head = table.children[0]
-  lines.splice(1, 0, '|' + (head?.children ?? []).map((cell) => '-'.repeat(cellValue(cell).length + 2)).join('|') + '|')
+  const compact = (table.data as {pmCompact?: boolean} | undefined)?.pmCompact === true
+  lines.splice(1, 0, '|' + (head?.children ?? []).map((cell) => '-'.repeat(compact ? 3 : cellValue(cell).length + 2)).join('|') + '|')
   return lines.join('\n')
 }
 

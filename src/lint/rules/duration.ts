@@ -1,3 +1,4 @@
+import {durationMinutes} from '../../model/durations.js'
 import {getPath} from '../../model/paths.js'
 import {fieldsOfType} from '../../model/roles.js'
 import {say} from '../messages.js'
@@ -25,6 +26,11 @@ export const duration: Rule<'duration'> = {
     for (const field of fieldsOfType(context.profile, 'minutes')) {
       const value = getPath(context.draft, field.path)
       if (typeof value !== 'string' || !written(value) || /^\d+$/.test(value) || hasPlaceholder(value)) continue
+      // A template that writes no unit after the number (`{Xh Ym}`) takes durations as teams write them.
+      if (field.suffix === undefined) {
+        if (durationMinutes(value) === undefined) context.report(field.path, say('durationText', {field: field.path, value}))
+        continue
+      }
       context.report(field.path, say('durationFormat', {field: field.path, value}))
     }
   }

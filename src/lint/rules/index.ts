@@ -23,6 +23,9 @@ import {tableShape} from './table-shape.js'
 import {timeFormat} from './time-format.js'
 import {timelineOrder} from './timeline-order.js'
 import {unknownSection} from './unknown-section.js'
+import {listMarker} from './list-marker.js'
+import {fieldAsHeading} from './field-as-heading.js'
+import {templateText} from './template-text.js'
 
 /**
  * Every rule, in catalog order: the one list of rule ids (`RuleId` is read from it). A rule is
@@ -54,5 +57,9 @@ export const ruleList = [
   overdueAction,
   // Beyond the initial catalog.
   futureDate,
-  oneLineField
+  oneLineField,
+  // Of teams' own templates (SPEC §9).
+  listMarker,
+  fieldAsHeading,
+  templateText
 ] as const

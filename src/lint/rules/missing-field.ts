@@ -34,6 +34,8 @@ export const missingField: Rule<'missing-field'> = {
       for (const block of section.blocks) {
         if (exempt(profile, draft, block)) continue
         for (const path of blockPaths(block)) {
+          // A heading's fields are there with the heading, or the heading is kept whole.
+          if (block.type === 'headingFields') continue
           if (!document.fields.has(path)) context.report(path, missingFieldMessage(block, path), anchor)
         }
       }

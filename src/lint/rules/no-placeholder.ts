@@ -39,17 +39,28 @@ export const noPlaceholder: Rule<'no-placeholder'> = {
     // Scan each block's source (not its text values, so `\{` stays escaped), skipping the
     // code spans and inline HTML inside it. Note: text nodes made by GFM autolinking carry no
     // positions, so blocks, which always do, are the unit.
+    const notations = profile.spec.placeholders ?? ['braces']
+    // `<Your name goes here>` is HTML to remark: with `<x>` placeholders, such HTML is one.
+    const angle = notations.includes('angle')
+    const angled = (node: Nodes): boolean => angle && node.type === 'html' && isPlaceholder(node.value, ['angle'])
     const visit = (node: Nodes): void => {
+      if (angled(node) && node.position) {
+        const start = node.position.start.offset!
+        const value = (node as {value: string}).value
+        const at = start + text.slice(start, node.position.end.offset!).indexOf(value.trim())
+        if (!checklist.some((span) => span.start.offset <= at && at <= span.end.offset)) context.report(pathAt(at), say('placeholder', {text: value.trim()}), document.source.span(at, at + value.trim().length))
+        return
+      }
       if (skip.has(node.type)) return
       if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && node.position) {
         const start = node.position.start.offset!
         const excluded: [number, number][] = []
         const collect = (child: Nodes): void => {
-          if ((child.type === 'inlineCode' || child.type === 'html') && child.position) excluded.push([child.position.start.offset!, child.position.end.offset!])
+          if ((child.type === 'inlineCode' || (child.type === 'html' && !angled(child))) && child.position) excluded.push([child.position.start.offset!, child.position.end.offset!])
           if ('children' in child) for (const grandchild of child.children) collect(grandchild as Nodes)
         }
         collect(node)
-        for (const match of findPlaceholders(text.slice(start, node.position.end.offset!))) {
+        for (const match of findPlaceholders(text.slice(start, node.position.end.offset!), notations)) {
           const offset = start + match.start
           if (excluded.some(([from, to]) => from <= offset && offset < to)) continue
           if (checklist.some((span) => span.start.offset <= offset && offset <= span.end.offset)) continue
@@ -67,7 +78,7 @@ export const noPlaceholder: Rule<'no-placeholder'> = {
     for (const [path, info] of document.fields) {
       if (info.span.start.offset < yaml.position.start.offset! || info.span.end.offset > yaml.position.end.offset!) continue
       const value = text.slice(info.span.start.offset, info.span.end.offset)
-      if (info.state === 'placeholder' || isPlaceholder(value)) context.report(path, say('placeholder', {text: value}), info.span)
+      if (info.state === 'placeholder' || isPlaceholder(value, notations)) context.report(path, say('placeholder', {text: value}), info.span)
     }
   }
 }

@@ -7,6 +7,7 @@ import type {Span} from '../../model/finding.js'
 import {actionItemsOf} from '../../model/action-items.js'
 import {timelineOf} from '../../model/roles.js'
 import type {Profile} from '../../profile/compile.js'
+import {bodyOf} from '../../profile/blocks.js'
 import type {Block, ColumnSpec, FieldRole, SectionSpec} from '../../profile/spec.js'
 import {cellContent} from '../../parse/values.js'
 import {columnNamed} from '../../model/columns.js'
@@ -111,7 +112,7 @@ export function emptySections(document: PostmortemDocument): SectionOccurrence[]
     if (seen.has(occurrence.id)) continue
     seen.add(occurrence.id)
     const section = document.profile.sectionById.get(occurrence.id)
-    if (!section || section.kind === 'title' || section.blocks.length === 0) continue
+    if (!section || section.kind === 'title' || bodyOf(section).length === 0) continue
     const index = children.findIndex((node) => node.type === 'heading' && node.position?.start.offset === occurrence.span.start.offset)
     if (index === -1) continue
     const next = children[index + 1]

@@ -2,12 +2,15 @@
  * Readers of labelled fields: lines of `**Label:** value` (the header and the footer), a
  * `**Label:** value` paragraph, and a list of `- **Label:** value` items (Impact).
  */
-import type {List, ListItem, RootContent, Table} from 'mdast'
+import type {Heading, List, ListItem, RootContent, Table} from 'mdast'
 import type {Block, FieldSpec, SectionSpec} from '../../profile/spec.js'
-import {addExtra, readValue, repeatsFrontMatter, type Reading} from '../reading.js'
+import {addExtra, readValue, repeatsFrontMatter, setField, type Reading} from '../reading.js'
+import {setPath} from '../../model/paths.js'
 import {trimMarkdown} from '../../model/text.js'
 import {readLabel} from '../source.js'
-import {cellContent, cellText, endOf, itemContent, labelMatches, lineAt, startOf, wouldJoin} from '../values.js'
+import {cellContent, cellText, endOf, headingContent, itemContent, labelMatches, lineAt, spanOf, startOf, wouldJoin} from '../values.js'
+import {readAttachedList} from './lists.js'
+import {noteMarker} from './lines.js'
 import type {BlockReader} from './types.js'
 
 /** One paragraph, one `**Label:** value` per line; also a list or a two-column table of them. */
@@ -15,7 +18,19 @@ export const fieldLines: BlockReader<Extract<Block, {type: 'fieldLines'}>> = {
   repeats: true,
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
-    if (node.type === 'paragraph') return readLines(reading, section, block.fields, node) ? 1 : 0
+    if (node.type === 'heading') return readHeadingField(reading, block.fields, node) ? 1 : 0
+    if (node.type === 'paragraph') {
+      // A list whose label is the paragraph's last line (`Involved:`) is read with it.
+      const attached = section.blocks.find((other): other is Extract<Block, {type: 'listUnderLabel'}> => other.type === 'listUnderLabel' && other.attached === true)
+      const next = nodes[index + 1]
+      // The label with nothing after it is the list, empty; with a list that cannot be read as it,
+      // the label stays with that list as written.
+      const free = attached && !reading.fields.has(attached.path)
+      const last = nodes.slice(index + 1).every((other) => other.type === 'html' && other.value.startsWith('<!--'))
+      const list = free && next?.type === 'list' ? (wouldJoin(reading.source, nodes[index + 2], false) ? undefined : {block: attached, node: next}) : free && last ? {block: attached} : undefined
+      const read = readLines(reading, section, block.fields, node, list)
+      return read === 'with list' ? 2 : read ? 1 : 0
+    }
     // Written back as lines of one paragraph, a field read from a list item is one line of it.
     if (node.type === 'list') return readFieldList(reading, section, block.fields, node, {oneLine: true}) ? 1 : 0
     if (node.type === 'table') return readFieldTable(reading, section, block.fields, node) ? 1 : 0
@@ -28,6 +43,7 @@ export const fieldParagraph: BlockReader<Extract<Block, {type: 'fieldParagraph'}
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
+    if (node.type === 'heading') return readHeadingField(reading, [block.field], node) ? 1 : 0
     if (node.type !== 'paragraph') return 0
     const start = startOf(node)
     const label = readLabel(lineAt(reading.source, node, start))
@@ -43,11 +59,32 @@ export const fieldList: BlockReader<Extract<Block, {type: 'fieldList'}>> = {
   read({reading, section, block, nodes, index}) {
     const node = nodes[index]!
     // A list right after it would join it once it is written with the template's marker.
-    return node.type === 'list' && !wouldJoin(reading.source, nodes[index + 1], false) && readFieldList(reading, section, block.fields, node) ? 1 : 0
+    if (node.type !== 'list' || wouldJoin(reading.source, nodes[index + 1], false) || !readFieldList(reading, section, block.fields, node)) return 0
+    noteMarker(reading, section.path, node, block.marker)
+    return 1
   }
 }
 
-function readLines(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: RootContent): boolean {
+/** A field written as a heading (`## Owner: @name`): read as the field, and noted for `field-as-heading`. */
+function readHeadingField(reading: Reading, specs: readonly FieldSpec[], heading: Heading): boolean {
+  const {start, end} = headingContent(reading.source.text, heading)
+  const label = readLabel(reading.source.text.slice(start, end))
+  const spec = label ? specs.find((field) => labelMatches(field, label.label)) : undefined
+  // One line only: a setext heading's lines would be written back as lines of their own.
+  if (!label || !spec || reading.fields.has(spec.path) || start + label.valueStart >= end || reading.source.text.slice(start, end).includes('\n')) return false
+  readValue(reading, spec, start + label.valueStart, end)
+  reading.layout.push({kind: 'field-as-heading', path: spec.path, span: spanOf(reading.source, heading)})
+  return true
+}
+
+/** A list read with the field lines before it (its label their last line). */
+interface AttachedList {
+  readonly block: Extract<Block, {type: 'listUnderLabel'}>
+  /** The list after the paragraph; none when the label ends the section's lines. */
+  readonly node?: List
+}
+
+function readLines(reading: Reading, section: SectionSpec, specs: readonly FieldSpec[], node: RootContent, list?: AttachedList): boolean | 'with list' {
   const text = reading.source.text
   const start = startOf(node)
   const end = endOf(node)
@@ -70,10 +107,20 @@ function readLines(reading: Reading, section: SectionSpec, specs: readonly Field
   // A paragraph is field lines when its first line is one and it has a field to read; any other
   // line of it is kept as a paragraph of its own.
   if (!lines[0]?.field || !lines.some((line) => line.read)) return false
+  const last = lines.at(-1)!
+  const label = list ? readLabel(text.slice(last.start, last.end)) : undefined
+  const withList = list !== undefined && !last.read && label !== undefined && label.valueStart >= last.end - last.start && labelMatches({label: list.block.label, aliases: list.block.aliases ?? []}, label.label) && (list.node ? readAttachedList(reading, list.block, list.node) : emptyList(reading, list.block, last.start, last.end))
   for (const line of lines) {
     if (line.read) line.read()
-    else addExtra(reading, section.id, trimMarkdown(text.slice(line.start, line.end)), line.start)
+    else if (!(withList && line === last)) addExtra(reading, section.id, trimMarkdown(text.slice(line.start, line.end)), line.start)
   }
+  return withList && list?.node ? 'with list' : true
+}
+
+/** The label of a list with no items under it (`Involved:` and nothing after): the list, empty. */
+function emptyList(reading: Reading, block: Extract<Block, {type: 'listUnderLabel'}>, start: number, end: number): true {
+  setPath(reading.draft, block.path, [])
+  setField(reading, block.path, reading.source.span(start, end), 'empty')
   return true
 }
 

@@ -8,6 +8,7 @@ import {endOf, startOf} from '../values.js'
 import {fieldLines, fieldList, fieldParagraph} from './fields.js'
 import {checklist, listUnderLabel, list} from './lists.js'
 import {table} from './table.js'
+import {fieldTable, headingFields, patternLine} from './lines.js'
 import type {BlockReader} from './types.js'
 
 /** Free Markdown: everything up to the next heading is the value, verbatim. */
@@ -38,7 +39,10 @@ export const readers: {readonly [Type in Block['type']]: BlockReader<Extract<Blo
   markdown,
   table,
   checklist,
-  rule
+  rule,
+  headingFields,
+  fieldTable,
+  patternLine
 }
 
 /** The reader of `block`. */

@@ -12,6 +12,7 @@ import type {FieldState} from '../types.js'
 import {readLabel} from '../source.js'
 import {endOf, isLabelOnly, itemContent, labelMatches, spanOf, startOf, wouldJoin} from '../values.js'
 import type {BlockReader} from './types.js'
+import {noteMarker} from './lines.js'
 
 /** An ordered list making up the whole section. */
 export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
@@ -19,7 +20,9 @@ export const list: BlockReader<Extract<Block, {type: 'list'}>> = {
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
     if (node.type !== 'list' || !standsAlone(nodes, index)) return 0
-    return readList(reading, block.path, block.placeholders, node) ? 1 : 0
+    if (!readList(reading, block.path, block.placeholders, node)) return 0
+    noteMarker(reading, block.path, node, block.marker)
+    return 1
   }
 }
 
@@ -43,18 +46,32 @@ export const listUnderLabel: BlockReader<Extract<Block, {type: 'listUnderLabel'}
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
+    // A list whose label ends the field lines before it is read only with them (`fieldLines`).
+    if (block.attached === true) return 0
     if (node.type === 'list' && !reading.fields.has(block.path) && standsAlone(nodes, index)) {
       // `## Contributing Factors` holding only the list.
-      return readList(reading, block.path, block.placeholders, node) ? 1 : 0
+      if (!readList(reading, block.path, block.placeholders, node)) return 0
+      noteMarker(reading, block.path, node, block.marker)
+      return 1
     }
     if (node.type !== 'paragraph' || !isLabelOnly(reading.source, node, block.label)) return 0
     const next = nodes[index + 1]
     if (next?.type === 'list' && wouldJoin(reading.source, nodes[index + 2], true)) return 0
     setPath(reading.draft, block.path, [])
     setField(reading, block.path, spanOf(reading.source, node), 'empty')
-    if (next?.type === 'list' && readList(reading, block.path, block.placeholders, next)) return 2
+    if (next?.type === 'list' && readList(reading, block.path, block.placeholders, next)) {
+      noteMarker(reading, block.path, next, block.marker)
+      return 2
+    }
     return 1
   }
+}
+
+/** The list of a label that is the last line of the field lines before it (`Involved:`). */
+export function readAttachedList(reading: Reading, block: Extract<Block, {type: 'listUnderLabel'}>, node: List): boolean {
+  if (!readList(reading, block.path, block.placeholders, node)) return false
+  noteMarker(reading, block.path, node, block.marker)
+  return true
 }
 
 /** A `**Label:**` paragraph directly followed by a task list of `Label: value` items. */

@@ -3,13 +3,13 @@
  * matched by name, or rows written as a list (`- 14:02 - text`, `- [x] Rotate the key (@dana)`).
  */
 import type {List, Table} from 'mdast'
+import {noteMarker} from './lines.js'
+import {readEntries, readGroups} from './entries.js'
+import {addRows, readItem, type Row} from './row-items.js'
 import {getPath, setPath} from '../../model/paths.js'
-import type {Span} from '../../model/finding.js'
 import type {Block, ColumnSpec} from '../../profile/spec.js'
 import {columnNamed} from '../../model/columns.js'
-import {cellPlaceholder} from '../../model/placeholders.js'
 import {setField, type Reading} from '../reading.js'
-import {actionItem, timelineItem, type ActionColumns} from '../rows.js'
 import type {FieldInfo, FieldState} from '../types.js'
 import {splitZone} from '../../model/zones.js'
 import {cellContent, cellText, endOf, itemContent, spanOf, startOf} from '../values.js'
@@ -17,20 +17,13 @@ import type {BlockReader} from './types.js'
 
 type TableBlock = Extract<Block, {type: 'table'}>
 
-/** One row read: its cell values, where it stood, and where each cell stood. */
-interface Row {
-  readonly values: Record<string, string | null>
-  readonly span: Span
-  readonly cells: Map<string, FieldInfo>
-  /** An unchecked task: open, though it names no status. */
-  readonly open?: boolean
-}
-
 /** A table of rows, or its rows written as a list. */
 export const table: BlockReader<TableBlock> = {
   repeats: false,
   read({reading, block, nodes, index}) {
     const node = nodes[index]!
+    if (block.entries) return node.type === 'heading' ? readEntries(reading, block, nodes, index) : 0
+    if (block.groups) return node.type === 'heading' || node.type === 'list' ? readGroups(reading, block, nodes, index) : 0
     // Rows written as a list are read all or nothing: a list beside another list (a second
     // marker continuing it, or the rows of another day) stays as written with it.
     if (node.type === 'list') return nodes.every((other, at) => at === index || other.type !== 'list') && readRowList(reading, block, node) ? 1 : 0
@@ -94,75 +87,23 @@ function readTable(reading: Reading, block: TableBlock, node: Table): boolean {
 }
 
 /**
- * Rows written as a list: a timeline (`- 14:02 - text`, `- [14:02] text`, `- **14:02 UTC** text`)
- * or action items (`- [x] Rotate the certificate (@dana, due 2026-03-20)`).
+ * Rows written as a list: in the template's words (`* [{HH:MM}] {event}`), else a timeline
+ * (`- 14:02 - text`, `- [14:02] text`, `- **14:02 UTC** text`) or action items (`- [x] Rotate
+ * the certificate (@dana, due 2026-03-20)`).
  */
 function readRowList(reading: Reading, block: TableBlock, node: List): boolean {
-  const {source} = reading
   const rows: Row[] = []
   for (const item of node.children) {
-    const content = itemContent(source, item, true)
+    const content = itemContent(reading.source, item, true)
     if (!content || content.value === '') continue
-    // Reading is conservative: every item must read as a row, one line of it (an item holding a
-    // sub-list or a second paragraph keeps the whole list as written).
-    if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph' || content.value.includes('\\|')) return false
-    const row = block.rows === 'timed' ? timelineItem(content.value) : actionItem(content.value, item.checked, actionColumns(block))
+    const row = readItem(reading, block, item)
     if (!row) return false
-    // The grammar names cells by their column's role; a role the table has no column for keeps
-    // the list as written.
-    const values: Record<string, string | null> = {}
-    const cells = new Map<string, FieldInfo>()
-    for (const [role, value] of Object.entries(row.values)) {
-      const key = block.columns.find((column) => column.role === role)?.key
-      if (key === undefined) return false
-      values[key] = value
-      const span = row.spans[role]
-      if (span) cells.set(key, {span: source.span(content.start + span[0], content.start + span[1]), state: 'filled'})
-    }
-    rows.push({values, span: spanOf(source, item), cells, open: block.rows === 'task' && item.checked === false})
+    rows.push(row)
   }
   if (rows.length === 0) return false
-  addRows(reading, block, rows, spanOf(source, node))
+  noteMarker(reading, block.path, node, block.list?.marker)
+  addRows(reading, block, rows, spanOf(reading.source, node))
   return true
-}
-
-/** What a table of action items has a column for, as its list items may give them. */
-function actionColumns(block: TableBlock): ActionColumns {
-  const column = (role: string): ColumnSpec | undefined => block.columns.find((candidate) => candidate.role === role)
-  const status = column('actionItems.status')
-  return {
-    done: status ? (status.done ?? status.closed?.[0]) : undefined,
-    priorities: column('actionItems.priority')?.values,
-    owner: column('actionItems.owner') !== undefined,
-    due: column('actionItems.due') !== undefined
-  }
-}
-
-/** Append rows to a table's list (several tables or lists may feed one), with positions. */
-function addRows(reading: Reading, block: TableBlock, rows: readonly Row[], span: Span): void {
-  let list = getPath(reading.draft, block.path) as Record<string, string | null>[] | undefined
-  if (!list) {
-    list = []
-    setPath(reading.draft, block.path, list)
-  }
-  const start = list.length
-  // A cell holding its column's own placeholder for its row (`{action_2}`, `{owner}`) is unfilled.
-  rows.forEach(({values, cells}, offset) => {
-    for (const column of block.columns) {
-      const value = values[column.key]
-      if (value === undefined || value === null || value !== cellPlaceholder(column, start + offset)) continue
-      values[column.key] = null
-      const info = cells.get(column.key)
-      if (info) cells.set(column.key, {span: info.span, state: 'placeholder'})
-    }
-  })
-  list.push(...rows.map(({values}) => values))
-  if (!reading.fields.has(block.path) || start === 0) setField(reading, block.path, span, list.length > 0 ? 'filled' : 'empty')
-  rows.forEach(({span: rowSpan, cells, open}, offset) => {
-    setField(reading, `${block.path}[${start + offset}]`, rowSpan, 'filled')
-    if (open) reading.openTasks.add(`${block.path}[${start + offset}]`)
-    for (const [key, info] of cells) reading.fields.set(`${block.path}[${start + offset}].${key}`, info)
-  })
 }
 
 /**

@@ -1,0 +1,32 @@
+/**
+ * Durations as teams write them: `80`, `80 minutes`, `1150m`, `1h 48m`, `1 hr 12 min`, `2 hrs 35
+ * mins`, `3h20m`, `1.5 hours`, `2 days 4 hours`. Read into whole minutes for the complete model,
+ * `stats` and the report; a text that is not a duration reads as none.
+ */
+
+const units: readonly (readonly [RegExp, number])[] = [
+  [/^(?:d|days?)$/, 24 * 60],
+  [/^(?:h|hrs?|hours?)$/, 60],
+  [/^(?:m|mins?|minutes?)$/, 1],
+  [/^(?:s|secs?|seconds?)$/, 1 / 60]
+]
+
+/** Whole minutes a duration gives (rounded to the nearest minute), or `undefined` when the text is no duration. */
+export function durationMinutes(text: string): number | undefined {
+  const value = text.trim().toLowerCase()
+  if (value === '' || value.length > 60) return undefined
+  if (/^\d+$/.test(value)) return Number(value)
+  const parts = value.replace(/,|\band\b/g, ' ').match(/\d+(?:\.\d+)?\s*[a-z]+|\S+/g) ?? []
+  let total = 0
+  let last = Infinity
+  for (const part of parts) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(part)
+    if (!match) return undefined
+    const unit = units.find(([pattern]) => pattern.test(match[2]!))
+    // Units from the largest down, each once (`1h 20m`, not `20m 1h` or `1h 2h`).
+    if (!unit || unit[1] >= last) return undefined
+    last = unit[1]
+    total += Number(match[1]) * unit[1]
+  }
+  return parts.length > 0 ? Math.round(total) : undefined
+}

@@ -1,0 +1,136 @@
+/**
+ * SPEC §9 on the eight team templates of `fixtures/templates/`: each derives into a profile; its
+ * blank draft writes the template back (R1); its tidy documents lint without structure findings
+ * and its drifting ones with exactly their drift; every document reads as its facts say, comes
+ * back from `fmt` nearly as written, and the R3 properties hold over mutations of it.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {blankDraft} from '../src/model/draft.js'
+import {lostWords} from '../src/lossless.js'
+import {lint} from '../src/lint/index.js'
+import {structureRules} from '../src/lint/presets.js'
+import {parse, parseDocument} from '../src/parse/document.js'
+import {withoutAnnotations} from '../src/profile/derive/annotations.js'
+import {deriveProfile} from '../src/profile/derive/index.js'
+import type {Profile} from '../src/profile/compile.js'
+import {stringify} from '../src/stringify/index.js'
+import {firstDifference, mutate, mutation} from '../scripts/fuzz.js'
+import {expectedJson, fixtures} from './helpers.js'
+
+const folder = path.join(fixtures, 'templates')
+const teams = readdirSync(folder, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+interface Facts {
+  readonly kind: 'tidy' | 'drifting' | 'partial'
+  readonly drift: readonly {readonly what: string; readonly line: number}[]
+  readonly notDrift?: readonly string[]
+}
+
+interface TeamDocument {
+  readonly name: string
+  readonly text: string
+  readonly facts: Facts
+}
+
+function team(name: string): {template: string; profile: Profile; documents: TeamDocument[]} {
+  const template = readFileSync(path.join(folder, name, 'template.md'), 'utf8')
+  const derived = deriveProfile(template, {file: `${name}/template.md`})
+  if (!derived.ok) throw new Error(`${name}: ${derived.errors.map((error) => `${error.line}: ${error.message}`).join('; ')}`)
+  const documents = readdirSync(path.join(folder, name))
+    .filter((file) => file.endsWith('.md') && file !== 'template.md')
+    .sort()
+    .map((file) => ({
+      name: file,
+      text: readFileSync(path.join(folder, name, file), 'utf8'),
+      facts: JSON.parse(readFileSync(path.join(folder, name, file.replace(/\.md$/, '.facts.json')), 'utf8')) as Facts
+    }))
+  return {template, profile: derived.profile, documents}
+}
+
+/** Which drift each structure rule reports. */
+const driftOf: Readonly<Record<string, string>> = {
+  'heading-text': 'renamed-heading',
+  'missing-section': 'missing-section',
+  'unknown-section': 'extra-section',
+  'list-marker': 'list-marker',
+  'field-as-heading': 'field-as-heading'
+}
+
+/** Lines of `after` that differ from `before`, compared as sequences (a longest common subsequence). */
+function changedLines(before: string, after: string): number {
+  const a = before.split('\n')
+  const b = after.split('\n')
+  const lengths: number[][] = Array.from({length: a.length + 1}, () => new Array<number>(b.length + 1).fill(0))
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!)
+  return Math.max(a.length, b.length) - lengths[0]![0]!
+}
+
+describe.each(teams)('the %s template', (name) => {
+  const {template, profile, documents} = team(name)
+
+  it('derives into a profile with no warnings', () => {
+    const derived = deriveProfile(template, {file: `${name}/template.md`})
+    expect(derived.ok).toBe(true)
+    expect(derived.warnings).toEqual([])
+    expect(profile.sections.length).toBeGreaterThan(3)
+  })
+
+  it('writes its blank draft as the template, without annotations (R1)', () => {
+    expect(stringify(blankDraft(profile), {profile})).toBe(withoutAnnotations(template))
+  })
+
+  it('has a tidy and a drifting document', () => {
+    expect(documents.some((document) => document.facts.kind === 'tidy')).toBe(true)
+    expect(documents.some((document) => document.facts.kind === 'drifting')).toBe(true)
+  })
+
+  for (const document of documents) {
+    describe(document.name, () => {
+      const parsed = parseDocument(document.text, {profile})
+
+      it('lints with exactly its drift as structure findings', () => {
+        const findings = lint(document.text, {profile, now: '2026-12-07'}).filter((finding) => (structureRules as readonly string[]).includes(finding.ruleId))
+        const found = findings.map((finding) => `${driftOf[finding.ruleId] ?? finding.ruleId}@${finding.line}`).sort()
+        const expected = document.facts.drift.map((drift) => `${drift.what}@${drift.line}`).sort()
+        expect(found, findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.message}`).join('\n')).toEqual(expected)
+      })
+
+      it('reads as its expected draft (`to-json --draft`)', () => {
+        const file = path.join(folder, name, document.name.replace(/\.md$/, '.draft.json'))
+        expect(JSON.parse(JSON.stringify(parsed.draft))).toEqual(expectedJson(file, parsed.draft))
+      })
+
+      it('comes back from fmt nearly as written: a fixed point, every word kept, read the same', () => {
+        const once = stringify(parsed.draft, {profile})
+        const again = parseDocument(once, {profile})
+        expect(firstDifference(parsed.draft, again.draft)).toBe('')
+        expect(stringify(again.draft, {profile})).toBe(once)
+        expect(lostWords(document.text, once, {profile})).toEqual([])
+        // Only the drift is rewritten: a tidy document keeps every line.
+        const limit = document.facts.kind === 'drifting' ? 20 : 2
+        expect(changedLines(document.text, once)).toBeLessThanOrEqual(limit)
+      })
+    })
+  }
+
+  it('keeps R3 over mutations of its documents (fast-check)', () => {
+    const texts = [template, ...documents.map((document) => document.text)]
+    const mutated = fc.record({seed: fc.nat(texts.length - 1), edits: fc.array(mutation, {minLength: 1, maxLength: 5})}).map(({seed, edits}) => edits.reduce(mutate, texts[seed]!))
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const draft = parse(text, {profile})
+        const once = stringify(draft, {profile})
+        const again = parse(once, {profile})
+        expect(firstDifference(draft, again), 'parse(stringify(parse(x))) differs from parse(x) at').toBe('')
+        expect(stringify(again, {profile})).toBe(once)
+      }),
+      {numRuns: 150, seed: 20261207}
+    )
+  })
+})
