@@ -111,6 +111,14 @@ describe('isoDate', () => {
     }
   })
 
+  it('takes a value far longer than its notation for no date, without reading it', () => {
+    for (const value of ['1'.repeat(100_000), 'January 1st, 2026'.repeat(10_000), '14-03-2026' + ' '.repeat(50_000)]) {
+      expect(isoDate(value, 'MMMM Do, YYYY')).toBeUndefined()
+      expect(isoDate(value, 'DD-MM-YYYY')).toBeUndefined()
+      expect(dateShape(value, 'MMMM Do, YYYY')).toBe('otherNotation')
+    }
+  })
+
   it('reads English month names whatever locale a program set for dayjs', () => {
     dayjs.locale('fr')
     try {

@@ -55,7 +55,7 @@ const notations = new Map<string, string>()
 export function dateNotation(format: string = isoNotation): string {
   const known = notations.get(format)
   if (known !== undefined) return known
-  const hours = /[Hh]/.test(format.replace(/\[[^\]]*\]/g, ''))
+  const hours = /[Hh]/.test(format.replace(/\[[^[\]]*\]/g, ''))
   const word = (text: string): string => {
     if (/^month$/i.test(text)) return 'MMMM'
     if (/^do$/i.test(text)) return 'Do'
@@ -67,7 +67,7 @@ export function dateNotation(format: string = isoNotation): string {
       return letter === 'm' && hours ? run : 'M'.repeat(run.length)
     })
   }
-  const notation = format.replace(/(\[[^\]]*\])|[A-Za-z]+/g, (text, bracketed: string | undefined) => (bracketed === undefined ? word(text) : text))
+  const notation = format.replace(/(\[[^[\]]*\])|[A-Za-z]+/g, (text, bracketed: string | undefined) => (bracketed === undefined ? word(text) : text))
   if (notations.size < 256) notations.set(format, notation)
   return notation
 }
@@ -86,6 +86,9 @@ export function isIsoNotation(format: string | undefined): boolean {
 export function isoDate(value: string, format: string = isoNotation): string | undefined {
   const notation = dateNotation(format)
   if (notation === isoNotation) return isIsoDate(value) ? value : undefined
+  // Note: no token writes more than 2.25 times its length (`MMMM`: `September`); a longer value
+  // is no date, and is not handed to dayjs, whose reading of a long one takes quadratic time.
+  if (value.length > notation.length * 3 + 16) return undefined
   const date = readUtc(value, notation, locale, true)
   return date.isValid() ? date.format(isoNotation) : undefined
 }
@@ -116,74 +119,91 @@ export type DateShape = 'date' | 'noSuchDay' | 'otherNotation'
 /** How `value` stands to the notation `format` (default ISO): see `DateShape`. */
 export function dateShape(value: string, format: string = isoNotation): DateShape {
   if (isoDate(value, format) !== undefined) return 'date'
-  return formOf(dateNotation(format))?.test(value) === true ? 'noSuchDay' : 'otherNotation'
+  const pieces = piecesOf(dateNotation(format))
+  return pieces !== null && inForm(value, pieces) ? 'noSuchDay' : 'otherNotation'
 }
 
-const forms = new Map<string, RegExp | null>()
+const forms = new Map<string, readonly Piece[] | null>()
 
 /**
- * The form of a notation as a regular expression (no calendar in it: `\d{2}` for `DD`), or
- * `null` when the notation has a token this module does not read (a time, a weekday).
+ * A notation as literal text and date tokens, or `null` when it has a letter that is no date
+ * token this module reads (a time, a weekday) or is longer than any date's.
  */
-function formOf(notation: string): RegExp | null {
+function piecesOf(notation: string): readonly Piece[] | null {
   const known = forms.get(notation)
   if (known !== undefined) return known
-  const pieces = piecesOf(notation)
-  const form = pieces === null ? null : new RegExp(`^${pieces.map((piece) => ('literal' in piece ? escape(piece.literal) : tokenForm(piece.token))).join('')}$`)
-  if (forms.size < 256) forms.set(notation, form)
-  return form
-}
-
-/** A notation as literal text and date tokens; `null` when it has a letter that is no date token. */
-function piecesOf(notation: string): Piece[] | null {
-  const pieces: Piece[] = []
-  const scanner = /\[([^\]]*)\]|(YYYY|YY|MMMM|MMM|MM|M|Do|DD|D)|([A-Za-z])|([^A-Za-z[]+|\[)/gy
+  let pieces: Piece[] | null = notation.length > 64 ? null : []
+  const scanner = /\[([^[\]]*)\]|(YYYY|YY|MMMM|MMM|MM|M|Do|DD|D)|([A-Za-z])|([^A-Za-z[]+|\[)/gy
   let match: RegExpExecArray | null
-  while ((match = scanner.exec(notation)) !== null) {
-    if (match[3] !== undefined) return null
-    if (match[2] !== undefined) pieces.push({token: match[2] as DateToken})
+  while (pieces !== null && (match = scanner.exec(notation)) !== null) {
+    if (match[3] !== undefined) pieces = null
+    else if (match[2] !== undefined) pieces.push({token: match[2] as DateToken})
     else pieces.push({literal: match[1] ?? match[4] ?? match[0]})
   }
+  if (forms.size < 256) forms.set(notation, pieces)
   return pieces
 }
 
-let names: {readonly months: string; readonly short: string; readonly ordinals: string} | undefined
+/**
+ * Whether `value` has the form of a notation, calendar aside: digits where it has numbers (two
+ * for `DD`, one or two without a leading zero for `D`), a month name where it has `MMMM`, an
+ * ordinal (`23rd`) where it has `Do`, and its literal text. Every position a piece may end at is
+ * followed, piece by piece (no backtracking: at most a few positions at a time).
+ */
+function inForm(value: string, pieces: readonly Piece[]): boolean {
+  let positions = new Set([0])
+  for (const piece of pieces) {
+    const next = new Set<number>()
+    for (const at of positions) for (const end of ends(piece, value, at)) next.add(end)
+    if (next.size === 0) return false
+    positions = next
+  }
+  return positions.has(value.length)
+}
 
-/** The form of one token: digits, or the names and ordinals dayjs writes, in English. */
-function tokenForm(token: DateToken): string {
+/** Where a piece of a notation written at `at` in `value` may end. */
+function ends(piece: Piece, value: string, at: number): number[] {
+  if ('literal' in piece) return value.startsWith(piece.literal, at) ? [at + piece.literal.length] : []
+  const digits = (count: number): number[] => {
+    for (let index = at; index < at + count; index++) if (!isDigit(value, index)) return []
+    return [at + count]
+  }
+  const words = (list: readonly string[]): number[] => list.filter((word) => value.startsWith(word, at)).map((word) => at + word.length)
   names ??= namesOf()
-  switch (token) {
+  switch (piece.token) {
     case 'YYYY':
-      return '\\d{4}'
+      return digits(4)
     case 'YY':
     case 'MM':
     case 'DD':
-      return '\\d{2}'
+      return digits(2)
     case 'M':
     case 'D':
-      return '(?:\\d|[1-9]\\d)'
+      if (!isDigit(value, at)) return []
+      return value[at] !== '0' && isDigit(value, at + 1) ? [at + 1, at + 2] : [at + 1]
     case 'MMMM':
-      return names.months
+      return words(names.months)
     case 'MMM':
-      return names.short
+      return words(names.short)
     case 'Do':
-      return names.ordinals
+      return words(names.ordinals)
   }
 }
 
-/** Month names, short names and ordinals 0–99, as dayjs writes them, as alternations. */
-function namesOf(): {months: string; short: string; ordinals: string} {
+function isDigit(value: string, index: number): boolean {
+  const code = value.charCodeAt(index)
+  return code >= 48 && code <= 57
+}
+
+let names: {readonly months: readonly string[]; readonly short: readonly string[]; readonly ordinals: readonly string[]} | undefined
+
+/** Month names, short names and ordinals 0–99 (`23rd`), as dayjs writes them in English. */
+function namesOf(): {months: string[]; short: string[]; ordinals: string[]} {
   const month = (index: number, token: string): string => readUtc(`2001-${String(index + 1).padStart(2, '0')}-01`, isoNotation, locale, true).locale(locale).format(token)
   const ordinal = dayjs.Ls[locale]?.ordinal
-  const ordinals = Array.from({length: 100}, (_, day) => String(ordinal ? ordinal(day) : day).replace(/[[\]]/g, ''))
-  const alternation = (values: readonly string[]): string => `(?:${values.map(escape).join('|')})`
   return {
-    months: alternation(Array.from({length: 12}, (_, index) => month(index, 'MMMM'))),
-    short: alternation(Array.from({length: 12}, (_, index) => month(index, 'MMM'))),
-    ordinals: alternation(ordinals)
+    months: Array.from({length: 12}, (_, index) => month(index, 'MMMM')),
+    short: Array.from({length: 12}, (_, index) => month(index, 'MMM')),
+    ordinals: Array.from({length: 100}, (_, day) => String(ordinal ? ordinal(day) : day).replace(/[[\]]/g, ''))
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
 }
