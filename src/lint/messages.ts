@@ -7,6 +7,7 @@
  * document has by the heading it wrote (`## Corrective actions`), one it lacks in the
  * template's words.
  */
+import {dateNotation, dateShape, isoNotation} from '../model/dates.js'
 import type {FindingData} from '../model/finding.js'
 import {describePath, fieldLabel, sectionHeading, sectionName, type WrittenHeadings} from '../model/names.js'
 import type {Profile} from '../profile/compile.js'
@@ -119,8 +120,8 @@ const table = {
     `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected ${oneOf(data.expected)}`,
   unresolvedChoice: (data: {field: string; value: string; expected: readonly string[]}, names: Names): string =>
     `Unexpected unresolved choice ${code(data.value)} for ${names.field(data.field)}, expected ${oneOf(data.expected)}`,
-  dateFormat: (data: {field: string; value: string}, names: Names): string =>
-    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a date written \`YYYY-MM-DD\``,
+  dateFormat: (data: {field: string; value: string; format?: string}, names: Names): string =>
+    `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a date written ${code(data.format ?? isoNotation)}`,
   noSuchDate: (data: {field: string; value: string}, names: Names): string =>
     `Unexpected ${code(data.value)} for ${names.field(data.field)}, expected a real calendar date (there is no such day)`,
   durationFormat: (data: {field: string; value: string}, names: Names): string =>
@@ -228,9 +229,16 @@ export function missingSectionMessage(profile: Profile, id: SectionId): Message 
   return say('missingSection', {section: id})
 }
 
-/** The date message for a value that is not a real `YYYY-MM-DD` date. */
-export function dateMessage(field: string, value: string): Message {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? say('noSuchDate', {field, value}) : say('dateFormat', {field, value})
+/**
+ * The date message for a value that is not a real date written in `format` (the field's or
+ * column's notation; default ISO `YYYY-MM-DD`): `noSuchDate` when it is written in the notation
+ * but the calendar has no such day (`2026-02-30`, `31-04-2026`), else `dateFormat`, which names
+ * the notation when it is not ISO.
+ */
+export function dateMessage(field: string, value: string, format?: string): Message {
+  const notation = dateNotation(format)
+  if (dateShape(value, notation) === 'noSuchDay') return say('noSuchDate', {field, value})
+  return say('dateFormat', notation === isoNotation ? {field, value} : {field, value, format: notation})
 }
 
 /** What a section lacks when it lacks the field at `path` of its `block` (`Missing field …`). */

@@ -8,8 +8,9 @@ import {builtinProfile} from '../profile/builtin.js'
 import type {TableBlock} from '../profile/blocks.js'
 import type {Profile} from '../profile/compile.js'
 import type {ColumnSpec, FieldRole} from '../profile/spec.js'
+import {dateNotation, isoDate, isoNotation} from './dates.js'
 import {getPath} from './paths.js'
-import {isIsoDate, isPlaceholder} from './text.js'
+import {isPlaceholder} from './text.js'
 
 /** An action item's cells by role: what it is, who owns it, when it is due, its status and priority. */
 export interface ActionItem {
@@ -37,6 +38,8 @@ export interface ActionTable {
   /** The statuses that close an item (`Done`, `Won't Do`), and every status the template has. */
   readonly closed: readonly string[]
   readonly statuses: readonly string[]
+  /** The notation of the due date column, in dayjs tokens (`YYYY-MM-DD` unless the template says another). */
+  readonly dueFormat: string
 }
 
 /** Key of an action item table: its draft path (`actionItems.improveDetection`). */
@@ -58,6 +61,8 @@ export interface ActionItemEntry {
   readonly keys: ActionColumnKeys
   /** The statuses that close an item in its table. */
   readonly closed: readonly string[]
+  /** The notation its due date is written in, in dayjs tokens (`YYYY-MM-DD`, `DD-MM-YYYY`). */
+  readonly dueFormat: string
 }
 
 const roleOfKey: {readonly [Key in keyof ActionItem]-?: FieldRole} = {
@@ -87,7 +92,8 @@ export function actionTables(profile: Profile = builtinProfile): ActionTable[] {
         block,
         keys,
         closed: status?.closed ?? [],
-        statuses: status?.values ?? []
+        statuses: status?.values ?? [],
+        dueFormat: dateNotation(column('actionItems.due')?.format)
       }
     })
 }
@@ -108,7 +114,7 @@ export function actionItemsOf(draft: object, profile: Profile = builtinProfile):
         if (typeof value === 'string' || value === null) item[key as keyof ActionItem] = value
       }
       if (isUnfilledRow(item)) return []
-      return [{table: table.key, heading: table.heading, index, path: `${table.key}[${index}]`, item, keys: table.keys, closed: table.closed}]
+      return [{table: table.key, heading: table.heading, index, path: `${table.key}[${index}]`, item, keys: table.keys, closed: table.closed, dueFormat: table.dueFormat}]
     })
   })
 }
@@ -153,11 +159,22 @@ export function isOpen(item: Pick<ActionItem, 'status'>, closed: readonly string
   return status === undefined
 }
 
-/** Whether an item is open and due (a real `YYYY-MM-DD`) strictly before `now`. */
-export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, now: string, closed?: readonly string[]): boolean {
-  if (!isOpen(item, closed) || item.dueDate === null || item.dueDate === undefined) return false
-  const due = item.dueDate.trim()
-  return isIsoDate(due) && due < now
+/**
+ * The ISO `YYYY-MM-DD` of an item's due date, when it is a real date written in `format` (its
+ * table's `dueFormat`; default ISO), else `undefined`.
+ */
+export function dueIsoDate(item: Pick<ActionItem, 'dueDate'>, format: string = isoNotation): string | undefined {
+  return item.dueDate === null || item.dueDate === undefined ? undefined : isoDate(item.dueDate.trim(), format)
+}
+
+/**
+ * Whether an item is open and due (a real date written in `format`, its table's `dueFormat`;
+ * default ISO `YYYY-MM-DD`) strictly before `now` (`YYYY-MM-DD`).
+ */
+export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, now: string, closed?: readonly string[], format: string = isoNotation): boolean {
+  if (!isOpen(item, closed)) return false
+  const due = dueIsoDate(item, format)
+  return due !== undefined && due < now
 }
 
 function normalizeOwner(value: string): string {

@@ -6,6 +6,7 @@
 import type {TableBlock} from '../profile/blocks.js'
 import type {Profile} from '../profile/compile.js'
 import type {ColumnSpec, FieldRole, FieldSpec} from '../profile/spec.js'
+import {dateNotation} from './dates.js'
 import {getPath} from './paths.js'
 
 /** The path and value of the field (or free-text block) a role is bound to, if the profile binds it. */
@@ -19,6 +20,15 @@ export function roleValue(profile: Profile, draft: object, role: FieldRole): {re
 export function roleText(profile: Profile, draft: object, role: FieldRole): string | undefined {
   const value = roleValue(profile, draft, role)?.value
   return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/**
+ * The date notation of the field or column a role is bound to, in dayjs tokens (`dateNotation`):
+ * ISO `YYYY-MM-DD` unless the profile says another (`DD-MM-YYYY`), and when the role is unbound.
+ */
+export function roleNotation(profile: Profile, role: FieldRole): string {
+  const binding = profile.roles.get(role)
+  return dateNotation(binding?.kind === 'field' ? binding.field.format : binding?.kind === 'column' ? binding.column.format : undefined)
 }
 
 /** A table with times: the timeline (the table whose column has the `timeline.time` role). */

@@ -6,6 +6,7 @@
  */
 import {z} from 'zod'
 import {cellSchema, idText, inlineText, listItemText, markdownBody, nameText, titleText, type TextOptions} from '../model/checks.js'
+import {dateNotation, isIsoNotation} from '../model/dates.js'
 import {extrasProblem, isAnchor} from '../model/extras.js'
 import {draftProblems} from '../model/presence.js'
 import {getPath} from '../model/paths.js'
@@ -148,7 +149,7 @@ function beforeRule(profile: Profile, section: SectionSpec): boolean {
 
 function fieldSchema(profile: Profile, field: FieldSpec, level: Level): z.ZodType {
   const label = `**${field.label}:**`
-  const what = field.describe ?? (field.values ? oneOf(field.values) : undefined)
+  const what = field.describe ?? (field.values ? oneOf(field.values) : field.type === 'date' ? writtenDate(field) : undefined)
   if (level === 'draft') {
     if (field.type === 'names') return draftValue(z.array(nameText(draftText))).meta({description: `${label}: ${field.describe ?? 'names, written comma-separated'}`})
     const text = inlineText(label, {filled: false, placeholder: field.placeholder}, what)
@@ -168,7 +169,15 @@ function fieldSchema(profile: Profile, field: FieldSpec, level: Level): z.ZodTyp
   return field.optional ? complete.optional() : complete
 }
 
-/** A complete value of a field or column, typed by its type. */
+/** What a date of the draft is, when the spec does not say: `a date written \`DD-MM-YYYY\``. */
+function writtenDate(value: FieldSpec | ColumnSpec): string {
+  return `a date written \`${dateNotation(value.format)}\``
+}
+
+/**
+ * A complete value of a field or column, typed by its type. A date is ISO `YYYY-MM-DD` whatever
+ * notation the template writes it in: `validate` reads each in its notation first.
+ */
 function completeValue(profile: Profile, label: string, value: FieldSpec | ColumnSpec, name: string): z.ZodType {
   switch (value.type) {
     case 'date':
@@ -212,7 +221,7 @@ function tableSchema(profile: Profile, block: TableBlock, label: string, level: 
   const row = block.rows === 'task' ? 'A row of an action item table' : `A row of the ${label} table`
   const cells: Record<string, z.ZodType> = {}
   for (const column of block.columns) {
-    const what = column.describe ?? (column.values ? oneOf(column.values) : 'text')
+    const what = column.describe ?? (column.values ? oneOf(column.values) : column.type === 'date' ? writtenDate(column) : 'text')
     if (level === 'draft') cells[column.key] = draftValue(cellSchema(column.header, what, draftText))
     else if (column.optional) cells[column.key] = cellSchema(column.header, what, draftText).nullable().optional()
     else cells[column.key] = completeCell(column, block)
@@ -237,8 +246,11 @@ function completeCell(column: ColumnSpec, block: TableBlock): z.ZodType {
       return cellSchema(column.header, what, filledText).refine((value) => timeToMinutes(value) !== undefined, {
         message: `${owner} ${column.header} must be \`HH:MM\`, \`HH:MM:SS\`, a 12-hour time or an ISO date-time`
       })
-    case 'date':
-      return cellSchema(column.header, what, filledText).refine(isIsoDate, {message: `${owner} ${column.header} must be a real calendar date written \`YYYY-MM-DD\``})
+    case 'date': {
+      // The complete model's dates are ISO: a description of another notation does not hold there.
+      const date = column.describeComplete ?? (isIsoNotation(column.format) ? column.describe : undefined) ?? 'a calendar date, `YYYY-MM-DD`'
+      return cellSchema(column.header, date, filledText).refine(isIsoDate, {message: `${owner} ${column.header} must be a real calendar date written \`YYYY-MM-DD\``})
+    }
     case 'enum':
       return enumSchema(column.values ?? [], `${block.rows === 'task' ? 'action item ' : ''}${column.header}`)
     default:

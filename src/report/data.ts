@@ -4,9 +4,10 @@
  * file system): callers parse the documents and pass them with their file names. `postmortem
  * stats` and `postmortem report` print these figures; a dashboard can draw them its own way.
  */
-import {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownerNames} from '../model/action-items.js'
+import {actionItemsOf, actionTables, canonicalStatus, dueIsoDate, isOpen, isOverdue, ownerNames} from '../model/action-items.js'
+import {isoDate, isoNotation} from '../model/dates.js'
 import {getPath} from '../model/paths.js'
-import {roleText, roleValue} from '../model/roles.js'
+import {roleNotation, roleText, roleValue} from '../model/roles.js'
 import type {Profile} from '../profile/compile.js'
 import {isIsoDate} from '../model/text.js'
 import {severities, statuses} from '../profile/builtin-types.js'
@@ -60,7 +61,10 @@ export interface ReportPostmortem {
   readonly hotfixId: string | null
   /** The `**Incident:**` title, as written (inline Markdown); `null` when unfilled or absent. */
   readonly title: string | null
-  /** The incident date when it is a real `YYYY-MM-DD` date, else `null`. */
+  /**
+   * The incident date, ISO `YYYY-MM-DD`, when it is a real date written in its field's notation
+   * (`YYYY-MM-DD` unless the template says another), else `null`.
+   */
   readonly date: string | null
   /** `YYYY-MM` of `date`. */
   readonly month: string | null
@@ -91,13 +95,17 @@ export interface ReportActionItem {
   readonly hotfixId: string | null
   /** The postmortem's title (`**Incident:**`, or the title line), as written; `null` when it has none. */
   readonly title: string | null
-  /** The postmortem's incident date, when real. */
+  /** The postmortem's incident date, ISO `YYYY-MM-DD`, when real. */
   readonly incidentDate: string | null
   readonly action: string | null
   /** The Owner cell as written. */
   readonly owner: string | null
   /** The names the Owner cell lists (`ownerNames`). */
   readonly owners: readonly string[]
+  /**
+   * The Due Date: ISO `YYYY-MM-DD` when it is a real date written in its column's notation, else
+   * as written (`null` when unfilled).
+   */
   readonly dueDate: string | null
   readonly priority: string | null
   readonly status: string | null
@@ -207,6 +215,7 @@ const maxMonths = 240
 /**
  * Compute a report's figures from parsed postmortems. Overdue means open with a real due date
  * before `now` (as `isOverdue` says); an item's age counts from its postmortem's incident date.
+ * Dates are read in the notation each template writes them in and shown ISO `YYYY-MM-DD`.
  */
 export function reportData(inputs: readonly ReportInput[], options: ReportOptions = {}): ReportData {
   const now = options.now ?? todayUtc()
@@ -225,7 +234,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
   for (const {file, document, rules: ownRules} of inputs) {
     const {draft, profile} = document
     const written = roleText(profile, draft, 'incidentDate')?.trim()
-    const date = written !== undefined && isIsoDate(written) ? written : null
+    const date = (written === undefined ? undefined : isoDate(written, roleNotation(profile, 'incidentDate'))) ?? null
     if ((since !== null || until !== null) && (date === null || (since !== null && date < since) || (until !== null && date > until))) {
       excluded++
       continue
@@ -235,10 +244,11 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
     const titleText = titlePath === undefined ? undefined : getPath(draft, titlePath)
     const title = roleText(profile, draft, 'title') ?? (typeof titleText === 'string' ? titleText : null)
     const statusValues = new Map(actionTables(profile).map((table) => [table.key, table.statuses]))
-    const own = actionItemsOf(draft, profile).map(({table, heading, path, item, keys, closed}): ReportActionItem => {
+    const own = actionItemsOf(draft, profile).map(({table, heading, path, item, keys, closed, dueFormat}): ReportActionItem => {
         const span = document.fields.get(path)?.span ?? (keys.action === undefined ? undefined : document.fields.get(`${path}.${keys.action}`)?.span)
         const open = isOpen(item, closed)
-        const overdue = isOverdue(item, now, closed)
+        const overdue = isOverdue(item, now, closed, dueFormat)
+        const due = dueIsoDate(item, dueFormat)
         return {
           file,
           line: span ? span.start.line : null,
@@ -250,14 +260,15 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
           action: item.action ?? null,
           owner: item.owner ?? null,
           owners: ownerNames(item.owner),
-          dueDate: item.dueDate ?? null,
+          // Note: an ISO Due Date is kept as written, a date in another notation shown ISO.
+          dueDate: dueFormat === isoNotation || due === undefined ? (item.dueDate ?? null) : due,
           priority: item.priority ?? null,
           status: item.status ?? null,
           statusKey: !item.status ? 'unfilled' : ((canonicalStatus(item.status, statusValues.get(table) ?? []) as StatusKey | undefined) ?? 'other'),
           open,
           overdue,
           ageDays: date === null ? null : daysBetween(date, now),
-          daysOverdue: overdue ? daysBetween(item.dueDate!.trim(), now) : null
+          daysOverdue: overdue && due !== undefined ? daysBetween(due, now) : null
         }
       })
     items.push(...own)

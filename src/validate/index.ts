@@ -7,12 +7,14 @@ import {dateMessage, missingFieldMessage, missingSectionMessage, say, worded, ty
 import {firstOccurrences, nextPresentSpan, sectionAnchor, writtenHeadings} from '../lint/rules/presence.js'
 import {emptySections, missingColumns} from '../lint/rules/shared.js'
 import {actionTables} from '../model/action-items.js'
+import {isIsoNotation, isoDate} from '../model/dates.js'
 import {finding, type Finding, type Span} from '../model/finding.js'
 import {joinPath} from '../model/names.js'
 import {getPath, setPath, splitPath} from '../model/paths.js'
 import {cellPlaceholder, itemPlaceholder} from '../model/placeholders.js'
 import {isWritten} from '../model/presence.js'
-import {findPlaceholders, isPlaceholder} from '../model/text.js'
+import {cellsOfType} from '../model/roles.js'
+import {findPlaceholders, isIsoDate, isPlaceholder} from '../model/text.js'
 import type {PostmortemDocument} from '../parse/document.js'
 import {spanForPath} from '../parse/positions.js'
 import {builtinProfile} from '../profile/builtin.js'
@@ -48,27 +50,41 @@ export function validateDocument<Complete extends object = Postmortem>(document:
 }
 
 /**
- * The draft as the complete model reads it: whole minutes as numbers. Everything else is the
- * text as written; the schema says whether it is a value.
+ * The draft as the complete model reads it: whole minutes as numbers, and the dates of fields and
+ * columns written in another notation than ISO (`14-03-2026` where the template writes
+ * `DD-MM-YYYY`) as ISO `YYYY-MM-DD`. Everything else is the text as written; the schema says
+ * whether it is a value. `strays` are the paths of dates not written in their notation that the
+ * schema's ISO check would take all the same (`2026-03-14` where the template writes
+ * `DD-MM-YYYY`): `date-format` reports them, so `validate` does too.
  */
-function completeCandidate(profile: Profile, draft: object): object {
+function completeCandidate(profile: Profile, draft: object): {candidate: object; strays: string[]} {
   const candidate = structuredClone(draft) as Record<string, unknown>
+  const strays: string[] = []
+  const readDate = (path: string, value: unknown, format: string | undefined): void => {
+    if (typeof value !== 'string' || isIsoNotation(format)) return
+    const iso = isoDate(value, format)
+    if (iso !== undefined) setPath(candidate, path, iso)
+    else if (isIsoDate(value)) strays.push(path)
+  }
   for (const {field} of profile.fields) {
     const value = getPath(candidate, field.path)
     if (field.type === 'minutes' && typeof value === 'string' && /^\d+$/.test(value)) setPath(candidate, field.path, Number(value))
+    if (field.type === 'date') readDate(field.path, value, field.format)
   }
-  return candidate
+  for (const {path, value, column} of cellsOfType(profile, candidate, 'date')) readDate(path, value, column.format)
+  return {candidate, strays}
 }
 
 function check(profile: Profile, draft: object, document: PostmortemDocument | undefined): ValidateResult<unknown> {
-  const candidate = completeCandidate(profile, draft)
+  const {candidate, strays} = completeCandidate(profile, draft)
   const result = schemasOf(profile).complete.safeParse(candidate)
-  if (result.success) return {ok: true, postmortem: result.data}
+  if (result.success && strays.length === 0) return {ok: true, postmortem: result.data}
   const issues: Finding[] = []
   const seen = new Set<string>()
   // A section the document has is named as it wrote its heading, as `lint` names it.
   const headings = document ? writtenHeadings(document) : undefined
-  for (const issue of result.error.issues) {
+  const problems = [...(result.success ? [] : result.error.issues), ...strays.map((path) => ({path: splitPath(path), message: 'Not a date in its notation'}))]
+  for (const issue of problems) {
     const path = joinPath(issue.path)
     const found = classify(profile, draft, document, path, getPath(candidate, path), issue.message)
     const said = worded(found.message, profile, headings)
@@ -134,7 +150,7 @@ function classify(profile: Profile, draft: object, document: PostmortemDocument 
     // The rule that judges a value of this type or role.
     const spec = field ?? column
     const values = spec?.values ?? []
-    if (spec?.type === 'date') return {ruleId: 'date-format', message: dateMessage(path, value), path}
+    if (spec?.type === 'date') return {ruleId: 'date-format', message: dateMessage(path, value, spec.format), path}
     if (spec?.type === 'minutes') return {ruleId: 'duration', message: say('durationFormat', {field: path, value}), path}
     if (spec?.type === 'time') return {ruleId: 'time-format', message: say('timeFormat', {field: path, value}), path}
     if (field?.choice === true) return {ruleId: 'hotfix-choice', message: say('unexpectedValue', {field: path, value, expected: values}), path}

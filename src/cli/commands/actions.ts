@@ -132,7 +132,7 @@ export async function actions(args: readonly string[], io: CliIo): Promise<numbe
   if (owner !== undefined && !isOwnerName(owner)) throw new UsageError('--owner expects a name')
 
   const {documents, code} = await readPostmortems(positionals, io)
-  const keep = ({item, closed}: ActionItemEntry): boolean => (!values.open || isOpen(item, closed)) && (!values.overdue || isOverdue(item, now, closed))
+  const keep = ({item, closed, dueFormat}: ActionItemEntry): boolean => (!values.open || isOpen(item, closed)) && (!values.overdue || isOverdue(item, now, closed, dueFormat))
   let rows = documents.flatMap(({name, document}) => listActionItems(name, document, keep))
   if (owner !== undefined) rows = rows.filter((row) => ownedBy(row, owner))
 

@@ -1,14 +1,15 @@
 import {actionItemsOf} from '../../model/action-items.js'
-import {roleText} from '../../model/roles.js'
-import {isIsoDate} from '../../model/text.js'
+import {isoDate} from '../../model/dates.js'
+import {roleNotation, roleText} from '../../model/roles.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {written} from './shared.js'
 
 /**
  * Catches the typo in a due date's year or month that makes an item look overdue from the day
- * it was written. Compares only two real `YYYY-MM-DD` dates: a date that is not one is
- * `date-format`'s, and an item due on the incident day itself is fine.
+ * it was written. Compares only two real dates, each read in its own notation (`YYYY-MM-DD`
+ * unless the template says another): a date that is not one is `date-format`'s, and an item due
+ * on the incident day itself is fine.
  */
 export const dueDate: Rule<'due-date'> = {
   id: 'due-date',
@@ -24,10 +25,12 @@ export const dueDate: Rule<'due-date'> = {
   ],
   check(context) {
     const incident = roleText(context.profile, context.draft, 'incidentDate')
-    if (!incident || !isIsoDate(incident)) return
-    for (const {path, item, keys} of actionItemsOf(context.draft, context.profile)) {
+    const incidentDay = incident === undefined ? undefined : isoDate(incident, roleNotation(context.profile, 'incidentDate'))
+    if (!incident || incidentDay === undefined) return
+    for (const {path, item, keys, dueFormat} of actionItemsOf(context.draft, context.profile)) {
       const due = item.dueDate
-      if (keys.dueDate === undefined || !written(due) || !isIsoDate(due) || due >= incident) continue
+      const dueDay = written(due) ? isoDate(due, dueFormat) : undefined
+      if (keys.dueDate === undefined || !written(due) || dueDay === undefined || dueDay >= incidentDay) continue
       context.report(`${path}.${keys.dueDate}`, say('beforeIncident', {field: `${path}.${keys.dueDate}`, value: due, incident}))
     }
   }

@@ -1,4 +1,5 @@
-import {roleValue} from '../../model/roles.js'
+import {formatDate, isoDate} from '../../model/dates.js'
+import {roleNotation, roleValue} from '../../model/roles.js'
 import {isIsoDate} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
@@ -8,7 +9,8 @@ import {written} from './shared.js'
  * An incident is written up after it happened, so a date after today is a typo (most often in
  * the year) that files the postmortem in the wrong period of every report. Today is `now` (the
  * `--now` option), so the rule gives the same answer on every machine for the same `now`; a
- * date that is not a real `YYYY-MM-DD` is `date-format`'s.
+ * date that is not a real date in its notation (`YYYY-MM-DD` unless the template says another)
+ * is `date-format`'s. Today is shown in the field's notation.
  */
 export const futureDate: Rule<'future-date'> = {
   id: 'future-date',
@@ -25,7 +27,10 @@ export const futureDate: Rule<'future-date'> = {
     const {now, profile, draft} = context
     const date = roleValue(profile, draft, 'incidentDate')
     const value = date?.value
-    if (!date || typeof value !== 'string' || !written(value) || !isIsoDate(value) || !isIsoDate(now) || value <= now) return
-    context.report(date.path, say('futureDate', {field: date.path, value, today: now}))
+    if (!date || typeof value !== 'string' || !written(value) || !isIsoDate(now)) return
+    const notation = roleNotation(profile, 'incidentDate')
+    const day = isoDate(value, notation)
+    if (day === undefined || day <= now) return
+    context.report(date.path, say('futureDate', {field: date.path, value, today: formatDate(now, notation) ?? now}))
   }
 }

@@ -1,5 +1,5 @@
-import {roleText, roleValue} from '../../model/roles.js'
-import {isIsoDate} from '../../model/text.js'
+import {isoDate} from '../../model/dates.js'
+import {roleNotation, roleText, roleValue} from '../../model/roles.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {written} from './shared.js'
@@ -7,7 +7,8 @@ import {written} from './shared.js'
 /**
  * The review meets after the incident, so a meeting dated before it is a typo in one of the two
  * dates, and the postmortem reads as reviewed before anything happened. Compares only two real
- * `YYYY-MM-DD` dates (a date that is not one is `date-format`'s); the incident day passes.
+ * dates, each read in its own notation (`YYYY-MM-DD` unless the template says another; a date
+ * that is not one is `date-format`'s); the incident day passes.
  */
 export const meetingDate: Rule<'meeting-date'> = {
   id: 'meeting-date',
@@ -26,7 +27,10 @@ export const meetingDate: Rule<'meeting-date'> = {
     const date = roleText(profile, draft, 'incidentDate')
     const meeting = roleValue(profile, draft, 'meetingDate')
     const heldOn = meeting?.value
-    if (!meeting || !date || !isIsoDate(date) || typeof heldOn !== 'string' || !written(heldOn) || !isIsoDate(heldOn) || heldOn >= date) return
+    if (!meeting || !date || typeof heldOn !== 'string' || !written(heldOn)) return
+    const incidentDay = isoDate(date, roleNotation(profile, 'incidentDate'))
+    const meetingDay = isoDate(heldOn, roleNotation(profile, 'meetingDate'))
+    if (incidentDay === undefined || meetingDay === undefined || meetingDay >= incidentDay) return
     context.report(meeting.path, say('beforeIncident', {field: meeting.path, value: heldOn, incident: date}))
   }
 }

@@ -1,18 +1,17 @@
+import {actionItemsOf} from '../../model/action-items.js'
+import {formatDate, isoDate} from '../../model/dates.js'
 import {isIsoDate} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
-import {actionItemsOf} from '../../model/action-items.js'
 import {written} from './shared.js'
-
-/** Statuses of an action item that is finished, one way or the other. */
-const closedStatuses = ['Done', "Won't Do"] as const
-const closed = new Set<string>(closedStatuses)
 
 /**
  * A postmortem is only as good as its follow-up, and an item past its date without being closed
  * is the follow-up slipping. An info, not an error: the document is not wrong, time has passed.
  * Judged against `now` (the `--now` option) so a run is reproducible; due dates that are not
- * real `YYYY-MM-DD` dates are `date-format`'s, and closed items (`Done`, `Won't Do`) are done.
+ * real dates in their column's notation (`YYYY-MM-DD` unless the template says another) are
+ * `date-format`'s, and closed items (`Done`, `Won't Do`: the statuses the table closes items
+ * with) are done. Today is shown in the due date's notation.
  */
 export const overdueAction: Rule<'overdue-action'> = {
   id: 'overdue-action',
@@ -29,11 +28,13 @@ export const overdueAction: Rule<'overdue-action'> = {
   check(context) {
     const now = context.now
     if (!isIsoDate(now)) return
-    for (const {path, item} of actionItemsOf(context.draft)) {
+    for (const {path, item, keys, closed, dueFormat} of actionItemsOf(context.draft, context.profile)) {
       const due = item.dueDate
-      if (!written(due) || !isIsoDate(due) || due >= now || (written(item.status) && closed.has(item.status))) continue
+      if (keys.dueDate === undefined || !written(due) || (written(item.status) && closed.includes(item.status))) continue
+      const day = isoDate(due, dueFormat)
+      if (day === undefined || day >= now) continue
       const status = written(item.status) ? {status: item.status} : {}
-      context.report(`${path}.dueDate`, say('overdue', {item: path, ...status, due, today: now, closed: closedStatuses}))
+      context.report(`${path}.${keys.dueDate}`, say('overdue', {item: path, ...status, due, today: formatDate(now, dueFormat) ?? now, closed}))
     }
   }
 }
