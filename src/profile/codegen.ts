@@ -112,7 +112,7 @@ export function typesSource(profile: Profile, options: TypesSourceOptions = {}):
     )
   }
   while (out.at(-1) === '') out.pop()
-  return out.map((line) => line.replace(/[ \t]+$/, '')).join('\n') + '\n'
+  return out.map((line) => line.trimEnd()).join('\n') + '\n'
 }
 
 interface Context {
