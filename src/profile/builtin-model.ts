@@ -15,4 +15,6 @@ export const PostmortemSchema = schemasOf(builtinProfile).complete as z.ZodType<
 export const ExtraSchema = extraSchema(builtinProfile) as z.ZodType<Extra>
 
 export type {ActionItem, ActionPriority, ActionStatus, ChecklistEntry, Extra, IncidentSeverity, Postmortem, PostmortemDraft, TimelineRow} from './builtin-types.js'
-export {hotfixKinds, priorities, severities, statuses} from './builtin-types.js'
+export {priorities, severities, statuses} from './builtin-types.js'
+/** What the hotfix was: the values of `**Hotfix was:**`. */
+export {hotfixWasValues as hotfixKinds} from './builtin-types.js'
