@@ -9,10 +9,12 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {blankDraft} from '../src/model/draft.js'
+import {incidentFacts} from '../src/model/facts.js'
 import {lostWords} from '../src/lossless.js'
 import {lint} from '../src/lint/index.js'
 import {structureRules} from '../src/lint/presets.js'
 import {parse, parseDocument} from '../src/parse/document.js'
+import {reportData} from '../src/report/data.js'
 import {withoutAnnotations} from '../src/profile/derive/annotations.js'
 import {deriveProfile} from '../src/profile/derive/index.js'
 import type {Profile} from '../src/profile/compile.js'
@@ -101,6 +103,17 @@ describe.each(teams)('the %s template', (name) => {
         expect(found, findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.message}`).join('\n')).toEqual(expected)
       })
 
+      it('says what its facts say: date (ISO), severity, minutes, zone, timeline, action items, owners', () => {
+        const facts = incidentFacts(parsed.draft, profile) as unknown as Record<string, unknown>
+        const wanted = document.facts as unknown as Record<string, unknown>
+        // What the template binds no role for is left out, never guessed (SPEC §9): follow-ups
+        // written as prose, a timeline the template does not have.
+        const keys = ['title', 'incidentDate', 'severity', 'durationMinutes', 'timeZone', 'timelineEntries', 'actionItems', 'owners'].filter(
+          (key) => (profile.roles.has('timeline.time') || !['timeZone', 'timelineEntries'].includes(key)) && (profile.roles.has('actionItems.action') || !['actionItems', 'owners'].includes(key))
+        )
+        expect(Object.fromEntries(keys.map((key) => [key, facts[key]]))).toEqual(Object.fromEntries(keys.map((key) => [key, wanted[key]])))
+      })
+
       it('reads as its expected draft (`to-json --draft`)', () => {
         const file = path.join(folder, name, document.name.replace(/\.md$/, '.draft.json'))
         expect(JSON.parse(JSON.stringify(parsed.draft))).toEqual(expectedJson(file, parsed.draft))
@@ -118,6 +131,25 @@ describe.each(teams)('the %s template', (name) => {
       })
     })
   }
+
+  it('reports on its folder by roles: ISO dates, its own severities, minutes, open items', () => {
+    const data = reportData(
+      documents.map((document) => ({file: document.name, document: parseDocument(document.text, {profile})})),
+      {now: '2026-12-07'}
+    )
+    const severity = profile.roles.get('severity')
+    const values = severity?.kind === 'field' ? (severity.field.values ?? []) : []
+    expect(data.severities).toEqual([...values, 'other', 'unfilled'])
+    for (const document of documents) {
+      const entry = data.postmortems.find((postmortem) => postmortem.file === document.name)!
+      const facts = document.facts as unknown as {incidentDate: string | null; severity: string | null; durationMinutes: number | null}
+      expect({date: entry.date, severity: entry.severity, minutes: entry.durationMinutes}).toEqual({
+        date: facts.incidentDate,
+        severity: facts.severity === null ? 'unfilled' : values.includes(facts.severity) ? facts.severity : 'other',
+        minutes: facts.durationMinutes
+      })
+    }
+  })
 
   it('keeps R3 over mutations of its documents (fast-check)', () => {
     const texts = [template, ...documents.map((document) => document.text)]

@@ -76,7 +76,9 @@ const roleOfKey: {readonly [Key in keyof ActionItem]-?: FieldRole} = {
 /** A profile's tables of action items (tables of tasks), in template order. */
 export function actionTables(profile: Profile = builtinProfile): ActionTable[] {
   return profile.tables
-    .filter(({block}) => block.rows === 'task')
+    // Tables of tasks with something to do: an action column (by role) or, as the built-in
+    // template's tables, no role for it anywhere in the profile.
+    .filter(({block}) => block.rows === 'task' && (block.columns.some((column) => column.role === 'actionItems.action') || !profile.roles.has('actionItems.action')))
     .map(({section, block}) => {
       const column = (role: FieldRole): ColumnSpec | undefined => block.columns.find((candidate) => candidate.role === role)
       const keys: Record<string, string> = {}
@@ -85,18 +87,24 @@ export function actionTables(profile: Profile = builtinProfile): ActionTable[] {
         if (found) keys[key] = found.key
       }
       const status = column('actionItems.status')
+      // A task's box is its status, written as the box: `[x]` closes the item.
+      const box = status?.type === 'checkbox'
       return {
         key: block.path,
         heading: section.heading ?? section.id,
         section: section.id,
         block,
         keys,
-        closed: status?.closed ?? [],
-        statuses: status?.values ?? [],
+        closed: box ? [checked] : (status?.closed ?? []),
+        statuses: box ? [unchecked, checked] : (status?.values ?? []),
         dueFormat: dateNotation(column('actionItems.due')?.format)
       }
     })
 }
+
+/** The status of a task whose box is checked, and of one whose box is not. */
+const checked = '[x]'
+const unchecked = '[ ]'
 
 /**
  * Every action item of a draft, table by table, in row order. A row the template wrote and
@@ -112,6 +120,7 @@ export function actionItemsOf(draft: object, profile: Profile = builtinProfile):
       for (const [key, column] of Object.entries(table.keys)) {
         const value = (row as Record<string, unknown>)[column]
         if (typeof value === 'string' || value === null) item[key as keyof ActionItem] = value
+        else if (typeof value === 'boolean' && key === 'status') item.status = value ? checked : unchecked
       }
       if (isUnfilledRow(item)) return []
       return [{table: table.key, heading: table.heading, index, path: `${table.key}[${index}]`, item, keys: table.keys, closed: table.closed, dueFormat: table.dueFormat}]
@@ -124,7 +133,8 @@ export function actionItemsOf(draft: object, profile: Profile = builtinProfile):
  * placeholders (this template's, `null`, or another's, such as `{action}`).
  */
 export function isUnfilledRow(item: ActionItem): boolean {
-  const unfilled = (cell: string | null | undefined): boolean => cell === null || (typeof cell === 'string' && isPlaceholder(cell))
+  // A cell its table has no column for is unfilled too.
+  const unfilled = (cell: string | null | undefined): boolean => cell === null || cell === undefined || isPlaceholder(cell)
   return unfilled(item.action) && unfilled(item.owner) && unfilled(item.dueDate)
 }
 

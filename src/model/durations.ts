@@ -11,11 +11,13 @@ const units: readonly (readonly [RegExp, number])[] = [
   [/^(?:s|secs?|seconds?)$/, 1 / 60]
 ]
 
-/** Whole minutes a duration gives (rounded to the nearest minute), or `undefined` when the text is no duration. */
+/** Whole minutes a duration gives, or `undefined` when the text is no duration or not whole minutes. */
 export function durationMinutes(text: string): number | undefined {
   const value = text.trim().toLowerCase()
   if (value === '' || value.length > 60) return undefined
   if (/^\d+$/.test(value)) return Number(value)
+  // A bare number is whole minutes or nothing (`12.5` says no unit to round in).
+  if (/^[\d.]+$/.test(value)) return undefined
   const parts = value.replace(/,|\band\b/g, ' ').match(/\d+(?:\.\d+)?\s*[a-z]+|\S+/g) ?? []
   let total = 0
   let last = Infinity
@@ -28,5 +30,6 @@ export function durationMinutes(text: string): number | undefined {
     last = unit[1]
     total += Number(match[1]) * unit[1]
   }
-  return parts.length > 0 ? Math.round(total) : undefined
+  // Note: whole minutes only (`1.5 hours` is 90; `12.5 minutes` is no whole number of them).
+  return parts.length > 0 && Number.isInteger(Math.round(total * 1000) / 1000) ? Math.round(total) : undefined
 }

@@ -19,8 +19,7 @@ import {
   ownerRows,
   plural,
   postmortemNamer,
-  severityColors,
-  severitySymbols,
+  severityStyle,
   usedSeverities,
   type ChartId,
   type ChartSummary
@@ -156,7 +155,7 @@ function months(data: ReportData): Plot.PlotOptions {
   const segments = stack(
     rows,
     (row) => row.month,
-    keys.map((key) => ({key, fill: (severityColors[key] ?? '#9aa5b1'), count: (row: (typeof rows)[number]) => row.bySeverity[key] ?? 0})),
+    keys.map((key) => ({key, fill: severityStyle(key, data.severities).fill, count: (row: (typeof rows)[number]) => row.bySeverity[key] ?? 0})),
     (row, key, count) => `${row.month} · ${key}: ${plural(count, 'incident')}`
   )
   // Note: a segment names its severity only when the band is wide enough to hold it.
@@ -197,8 +196,8 @@ function durations(data: ReportData): Plot.PlotOptions {
     marginRight: 20,
     x: {type: 'utc', label: null, inset: 24},
     y: {grid: true, zero: true, label: 'Minutes'},
-    color: {domain: [...keys], range: keys.map((key) => (severityColors[key] ?? '#9aa5b1'))},
-    symbol: {domain: [...keys], range: keys.map((key) => (severitySymbols[key] ?? 'circle'))},
+    color: {domain: [...keys], range: keys.map((key) => severityStyle(key, data.severities).fill)},
+    symbol: {domain: [...keys], range: keys.map((key) => severityStyle(key, data.severities).symbol)},
     marks
   }
 }

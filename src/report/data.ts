@@ -7,7 +7,9 @@
 import {actionItemsOf, actionTables, canonicalStatus, dueIsoDate, isOpen, isOverdue, ownerNames} from '../model/action-items.js'
 import {isoDate, isoNotation} from '../model/dates.js'
 import {getPath} from '../model/paths.js'
+import {incidentFacts} from '../model/facts.js'
 import {roleNotation, roleText, roleValue} from '../model/roles.js'
+import {builtinProfile} from '../profile/builtin.js'
 import type {Profile} from '../profile/compile.js'
 import {isIsoDate} from '../model/text.js'
 import {severities, statuses} from '../profile/builtin-types.js'
@@ -171,6 +173,8 @@ export interface ReportData {
   readonly excluded: number
   /** The postmortems counted, by incident date (undated last), then file. */
   readonly postmortems: readonly ReportPostmortem[]
+  /** The severities counted, in the templates' order: their values, then `other` and `unfilled`. */
+  readonly severities: readonly SeverityKey[]
   readonly severity: Readonly<Record<SeverityKey, number>>
   /** Every month from the first to the last incident (or `since` to `until`), empty ones too. */
   readonly months: readonly MonthFigures[]
@@ -225,6 +229,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
   if (since !== null) checkDate('since', since)
   if (until !== null) checkDate('until', until)
 
+  const order = severityOrder(inputs)
   const postmortems: ReportPostmortem[] = []
   const items: ReportActionItem[] = []
   const fieldCounts = new Map<string, {example: string; profile: Profile; count: number}>()
@@ -285,15 +290,15 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       ownErrorsByRule[finding.ruleId] = (ownErrorsByRule[finding.ruleId] ?? 0) + 1
       errorsByRule[finding.ruleId] = (errorsByRule[finding.ruleId] ?? 0) + 1
     }
-    const duration = roleText(profile, draft, 'duration')?.trim()
+    const facts = incidentFacts(draft, profile)
     postmortems.push({
       file,
       hotfixId,
       title,
       date,
       month: date === null ? null : date.slice(0, 7),
-      severity: severityKey(roleValue(profile, draft, 'severity')?.value),
-      durationMinutes: duration !== undefined && /^\d+$/.test(duration) ? Number(duration) : null,
+      severity: severityKey(roleValue(profile, draft, 'severity')?.value, severityValues(profile)),
+      durationMinutes: facts.durationMinutes,
       complete: result.ok,
       errors: Object.values(ownErrorsByRule).reduce((sum, count) => sum + count, 0),
       warnings,
@@ -312,10 +317,11 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
     until,
     excluded,
     postmortems,
-    severity: countBy(severityKeys, postmortems.map((entry) => entry.severity)),
-    months: months(postmortems, since, until),
+    severities: order,
+    severity: countBy(order, postmortems.map((entry) => entry.severity)),
+    months: months(postmortems, since, until, order),
     undated: postmortems.filter((entry) => entry.date === null).length,
-    durationMinutes: durations(postmortems),
+    durationMinutes: durations(postmortems, order),
     actionItems: {
       total: items.length,
       open: items.filter((item) => item.open).length,
@@ -344,10 +350,24 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function severityKey(written: unknown): SeverityKey {
-  const value = typeof written === 'string' ? written.trim() : null
+function severityKey(written: unknown, values: readonly string[]): SeverityKey {
+  const value = typeof written === 'string' ? written.trim().toLowerCase() : null
   if (value === null) return 'unfilled'
-  return (severities as readonly string[]).includes(value) ? (value as SeverityKey) : 'other'
+  return values.find((known) => known.toLowerCase() === value) ?? 'other'
+}
+
+/** The values of the field bound to the severity role (`P0`, `P1`, `P2`; `SEV1`…; `Critical`…). */
+function severityValues(profile: Profile): readonly string[] {
+  const binding = profile.roles.get('severity')
+  return binding?.kind === 'field' ? (binding.field.values ?? []) : binding?.kind === 'column' ? (binding.column.values ?? []) : []
+}
+
+/** The severities of the profiles read, each once, in order; then `other` and `unfilled`. */
+function severityOrder(inputs: readonly ReportInput[]): SeverityKey[] {
+  const order: SeverityKey[] = []
+  const profiles = new Set(inputs.map((input) => input.document.profile))
+  for (const profile of profiles.size === 0 ? [builtinProfile] : profiles) for (const value of severityValues(profile)) if (!order.includes(value)) order.push(value)
+  return [...order, 'other', 'unfilled']
 }
 
 function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {
@@ -375,7 +395,7 @@ function describeGroup(profile: Profile, path: string, example: string): string 
   return fieldLabel(profile, example.replace(/\[\d+\]/g, '[0]')).replace(/^(.*?)\b(timeline row|action item|extra block|item) 1 in /, '$1any $2 in ')
 }
 
-function months(postmortems: readonly ReportPostmortem[], since: string | null, until: string | null): MonthFigures[] {
+function months(postmortems: readonly ReportPostmortem[], since: string | null, until: string | null, order: readonly SeverityKey[]): MonthFigures[] {
   const dated = postmortems.flatMap((entry) => (entry.month === null ? [] : [entry]))
   const first = since?.slice(0, 7) ?? dated[0]?.month ?? undefined
   const last = until?.slice(0, 7) ?? dated.at(-1)?.month ?? undefined
@@ -384,14 +404,14 @@ function months(postmortems: readonly ReportPostmortem[], since: string | null, 
   const keys = span <= maxMonths ? monthRange(first, last) : [...new Set(dated.map((entry) => entry.month!))]
   return keys.map((month) => {
     const these = dated.filter((entry) => entry.month === month)
-    return {month, total: these.length, bySeverity: countBy(severityKeys, these.map((entry) => entry.severity))}
+    return {month, total: these.length, bySeverity: countBy(order, these.map((entry) => entry.severity))}
   })
 }
 
-function durations(postmortems: readonly ReportPostmortem[]): DurationFigures {
+function durations(postmortems: readonly ReportPostmortem[], order: readonly SeverityKey[]): DurationFigures {
   const minutes = (of: readonly ReportPostmortem[]): number[] => of.flatMap((entry) => (entry.durationMinutes === null ? [] : [entry.durationMinutes]))
   const bySeverity = Object.fromEntries(
-    severityKeys.map((key) => [key, summarize(minutes(postmortems.filter((entry) => entry.severity === key)))])
+    order.map((key) => [key, summarize(minutes(postmortems.filter((entry) => entry.severity === key)))])
   ) as Record<SeverityKey, NumberSummary>
   return {...summarize(minutes(postmortems)), bySeverity}
 }

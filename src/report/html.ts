@@ -7,7 +7,7 @@ import {reportCharts, type Chart} from './charts.js'
 import type {ReportActionItem, ReportData, ReportPostmortem, SeverityKey} from './data.js'
 import {html, Html, inlineMarkdown, relativeHref, type HtmlValue} from './escape.js'
 import {openItemsInOrder} from './order.js'
-import {numericColumns, ruleCounts, severityColors, severitySymbols, type LegendEntry} from './summaries.js'
+import {numericColumns, ruleCounts, severityStyle, type LegendEntry} from './summaries.js'
 
 /** Options of `reportHtml`. */
 export interface HtmlReportOptions {
@@ -107,7 +107,7 @@ ${charts.map(figure)}
 </section>
 <section aria-labelledby="postmortems">
 <h2 id="postmortems">Postmortems</h2>
-${postmortemTable(data.postmortems, link)}
+${postmortemTable(data.postmortems, data.severities, link)}
 </section>
 <section aria-labelledby="open-action-items">
 <h2 id="open-action-items">Open action items</h2>
@@ -193,8 +193,9 @@ ${
 `
 }
 
-function severityCell(key: SeverityKey): Html {
-  return html`<span class="sev">${swatch({label: key, fill: (severityColors[key] ?? '#9aa5b1'), symbol: (severitySymbols[key] ?? 'circle')})}${key}</span>`
+function severityCell(key: SeverityKey, severities: readonly SeverityKey[]): Html {
+  const {fill, symbol} = severityStyle(key, severities)
+  return html`<span class="sev">${swatch({label: key, fill, symbol})}${key}</span>`
 }
 
 function completenessCell(entry: ReportPostmortem): Html {
@@ -203,13 +204,13 @@ function completenessCell(entry: ReportPostmortem): Html {
   return html`${count(entry.errors, 'error')}: ${ruleCounts(entry.errorsByRule)}`
 }
 
-function postmortemTable(postmortems: readonly ReportPostmortem[], link: (file: string, text: HtmlValue, line?: number | null) => Html): Html {
+function postmortemTable(postmortems: readonly ReportPostmortem[], severities: readonly SeverityKey[], link: (file: string, text: HtmlValue, line?: number | null) => Html): Html {
   if (postmortems.length === 0) return html`<p class="empty">No postmortems.</p>`
   return html`<table>
 <thead><tr><th scope="col">Date</th><th scope="col">Postmortem</th><th scope="col">Severity</th><th scope="col" class="num">Duration</th><th scope="col">Completeness</th><th scope="col">File</th></tr></thead>
 <tbody>
 ${postmortems.map(
-  (entry) => html`<tr><td class="nowrap">${entry.date ?? 'no date'}</td><td>${entry.hotfixId === null ? '' : html`<strong>HOTFIX-${entry.hotfixId}</strong> `}${entry.title === null ? html`<span class="empty">no title</span>` : inlineMarkdown(entry.title)}</td><td>${severityCell(entry.severity)}</td><td class="num">${minutes(entry.durationMinutes)}</td><td>${completenessCell(entry)}</td><td class="file">${link(entry.file, entry.file)}</td></tr>
+  (entry) => html`<tr><td class="nowrap">${entry.date ?? 'no date'}</td><td>${entry.hotfixId === null ? '' : html`<strong>HOTFIX-${entry.hotfixId}</strong> `}${entry.title === null ? html`<span class="empty">no title</span>` : inlineMarkdown(entry.title)}</td><td>${severityCell(entry.severity, severities)}</td><td class="num">${minutes(entry.durationMinutes)}</td><td>${completenessCell(entry)}</td><td class="file">${link(entry.file, entry.file)}</td></tr>
 `
 )}</tbody>
 </table>`

@@ -3,7 +3,7 @@
  * its legend and its figures. The HTML page draws these as charts and the Markdown report
  * prints them as tables, so both formats show the same figures.
  */
-import {severityKeys, type AgeFigures, type ReportData, type SeverityKey} from './data.js'
+import {type AgeFigures, type ReportData, type SeverityKey} from './data.js'
 
 /** A legend entry: a label and how its marks look. */
 export interface LegendEntry {
@@ -71,9 +71,21 @@ export function postmortemNamer(data: Pick<ReportData, 'postmortems'>): (entry: 
   return (entry) => (entry.hotfixId === null ? entry.file : shared.has(entry.hotfixId) ? `HOTFIX-${entry.hotfixId} (${entry.file})` : `HOTFIX-${entry.hotfixId}`)
 }
 
-/** Severities a report shows: the template's three always, `other` and `unfilled` when used. */
-export function usedSeverities(data: ReportData): SeverityKey[] {
-  return severityKeys.filter((key) => key === 'P0' || key === 'P1' || key === 'P2' || (data.severity[key] ?? 0) > 0)
+/** Severities a report shows: the templates' own always, `other` and `unfilled` when used. */
+export function usedSeverities(data: Pick<ReportData, 'severities' | 'severity'>): SeverityKey[] {
+  return data.severities.filter((key) => (key !== 'other' && key !== 'unfilled') || (data.severity[key] ?? 0) > 0)
+}
+
+/** Fills for a team's own severities, darkest first, in its template's order. */
+const palette = ['#5c0a14', '#b3401a', '#e0902a', '#f0c36a', '#7d8fb3', '#4e6a8f']
+const symbols = ['square', 'triangle', 'circle', 'cross', 'star', 'wye']
+
+/** A severity's fill and dot symbol: the built-in's own, else by its place among the report's severities. */
+export function severityStyle(key: SeverityKey, severities: readonly SeverityKey[]): {fill: string; symbol: string} {
+  const own = severities.filter((other) => other !== 'other' && other !== 'unfilled')
+  const index = own.indexOf(key)
+  if (severityColors[key] !== undefined && (index === -1 || ['P0', 'P1', 'P2'].includes(key))) return {fill: severityColors[key]!, symbol: severitySymbols[key] ?? 'circle'}
+  return index === -1 ? {fill: '#9aa5b1', symbol: 'circle'} : {fill: palette[index % palette.length]!, symbol: symbols[index % symbols.length]!}
 }
 
 /** Which columns of a chart's table hold numbers (the first, naming the row, never does). */

@@ -30,6 +30,8 @@ export interface SectionBody {
   readonly annotation?: Annotation
   /** Whether sub-sections follow the body (a group's body holds no value of its own). */
   readonly hasChildren?: boolean
+  /** The heading of the section it stands under (`Remediation` over `Immediate actions`). */
+  readonly parentHeading?: string
 }
 
 /** What a body gives: its blocks and the template's literal prose. */
@@ -89,6 +91,8 @@ function sectionRole(body: SectionBody): 'timeline' | 'actionItems' | undefined 
   if (role === 'timeline' || role === 'actionItems') return role
   if (isTimelineHeading(body.heading)) return 'timeline'
   if (isActionHeading(body.heading)) return 'actionItems'
+  // Action items by horizon: `### Immediate actions` under `## Remediation`.
+  if (body.parentHeading !== undefined && isActionHeading(body.parentHeading)) return 'actionItems'
   return undefined
 }
 

@@ -202,7 +202,7 @@ function sectionSpec(derivation: Derivation, draft: Draft): SectionSpec {
   const annotation = derivation.annotationOf(draft.heading)
   const parentPath = draft.parent ? pathOf(draft.parent) : ''
   const path = parentPath && draft.parent && isGroup(derivation, draft.parent) ? `${parentPath}.${draft.id}` : draft.id
-  const body: SectionBody = {id: draft.id, path, heading: draft.text, nodes: draft.nodes, title: false, headingNode: draft.heading, annotation, hasChildren: draft.children.length > 0}
+  const body: SectionBody = {id: draft.id, path, heading: draft.text, nodes: draft.nodes, title: false, headingNode: draft.heading, annotation, hasChildren: draft.children.length > 0, ...(draft.parent ? {parentHeading: draft.parent.text} : {})}
   const {blocks: bodyOf, guidance} = bodyBlocks(derivation, body)
   const group = draft.children.length > 0 && bodyOf.length === 0
   const worded = headingBlock(derivation, draft.heading, path, bodyOf)
