@@ -218,7 +218,8 @@ describe('cached results', () => {
     const row = {excluded: false, severity: 'P1', durationMinutes: 30, complete: false, fields: [{path: 'p', field: 'f'}], actionItems: {total: 1, open: 1, overdue: 0, byStatus}}
     expect(isStatsValue({parsed: true, row})).toBe(true)
     expect(isStatsValue({parsed: false, findings: [finding]})).toBe(true)
-    for (const bad of [{parsed: true, row: {...row, severity: 'P7'}}, {parsed: true, row: {...row, durationMinutes: '30'}}, {parsed: true, row: {...row, actionItems: {...row.actionItems, byStatus: {}}}}, {parsed: 'yes'}]) {
+    // A severity is any template's value (`SEV1`, `Critical`), so only its type is checked.
+    for (const bad of [{parsed: true, row: {...row, severity: 7}}, {parsed: true, row: {...row, durationMinutes: '30'}}, {parsed: true, row: {...row, actionItems: {...row.actionItems, byStatus: {}}}}, {parsed: 'yes'}]) {
       expect(isStatsValue(bad)).toBe(false)
     }
   })
