@@ -4,7 +4,7 @@
  */
 import {z} from 'zod'
 import {listItemProblem, markdownBodyProblem} from './markdown.js'
-import {hasLineBreak, hasOuterSpace, isPlaceholder} from './text.js'
+import {everyNotation, hasLineBreak, hasOuterSpace, isPlaceholder} from './text.js'
 
 type Check = (value: string) => string | undefined
 
@@ -27,7 +27,8 @@ interface WrittenOptions {
 function written(name: string, options: WrittenOptions): Check {
   return (value) => {
     if (value === '') return options.filled || options.nonEmpty ? `${name} is empty` : undefined
-    if (options.filled ? isPlaceholder(value) : value === options.placeholder) return `${name} is only a placeholder (\`${value}\`); ${options.filled ? 'fill it in' : 'use null for an unfilled field'}`
+    // Note: a template's literal default (`BST`) written again is a value, not its placeholder.
+    if (options.filled ? isPlaceholder(value) : value === options.placeholder && isPlaceholder(value, everyNotation)) return `${name} is only a placeholder (\`${value}\`); ${options.filled ? 'fill it in' : 'use null for an unfilled field'}`
     // Note: a body may open with indented code (`    # foo`); the parse below decides whether
     // its leading white space stays.
     if (options.block ? /^[\n\r]|[ \t\n\r]$/.test(value) : hasOuterSpace(value)) return `${name} has leading or trailing white space, which Markdown cannot keep`

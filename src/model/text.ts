@@ -31,6 +31,9 @@ export type Notation = PlaceholderNotation
 
 const builtinNotations: readonly Notation[] = ['braces']
 
+/** Every notation a template may write its placeholders in. */
+export const everyNotation: readonly Notation[] = ['braces', 'braces-text', 'double-braces', 'angle']
+
 /**
  * Find every placeholder in `text` (not escaped with a backslash), in the given notations
  * (default: SPEC §2's `{x}`). Code is the caller's business: pass only text outside code spans

@@ -10,7 +10,7 @@ import {frontMatterFields} from '../model/front-matter.js'
 import {headingDepth, isWritten} from '../model/presence.js'
 import type {Profile} from '../profile/compile.js'
 import type {FieldSpec} from '../profile/spec.js'
-import {isMarkdownSpace, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
+import {isMarkdownSpace, isPlaceholder, isUnresolvedChoice, trimMarkdown, withoutUnit} from '../model/text.js'
 import type {Source} from './source.js'
 import type {FieldInfo, FieldState, LayoutFact, SectionOccurrence, UnknownSection} from './types.js'
 import {dedent, endOf, sourceOf, startOf, type ItemContent} from './values.js'
@@ -188,8 +188,9 @@ export function readValue(reading: Reading, spec: ValueSpec, start: number, end:
   const bare = withoutUnit(value, spec.suffix)
   valueEnd -= value.length - bare.length
   value = bare
-  // Unfilled only with the field's own placeholder; another one is text the document holds.
-  const unfilled = value === spec.placeholder || (spec.choice === true && isUnresolvedChoice(value))
+  // Unfilled only with the field's own placeholder; another one is text the document holds, and
+  // so is a template's literal default written again (`BST` of `## Timeline (times in BST)`).
+  const unfilled = (value === spec.placeholder && (spec.choice === true || isPlaceholder(value, reading.profile.spec.placeholders ?? ['braces']))) || (spec.choice === true && isUnresolvedChoice(value))
   const state: FieldState = value === '' ? 'empty' : unfilled ? 'placeholder' : 'filled'
   // Three states: what the user wrote (`""` when present but empty), or `null` when unfilled.
   if (state === 'placeholder') setPath(reading.draft, spec.path, null)

@@ -222,7 +222,14 @@ function tableSchema(profile: Profile, block: TableBlock, label: string, level: 
   const cells: Record<string, z.ZodType> = {}
   for (const column of block.columns) {
     const what = column.describe ?? (column.values ? oneOf(column.values) : column.type === 'date' ? writtenDate(column) : 'text')
-    if (level === 'draft') cells[column.key] = draftValue(cellSchema(column.header, what, draftText))
+    if (column.type === 'checkbox') {
+      // A task's box: checked or not.
+      const box = z.boolean().meta({description: `${column.header}: whether the task's box is checked (\`[x]\`)`})
+      cells[column.key] = level === 'draft' || column.optional ? draftValue(box) : box
+    } else if (column.type === 'markdown') {
+      // The text under a repeated entry's heading: Markdown, kept verbatim.
+      cells[column.key] = level === 'draft' ? draftValue(markdownBody(column.header, draftText)) : markdownBody(column.header, filledText)
+    } else if (level === 'draft') cells[column.key] = draftValue(cellSchema(column.header, what, draftText))
     else if (column.optional) cells[column.key] = cellSchema(column.header, what, draftText).nullable().optional()
     else cells[column.key] = completeCell(column, block)
   }

@@ -8,6 +8,7 @@ import {firstOccurrences, nextPresentSpan, sectionAnchor, writtenHeadings} from 
 import {emptySections, missingColumns} from '../lint/rules/shared.js'
 import {actionTables} from '../model/action-items.js'
 import {isIsoNotation, isoDate} from '../model/dates.js'
+import {durationMinutes} from '../model/durations.js'
 import {finding, type Finding, type Span} from '../model/finding.js'
 import {joinPath} from '../model/names.js'
 import {getPath, setPath, splitPath} from '../model/paths.js'
@@ -66,9 +67,16 @@ function completeCandidate(profile: Profile, draft: object): {candidate: object;
     if (iso !== undefined) setPath(candidate, path, iso)
     else if (isIsoDate(value)) strays.push(path)
   }
+  // Minutes: the number before the template's unit (`47` of `47 minutes`), or, where the template
+  // writes no unit, a duration as teams write it (`1 hr 12 min`).
+  const readMinutes = (path: string, value: unknown, unit: string | undefined): void => {
+    if (typeof value !== 'string') return
+    const minutes = unit === undefined ? durationMinutes(value) : /^\d+$/.test(value) ? Number(value) : undefined
+    if (minutes !== undefined) setPath(candidate, path, minutes)
+  }
   for (const {field} of profile.fields) {
     const value = getPath(candidate, field.path)
-    if (field.type === 'minutes' && typeof value === 'string' && /^\d+$/.test(value)) setPath(candidate, field.path, Number(value))
+    if (field.type === 'minutes') readMinutes(field.path, value, field.suffix)
     if (field.type === 'date') readDate(field.path, value, field.format)
   }
   for (const {path, value, column} of cellsOfType(profile, candidate, 'date')) readDate(path, value, column.format)
@@ -135,7 +143,7 @@ function classify(profile: Profile, draft: object, document: PostmortemDocument 
       return {ruleId: 'hotfix-choice', message: say('unresolvedChoice', {field: path, value: text, expected: field.values ?? []}), path, span: info?.span}
     }
     const text = info ? document!.source.text.slice(info.span.start.offset, info.span.end.offset) : templatePlaceholder(profile, path)
-    const placeholder = findPlaceholders(text)[0]?.text ?? text
+    const placeholder = findPlaceholders(text, profile.spec.placeholders ?? ['braces'])[0]?.text ?? text
     return {ruleId: 'no-placeholder', message: say('placeholder', {text: placeholder}), path, span: info?.span}
   }
   if (value === '' || (Array.isArray(value) && value.length === 0)) return empty(profile, document, path, Array.isArray(value))

@@ -3,6 +3,7 @@ import {findPlaceholders, isPlaceholder} from '../../model/text.js'
 import {say} from '../messages.js'
 import type {Rule} from '../rule.js'
 import {exempt} from './shared.js'
+import type {PlaceholderNotation} from '../../profile/spec.js'
 
 /** Inside these nodes `{…}` is code or a URL, never a placeholder. */
 const skip = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
@@ -39,7 +40,8 @@ export const noPlaceholder: Rule<'no-placeholder'> = {
     // Scan each block's source (not its text values, so `\{` stays escaped), skipping the
     // code spans and inline HTML inside it. Note: text nodes made by GFM autolinking carry no
     // positions, so blocks, which always do, are the unit.
-    const notations = profile.spec.placeholders ?? ['braces']
+    // `{x}` is a placeholder in any template (as the complete model says), besides the template's own notation.
+    const notations: PlaceholderNotation[] = [...new Set<PlaceholderNotation>([...(profile.spec.placeholders ?? []), 'braces'])]
     // `<Your name goes here>` is HTML to remark: with `<x>` placeholders, such HTML is one.
     const angle = notations.includes('angle')
     const angled = (node: Nodes): boolean => angle && node.type === 'html' && isPlaceholder(node.value, ['angle'])
@@ -72,6 +74,12 @@ export const noPlaceholder: Rule<'no-placeholder'> = {
       if ('children' in node) for (const child of node.children) visit(child as Nodes)
     }
     visit(document.tree)
+    // A link the template asks for (`[link to github issue]`), left as the template wrote it.
+    for (const [path, info] of document.fields) {
+      if (info.state !== 'placeholder') continue
+      const value = text.slice(info.span.start.offset, info.span.end.offset)
+      if (value.startsWith('[') && value.endsWith(']') && !isPlaceholder(value, notations)) context.report(path, say('placeholder', {text: value}), info.span)
+    }
     // Header fields the front matter gives hold placeholders as values (`date: {DATE}`).
     const yaml = document.tree.children[0]
     if (yaml?.type !== 'yaml' || !yaml.position) return
