@@ -95,12 +95,15 @@ export function actionTables(profile: Profile = builtinProfile): ActionTable[] {
         section: section.id,
         block,
         keys,
-        closed: box ? [checked] : (status?.closed ?? []),
+        closed: box ? [checked] : (status?.closed ?? (status !== undefined && status.values === undefined ? closingWords : [])),
         statuses: box ? [unchecked, checked] : (status?.values ?? []),
         dueFormat: dateNotation(column('actionItems.due')?.format)
       }
     })
 }
+
+/** Statuses that close an item where the template names none (a free-text Status column). */
+const closingWords = ['Done', 'Closed', 'Resolved', 'Complete', 'Completed', 'Fixed', "Won't Do", 'Cancelled', 'Canceled', 'Finished']
 
 /** The status of a task whose box is checked, and of one whose box is not. */
 const checked = '[x]'

@@ -65,6 +65,8 @@ interface LabelLine {
   readonly label: string
   readonly style: 'bold' | 'plain'
   readonly placeholder: PlaceholderMatch | undefined
+  /** Literal words after the placeholder (` minutes` of `{DURATION_MINUTES} minutes`). */
+  readonly suffix?: string
   readonly offset: number
 }
 
@@ -75,8 +77,12 @@ function labelLine(derivation: Derivation, line: Line): LabelLine | undefined {
   const value = line.text.slice(label.valueStart).trim()
   if (value === '') return {label: label.label, style, placeholder: undefined, offset: line.start}
   const found = derivation.placeholdersIn(line.start + label.valueStart, line.end)
-  if (found.length !== 1 || found[0]!.text !== value) return undefined
-  return {label: label.label, style, placeholder: found[0], offset: line.start}
+  if (found.length !== 1 || !value.startsWith(found[0]!.text)) return undefined
+  const rest = value.slice(found[0]!.text.length)
+  if (rest === '') return {label: label.label, style, placeholder: found[0], offset: line.start}
+  // A unit after the value (`{DURATION_MINUTES} minutes`): the template's words, not the value's.
+  if (!/^ [\p{L} ]{1,20}$/u.test(rest)) return undefined
+  return {label: label.label, style, placeholder: found[0], suffix: rest, offset: line.start}
 }
 
 /** Whether a paragraph's whole text is one placeholder, even over several lines (`{Tell the story …}`). */
@@ -186,7 +192,7 @@ function paragraphBlock(derivation: Derivation, body: SectionBody, node: Paragra
   if (labels.every((label, index) => label && (label.placeholder || (lastAlone && index === labels.length - 1)))) {
     const fieldLabels = (lastAlone ? labels.slice(0, -1) : labels) as LabelLine[]
     const fields = fieldLabels.map((label) =>
-      makeField(derivation, {label: label.label, placeholder: label.placeholder!.text, prefix, annotation: fieldLabels.length === 1 ? annotation : {}, labelStyle: label.style})
+      makeField(derivation, {label: label.label, placeholder: label.placeholder!.text, prefix, annotation: fieldLabels.length === 1 ? annotation : {}, labelStyle: label.style, ...(label.suffix ? {suffix: label.suffix} : {})})
     )
     const listLabel = lastAlone ? labels.at(-1)! : undefined
     const list = listLabel && next?.type === 'list' ? labelledList(derivation, body, listLabel, next, startOf(next) > endOf(node) + 1 && derivation.source.text.slice(endOf(node), startOf(next)).includes('\n\n')) : undefined
@@ -201,7 +207,7 @@ function paragraphBlock(derivation: Derivation, body: SectionBody, node: Paragra
     // A paragraph that is one placeholder: free text, the rest of the section with it.
     const rest = after.filter((other) => other.type !== 'html')
     if (rest.length === 0 || blocks.length === 0) {
-      blocks.push({type: 'markdown', path: `${prefix}.${camelCase(placeholderWords(text).name) || 'text'}`, placeholder: text, ...(roleOf(body) ? {role: 'summary' as const} : {}), ...(annotation.optional ? {optional: true} : {})})
+      blocks.push({type: 'markdown', path: joinPath(prefix, camelCase(placeholderWords(text).name) || 'text'), placeholder: text, ...(roleOf(body) ? {role: 'summary' as const} : {}), ...(annotation.optional ? {optional: true} : {})})
       return 1 + rest.length
     }
   }
@@ -214,7 +220,7 @@ function paragraphBlock(derivation: Derivation, body: SectionBody, node: Paragra
       blocks.push(patternLine(derivation, body, node, found))
       return 1
     }
-    blocks.push({type: 'markdown', path: `${prefix}.text`, placeholder: text, ...(roleOf(body) ? {role: 'summary' as const} : {})})
+    blocks.push({type: 'markdown', path: joinPath(prefix, 'text'), placeholder: text, ...(roleOf(body) ? {role: 'summary' as const} : {})})
     return 1 + after.length
   }
   // A statement of the timeline's zone (`All times PDT.`) is a convention documents keep, not guidance.
@@ -346,3 +352,8 @@ export function frontMatterFields(derivation: Derivation, yaml: Yaml, titleBlock
 }
 
 export type {ColumnSpec, ValueType, Table}
+
+/** A path under a section's (the title's fields are top-level keys). */
+function joinPath(prefix: string, key: string): string {
+  return prefix === '' ? key : `${prefix}.${key}`
+}

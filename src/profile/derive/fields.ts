@@ -14,7 +14,7 @@ import {fieldRoleOf} from './lexicon.js'
 /** A field from a label and its placeholder, typed by the placeholder's hint and the annotation. */
 export function makeField(
   derivation: Derivation,
-  options: {readonly label: string; readonly placeholder: string; readonly prefix: string; readonly annotation?: Annotation; readonly labelStyle?: 'bold' | 'plain'; readonly name?: string}
+  options: {readonly label: string; readonly placeholder: string; readonly prefix: string; readonly annotation?: Annotation; readonly labelStyle?: 'bold' | 'plain'; readonly name?: string; readonly suffix?: string}
 ): FieldSpec {
   const annotation = options.annotation ?? {}
   const words = placeholderWords(options.placeholder)
@@ -34,7 +34,8 @@ export function makeField(
     ...(role ? {role} : {}),
     ...(annotation.optional === true ? {optional: true} : {}),
     ...(annotation.aka ? {aliases: annotation.aka, accepted: annotation.aka} : {}),
-    ...(options.labelStyle === 'plain' ? {labelStyle: 'plain' as const} : {})
+    ...(options.labelStyle === 'plain' ? {labelStyle: 'plain' as const} : {}),
+    ...(options.suffix !== undefined ? {suffix: options.suffix} : {})
   }
 }
 
