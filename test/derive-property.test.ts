@@ -50,4 +50,14 @@ describe('deriveProfile on any text', () => {
       {numRuns: 1000, seed: 20261207}
     )
   })
+
+  it('says which ids clash, at their lines, rather than read two blocks into one value', () => {
+    const table = '| Action | Owner |\n|---|---|\n| {action} | {owner} |'
+    const derived = deriveProfile(`# {Title}\n\n## Summary\n\n{summary}\n\n## Follow-ups\n\n${table}\n\n${table}\n`, {file: 'template.md'})
+    expect(derived.ok).toBe(false)
+    if (derived.ok) return
+    expect(derived.errors.map((error) => `${error.line}: ${error.message}`)).toEqual([
+      '7: Two blocks of `Follow-ups` have the id `followUps.items`: give one another id with `<!-- postmortem: id=… -->` after it'
+    ])
+  })
 })

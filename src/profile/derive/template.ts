@@ -284,6 +284,15 @@ function checkIds(derivation: Derivation, sections: readonly SectionSpec[]): voi
       }
     }
   }
+  // Two tables, lists or texts of one section under one id would be read into one value.
+  const blocks = new Set<string>()
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      if (!('path' in block) || block.path === '') continue
+      if (blocks.has(block.path)) derivation.errors.push({line: lineOfHeading(derivation, section), column: 1, message: `Two blocks of \`${section.heading ?? section.id}\` have the id \`${block.path}\`: give one another id with \`<!-- postmortem: id=… -->\` after it`})
+      blocks.add(block.path)
+    }
+  }
 }
 
 function lineOfHeading(derivation: Derivation, section: SectionSpec): number {
