@@ -77,12 +77,13 @@ function labelLine(derivation: Derivation, line: Line): LabelLine | undefined {
   const value = line.text.slice(label.valueStart).trim()
   if (value === '') return {label: label.label, style, placeholder: undefined, offset: line.start}
   const found = derivation.placeholdersIn(line.start + label.valueStart, line.end)
-  if (found.length !== 1 || !value.startsWith(found[0]!.text)) return undefined
-  const rest = value.slice(found[0]!.text.length)
-  if (rest === '') return {label: label.label, style, placeholder: found[0], offset: line.start}
+  const [placeholder] = found
+  if (found.length !== 1 || placeholder === undefined || !value.startsWith(placeholder.text)) return undefined
+  const rest = value.slice(placeholder.text.length)
+  if (rest === '') return {label: label.label, style, placeholder, offset: line.start}
   // A unit after the value (`{DURATION_MINUTES} minutes`): the template's words, not the value's.
   if (!/^ [\p{L} ]{1,20}$/u.test(rest)) return undefined
-  return {label: label.label, style, placeholder: found[0], suffix: rest, offset: line.start}
+  return {label: label.label, style, placeholder, suffix: rest, offset: line.start}
 }
 
 /** Whether a paragraph's whole text is one placeholder, even over several lines (`{Tell the story …}`). */
@@ -164,7 +165,7 @@ function isEntry(derivation: Derivation, node: RootContent): boolean {
   if (node.type !== 'heading') return false
   const text = headingText(derivation.source, node).trim()
   const found = derivation.placeholdersOf(node)
-  return found.length === 1 && found[0]!.text.trim() === text
+  return found.length === 1 && found[0]?.text.trim() === text
 }
 
 /** The summary role of a section named as one, or the role its annotation gives. */
@@ -175,10 +176,9 @@ function roleOf(body: SectionBody): 'summary' | undefined {
 
 /** A section whose one block is free text, a list or a table: the block's path is the section's. */
 function single(blocks: Block[], path: string): Block[] {
-  if (blocks.length !== 1) return blocks
   const [block] = blocks
-  if (block!.type === 'markdown' || block!.type === 'list') return [{...block!, path}]
-  if (block!.type === 'table') return [{...block!, path, ...(block!.zonePath !== undefined && block!.zonePath.startsWith(`${block!.path}.`) ? {} : {})}]
+  if (blocks.length !== 1 || block === undefined) return blocks
+  if (block.type === 'markdown' || block.type === 'list' || block.type === 'table') return [{...block, path}]
   return blocks
 }
 
