@@ -141,7 +141,7 @@ const scenarios: Scenario[] = [
     code: 2,
     check(run) {
       const lines = run.stderr.split('\n')
-      expect(lines).toContain('broken/.postmortemrc.json: Unexpected key `ignore`, expected `$schema`, `extends`, `rules`, `ignores` or `overrides`; did you mean `ignores`?')
+      expect(lines).toContain('broken/.postmortemrc.json: Unexpected key `ignore`, expected `$schema`, `extends`, `rules`, `ignores`, `overrides`, `template` or `people`; did you mean `ignores`?')
       expect(lines).toContain('broken/.postmortemrc.json: Unknown preset `postmortem-md/legasy` in `extends`; did you mean `postmortem-md/legacy`? (the presets are `postmortem-md/recommended` and `postmortem-md/legacy`)')
       expect(lines).toContain('broken/.postmortemrc.json: Unexpected `legacy/**` for `overrides[0].files`, expected a list of globs such as ["legacy/**"]')
       expect(lines).toContain('broken/.postmortemrc.json: Unknown rule `heading-txt` in `overrides[0].rules`; did you mean `heading-text`?')
