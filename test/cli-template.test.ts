@@ -162,17 +162,21 @@ describe.runIf(built)('a template that cannot be used', {timeout: 120_000}, () =
     writeFileSync(path.join(cwd, 'template.md'), text)
     mkdirSync(path.join(cwd, 'docs'))
     cpSync(path.join(folder, 'ci-infra/2019-03-14-merge-queue-stall.md'), path.join(cwd, 'docs/a.md'))
-    for (const argv of [['lint', ...now, 'docs'], ['fmt', '--check', 'docs'], ['to-json', '--draft', 'docs/a.md'], ['stats', 'docs']]) {
+    const commands = [['lint', ...now, 'docs'], ['fmt', '--check', 'docs'], ['to-json', '--draft', 'docs/a.md'], ['stats', 'docs'], ['template'], ['template', '--format', 'json'], ['types', '--out', 'types.ts']]
+    for (const argv of commands) {
       const run = runProcess([...argv, '--template', 'template.md'], {cwd})
       expect(run.code, argv.join(' ')).toBe(2)
       expect(run.stdout, argv.join(' ')).toBe('')
       expect(run.stderr, argv.join(' ')).toMatch(line)
     }
+    expect(existsSync(path.join(cwd, 'types.ts'))).toBe(false)
     // Named by the configuration: the same.
     writeFileSync(path.join(cwd, '.postmortemrc.json'), '{"template": "template.md"}')
-    const run = runProcess(['lint', ...now, 'docs'], {cwd})
-    expect(run).toMatchObject({code: 2, stdout: ''})
-    expect(run.stderr).toMatch(line)
+    for (const argv of [['lint', ...now, 'docs'], ['template'], ['types', '--out', 'types.ts']]) {
+      const run = runProcess(argv, {cwd})
+      expect(run, argv.join(' ')).toMatchObject({code: 2, stdout: ''})
+      expect(run.stderr, argv.join(' ')).toMatch(line)
+    }
   })
 
   it('a template that cannot be read is exit 2, naming it', () => {

@@ -20,7 +20,8 @@ export interface UsableTemplate {
   readonly file: string
   /** The template as messages name it. */
   readonly name: string
-  /** SHA-256 of its text: part of every cache key of the files read by it. */
+  /** Its text, and its SHA-256: part of every cache key of the files read by it. */
+  readonly text: string
   readonly hash: string
   readonly profile: Profile
   readonly warnings: readonly TemplateProblem[]
@@ -53,7 +54,7 @@ export function templateProfile(file: string, name: string, text: string): Loade
   if (known && known.text === text) return known.template
   const result = deriveProfile(text, {file: name})
   const template: LoadedTemplate = result.ok
-    ? {ok: true, file, name, hash: createHash('sha256').update(text, 'utf8').digest('hex'), profile: result.profile, warnings: result.warnings}
+    ? {ok: true, file, name, text, hash: createHash('sha256').update(text, 'utf8').digest('hex'), profile: result.profile, warnings: result.warnings}
     : {ok: false, file, name, messages: result.errors.map((problem) => problemLine(name, problem))}
   derived.set(file, {text, template})
   return template
