@@ -222,4 +222,14 @@ describe('the README', () => {
     expect(config.overrides).toHaveLength(2)
     expect(config.overrides[1]!.rules).toEqual({'date-format': 'warning'})
   })
+
+  it('shows a configuration that names templates and people, and parses', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## Your own template'))
+    const example = /```json\n([^]*?)```/.exec(section)![1]!
+    const config = parseConfig(example, 'README.md', '/repo')
+    expect(config.template).toBe(path.resolve('/repo/docs/postmortem-template.md'))
+    expect(config.overrides[0]!.template).toBe(path.resolve('/repo/infra/incident-template.md'))
+    expect(config.people).toEqual({'Priya Kowalczyk': ['@pkowalczyk', 'pkowalczyk']})
+  })
 })
