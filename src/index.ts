@@ -1,6 +1,6 @@
 /**
  * postmortem-md: a typed model, a lossless parser and serializer, a validator and a linter for
- * incident postmortems written in Markdown from one template.
+ * incident postmortems written in Markdown, from the built-in template or a team's own.
  */
 export {parse, parseDocument} from './parse/document.js'
 export type {ParseOptions} from './parse/document.js'
@@ -28,14 +28,20 @@ export type {JsonSchemaOptions} from './model/json-schema.js'
 export {builtinProfile, builtinSpec, sections} from './profile/builtin.js'
 export {compileProfile} from './profile/compile.js'
 export type {KeyOrder, Profile, RoleBinding} from './profile/compile.js'
+export {deriveProfile} from './profile/derive/index.js'
+export type {DeriveOptions, DerivedProfile, TemplateProblem, UnusableTemplate} from './profile/derive/index.js'
+export {typesSource} from './profile/codegen.js'
+export type {TypesSourceOptions} from './profile/codegen.js'
+export {describeProfile} from './profile/describe.js'
+export type {FieldDescription, ProfileDescription, SectionDescription} from './profile/describe.js'
 export type {Block, ColumnSpec, FieldRole, FieldSpec, ProfileSpec, RowGrammar, SectionId, SectionKind, SectionSpec, TitleSpec, ValueSpec, ValueType} from './profile/spec.js'
 export {template} from './template.js'
 export {lint, lintDocument, rules, ruleIds} from './lint/index.js'
 export type {LintOptions, Message, MessageData, MessageId, Rule, RuleContext, RuleExample, RuleId, RuleLevel, RuleSetting, RuleSettings} from './lint/index.js'
 export {presets} from './lint/presets.js'
 export type {Preset, PresetName} from './lint/presets.js'
-export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames} from './model/action-items.js'
-export type {ActionColumnKeys, ActionItemEntry, ActionStatus, ActionTable, ActionTableKey} from './model/action-items.js'
+export {actionItemsOf, actionTables, canonicalStatus, isOpen, isOverdue, ownedBy, ownerNames, ownersOf, peopleNames} from './model/action-items.js'
+export type {ActionColumnKeys, ActionItemEntry, ActionStatus, ActionTable, ActionTableKey, People} from './model/action-items.js'
 export {format} from './format.js'
 export type {FormatOptions, FormatResult, Refusal} from './format.js'
 export {reportData} from './report/data.js'

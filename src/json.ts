@@ -1,5 +1,7 @@
 import {PostmortemDraftSchema, PostmortemSchema, type Postmortem, type PostmortemDraft} from './profile/builtin-model.js'
 import {joinPath, describePath} from './model/names.js'
+import type {Profile} from './profile/compile.js'
+import {schemasOf} from './profile/schema.js'
 
 /** Why JSON text could not be read: the parser's message and where. */
 export interface JsonError {
@@ -199,18 +201,20 @@ export interface ModelProblem {
 
 /**
  * Read a model from a parsed JSON value: a complete `Postmortem` when it is one, else a
- * `PostmortemDraft`. Returns the schema problems (of the draft schema) when it is neither.
+ * `PostmortemDraft` (of `profile`'s model when given: a team's template). Returns the schema
+ * problems (of the draft schema) when it is neither.
  */
-export function modelFromJson(value: unknown): {ok: true; model: Postmortem | PostmortemDraft; complete: boolean} | {ok: false; problems: ModelProblem[]} {
-  const complete = PostmortemSchema.safeParse(value)
-  if (complete.success) return {ok: true, model: complete.data, complete: true}
-  const draft = PostmortemDraftSchema.safeParse(value)
-  if (draft.success) return {ok: true, model: draft.data, complete: false}
+export function modelFromJson(value: unknown, profile?: Profile): {ok: true; model: Postmortem | PostmortemDraft; complete: boolean} | {ok: false; problems: ModelProblem[]} {
+  const schemas = profile ? schemasOf(profile) : {complete: PostmortemSchema, draft: PostmortemDraftSchema}
+  const complete = schemas.complete.safeParse(value)
+  if (complete.success) return {ok: true, model: complete.data as Postmortem, complete: true}
+  const draft = schemas.draft.safeParse(value)
+  if (draft.success) return {ok: true, model: draft.data as PostmortemDraft, complete: false}
   return {
     ok: false,
     problems: draft.error.issues.map((issue) => {
       const path = joinPath(issue.path)
-      return {path, message: path ? `${issue.message} (${describePath(path)})` : issue.message}
+      return {path, message: path ? `${issue.message} (${describePath(path, profile ? {profile} : {})})` : issue.message}
     })
   }
 }

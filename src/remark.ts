@@ -10,6 +10,7 @@ import {checkLintOptions, lint} from './lint/index.js'
 import type {LintOptions, RuleSettings} from './lint/index.js'
 import type {Finding} from './model/finding.js'
 import type {Profile} from './profile/compile.js'
+import {deriveProfile, type TemplateProblem} from './profile/derive/index.js'
 
 /**
  * Options of the plugin, as for `lint`. An unknown rule id or level, or a `now` that is not a
@@ -22,6 +23,14 @@ export interface RemarkPostmortemOptions {
   readonly now?: string | null | undefined
   /** The template's profile the files are read by (default: the built-in template's). */
   readonly profile?: Profile | null | undefined
+  /**
+   * A team's template, as Markdown text, to derive the profile from (instead of `profile`). A
+   * template that cannot be used is reported on each file as fatal messages (rule
+   * `template`), and the file is not linted.
+   */
+  readonly template?: string | null | undefined
+  /** The template's file name, for its messages and the profile's name (default: `template.md`). */
+  readonly templateFile?: string | null | undefined
 }
 
 /** Where the rules are documented (the README's "Linting" section). */
@@ -53,6 +62,16 @@ export function reportFinding(file: VFile, finding: Finding): VFileMessage {
 }
 
 /**
+ * Report a problem of a template that cannot be used on a file the template was to read, as a
+ * fatal message (rule `template`) naming the template's line: the file is not linted.
+ */
+export function reportTemplateProblem(file: VFile, templateFile: string, problem: TemplateProblem): VFileMessage {
+  const message = file.message(`Cannot use the template \`${templateFile}\`: ${problem.message} (at ${templateFile}:${problem.line}:${problem.column ?? 1})`, {ruleId: 'template', source: 'postmortem'})
+  message.fatal = true
+  return message
+}
+
+/**
  * Lint the file's text as a postmortem and report each finding as a message on the file.
  * The tree is not used (the text is parsed the way `lint` parses it), so the plugin works
  * whatever remark plugins come before it.
@@ -61,8 +80,21 @@ const remarkPostmortem: Plugin<[(RemarkPostmortemOptions | null | undefined)?], 
   // Note: checked here, once, so a typo in `.remarkrc.json` fails loudly instead of linting
   // with the defaults; `now` and `inlineControl` only, as `lint` takes them.
   const checked = checkLintOptions({rules: options?.rules ?? undefined, now: options?.now ?? undefined})
-  const settings: LintOptions = {rules: checked.rules, now: checked.now, profile: options?.profile ?? undefined}
+  let profile = options?.profile ?? undefined
+  let unusable: readonly TemplateProblem[] = []
+  const templateFile = options?.templateFile ?? 'template.md'
+  if (typeof options?.template === 'string') {
+    // Note: derived once, when the plugin is attached; `deriveProfile` never throws.
+    const derived = deriveProfile(options.template, {file: templateFile})
+    if (derived.ok) profile = derived.profile
+    else unusable = derived.errors
+  }
+  const settings: LintOptions = {rules: checked.rules, now: checked.now, profile}
   return function (_tree, file) {
+    if (unusable.length > 0) {
+      for (const problem of unusable) reportTemplateProblem(file, templateFile, problem)
+      return
+    }
     for (const finding of lint(String(file), settings)) reportFinding(file, finding)
   }
 }

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {displayWidth} from '../src/cli/commands/actions.js'
-import {isOverdue, ownedBy} from '../src/model/action-items.js'
+import {isOverdue, ownedBy, ownersOf, peopleNames} from '../src/model/action-items.js'
 import {runInProcess} from './cli-harness.js'
 import {root, template} from './helpers.js'
 
@@ -300,5 +300,22 @@ describe('postmortem actions', () => {
     expect(displayWidth('Chloe\u0301')).toBe(5)
     expect(displayWidth('日本')).toBe(4)
     expect(displayWidth('🔥x')).toBe(3)
+  })
+})
+
+describe('peopleNames and ownersOf: one name for each person', () => {
+  const personName = peopleNames({'Grace Liu': ['@grace', 'grace'], 'Wen Zhou': ['@wzhou', '@grace']})
+
+  it('gives every spelling of a person the one name, ignoring case, emphasis, `@` and spaces', () => {
+    expect(['@grace', 'Grace', '**grace**', 'grace liu', '@GRACE', '@wzhou', 'Wen  Zhou'].map(personName)).toEqual(['Grace Liu', 'Grace Liu', 'Grace Liu', 'Grace Liu', 'Grace Liu', 'Wen Zhou', 'Wen Zhou'])
+    // A spelling listed for two people keeps the first; names not listed stay as written.
+    expect(personName('@dana')).toBe('@dana')
+    expect(peopleNames(undefined)('@grace')).toBe('@grace')
+  })
+
+  it('shows a cell by those names only when one changed', () => {
+    expect(ownersOf('@grace, @dana', personName)).toEqual({owner: 'Grace Liu, dana', owners: ['Grace Liu', 'dana']})
+    expect(ownersOf('Grace Liu and @dana', personName)).toEqual({owner: 'Grace Liu and @dana', owners: ['Grace Liu', 'dana']})
+    expect(ownersOf(null, personName)).toEqual({owner: null, owners: []})
   })
 })

@@ -141,7 +141,7 @@ const scenarios: Scenario[] = [
     code: 2,
     check(run) {
       const lines = run.stderr.split('\n')
-      expect(lines).toContain('broken/.postmortemrc.json: Unexpected key `ignore`, expected `$schema`, `extends`, `rules`, `ignores` or `overrides`; did you mean `ignores`?')
+      expect(lines).toContain('broken/.postmortemrc.json: Unexpected key `ignore`, expected `$schema`, `extends`, `rules`, `ignores`, `overrides`, `template` or `people`; did you mean `ignores`?')
       expect(lines).toContain('broken/.postmortemrc.json: Unknown preset `postmortem-md/legasy` in `extends`; did you mean `postmortem-md/legacy`? (the presets are `postmortem-md/recommended` and `postmortem-md/legacy`)')
       expect(lines).toContain('broken/.postmortemrc.json: Unexpected `legacy/**` for `overrides[0].files`, expected a list of globs such as ["legacy/**"]')
       expect(lines).toContain('broken/.postmortemrc.json: Unknown rule `heading-txt` in `overrides[0].rules`; did you mean `heading-text`?')
@@ -221,5 +221,15 @@ describe('the README', () => {
     expect(config.ignores).toEqual(['drafts/**', 'templates'])
     expect(config.overrides).toHaveLength(2)
     expect(config.overrides[1]!.rules).toEqual({'date-format': 'warning'})
+  })
+
+  it('shows a configuration that names templates and people, and parses', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## Your own template'))
+    const example = /```json\n([^]*?)```/.exec(section)![1]!
+    const config = parseConfig(example, 'README.md', '/repo')
+    expect(config.template).toBe(path.resolve('/repo/docs/postmortem-template.md'))
+    expect(config.overrides[0]!.template).toBe(path.resolve('/repo/infra/incident-template.md'))
+    expect(config.people).toEqual({'Priya Kowalczyk': ['@pkowalczyk', 'pkowalczyk']})
   })
 })

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseConfig} from '../src/cli/config-file.js'
-import {ConfigError, ConfigResolver, didYouMean, editDistance, parseRuleFlags} from '../src/cli/config.js'
+import {ConfigError, ConfigResolver, didYouMean, editDistance, parseRuleFlags, templateFor} from '../src/cli/config.js'
 import {runInProcess} from './cli-harness.js'
 import {root} from './helpers.js'
 
@@ -137,7 +137,7 @@ describe('unusable configuration (exit 2)', () => {
 
   it('a config of the wrong shape', () => {
     expect(() => parseConfig('[]', 'x.json', '/')).toThrow(/^x\.json: Unexpected `\[\]`, expected an object such as/)
-    expect(() => parseConfig('{"rule": {}}', 'x.json', '/')).toThrow(/^x\.json: Unexpected key `rule`, expected `\$schema`, `extends`, `rules`, `ignores` or `overrides`; did you mean `rules`\?$/)
+    expect(() => parseConfig('{"rule": {}}', 'x.json', '/')).toThrow(/^x\.json: Unexpected key `rule`, expected `\$schema`, `extends`, `rules`, `ignores`, `overrides`, `template` or `people`; did you mean `rules`\?$/)
     expect(() => parseConfig('{"rules": ["severity"]}', 'x.json', '/')).toThrow(/^x\.json: Unexpected `\["severity"\]` for `rules`, expected an object of rule id → level/)
     expect(() => parseConfig('{"rules": {"severity": 2}}', 'x.json', '/')).toThrow(/^x\.json: Unexpected level `2` for rule `severity` in `rules`/)
     expect(parseConfig('{"$schema": "x", "rules": {"severity": "off"}}', 'x.json', '/').rules).toEqual({severity: 'off'})
@@ -161,5 +161,37 @@ describe('suggestions', () => {
     expect(didYouMean('severty', ['severity', 'status', 'priority'])).toBe('did you mean `severity`?')
     expect(didYouMean('duedate', ['due-date', 'meeting-date', 'date-format'])).toBe('did you mean `due-date`?')
     expect(didYouMean('zzz', ['status', 'duration', 'priority', 'severity'])).toMatch(/^the nearest known ones are `\w[\w-]*`, `\w[\w-]*` and `\w[\w-]*`$/)
+  })
+})
+
+describe('`template`, `overrides[].template` and `people`', () => {
+  const config = parseConfig(
+    JSON.stringify({
+      template: './docs/template.md',
+      people: {'Grace Liu': ['@grace', 'grace']},
+      overrides: [
+        {files: ['ops/**'], template: 'ops/template.md'},
+        {files: ['ops/db/**'], ignores: ['ops/db/old/**'], template: '../shared/db.md'},
+        {files: ['ops/db/**'], rules: {'heading-text': 'off'}}
+      ]
+    }),
+    'repo/.postmortemrc.json',
+    '/repo'
+  )
+
+  it('resolves templates against the configuration file\'s folder', () => {
+    expect(config.template).toBe(path.resolve('/repo/docs/template.md'))
+    expect(config.overrides.map((override) => override.template)).toEqual([path.resolve('/repo/ops/template.md'), path.resolve('/shared/db.md'), undefined])
+    expect(config.people).toEqual({'Grace Liu': ['@grace', 'grace']})
+  })
+
+  it('gives each file the last matching entry that names a template, else the configuration\'s own', () => {
+    expect(templateFor(config, path.resolve('/repo/a.md'))).toBe(path.resolve('/repo/docs/template.md'))
+    expect(templateFor(config, path.resolve('/repo/ops/a.md'))).toBe(path.resolve('/repo/ops/template.md'))
+    expect(templateFor(config, path.resolve('/repo/ops/db/a.md'))).toBe(path.resolve('/shared/db.md'))
+    expect(templateFor(config, path.resolve('/repo/ops/db/old/a.md'))).toBe(path.resolve('/repo/ops/template.md'))
+    expect(templateFor(config, undefined)).toBe(path.resolve('/repo/docs/template.md'))
+    expect(templateFor(undefined, path.resolve('/repo/a.md'))).toBeUndefined()
+    expect(templateFor(parseConfig('{}', 'x.json', '/repo'), path.resolve('/repo/a.md'))).toBeUndefined()
   })
 })

@@ -8,7 +8,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import remarkPostmortem, {remarkPostmortem as named, ruleUrl} from '../src/remark.js'
-import {lint, ruleIds} from '../src/index.js'
+import {deriveProfile, lint, ruleIds} from '../src/index.js'
 import {root, template} from './helpers.js'
 import {runProcess} from './cli-harness.js'
 
@@ -69,6 +69,32 @@ describe('remarkPostmortem via unified', () => {
     await processor.run(tree, file)
     expect(tree).toEqual(before)
     expect(file.messages.length).toBeGreaterThan(0)
+  })
+})
+
+describe('remarkPostmortem with a team\'s template', () => {
+  const team = path.join(root, 'fixtures/templates/ci-infra')
+  const teamTemplate = readFileSync(path.join(team, 'template.md'), 'utf8')
+  const drifting = readFileSync(path.join(team, '2019-01-23-artifact-cache-outage.md'), 'utf8')
+
+  it('takes `{template}` (its Markdown) and reports the findings `lint` gives by its profile', async () => {
+    const derived = deriveProfile(teamTemplate, {file: 'template.md'})
+    if (!derived.ok) throw new Error('the fixture template derives')
+    const file = await unified().use(remarkParse).use(remarkPostmortem, {now, template: teamTemplate}).use(remarkStringify).process(drifting)
+    const findings = lint(drifting, {now, profile: derived.profile})
+    expect(file.messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual(findings.map((finding) => `${finding.ruleId}@${finding.line}`))
+    expect(file.messages.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['heading-text', 'missing-section', 'list-marker', 'unknown-section']))
+    // `{profile}` gives the same.
+    const byProfile = await unified().use(remarkParse).use(remarkPostmortem, {now, profile: derived.profile}).use(remarkStringify).process(drifting)
+    expect(byProfile.messages.map(String)).toEqual(file.messages.map(String))
+  })
+
+  it('reports a template that cannot be used as fatal messages on the file, and does not throw', async () => {
+    const bad = '# {Title}\n\n## Summary\n\n{summary}\n<!-- postmortem: colour=red -->\n'
+    const file = await unified().use(remarkParse).use(remarkPostmortem, {now, template: bad, templateFile: 'docs/template.md'}).use(remarkStringify).process(drifting)
+    expect(file.messages).toHaveLength(1)
+    expect(file.messages[0]).toMatchObject({ruleId: 'template', source: 'postmortem', fatal: true})
+    expect(file.messages[0]!.reason).toMatch(/^Cannot use the template `docs\/template\.md`: .*`colour`.* \(at docs\/template\.md:6:1\)$/)
   })
 })
 

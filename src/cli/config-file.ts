@@ -1,3 +1,4 @@
+import path from 'node:path'
 import stripJsonComments from 'strip-json-comments'
 import {z} from 'zod'
 import {parseJson} from '../json.js'
@@ -10,8 +11,8 @@ import {ConfigError, type Config} from './config-types.js'
 export {ConfigError} from './config-types.js'
 export type {Config, Override} from './config-types.js'
 
-const topKeys = ['$schema', 'extends', 'rules', 'ignores', 'overrides']
-const overrideKeys = ['files', 'ignores', 'extends', 'rules']
+const topKeys = ['$schema', 'extends', 'rules', 'ignores', 'overrides', 'template', 'people']
+const overrideKeys = ['files', 'ignores', 'extends', 'rules', 'template']
 const glob = z.string({error: 'a glob such as "legacy/**"'}).min(1, {error: 'a glob, not an empty string'})
 const globs = z.array(glob, {error: 'a list of globs such as ["legacy/**"]'})
 
@@ -29,12 +30,20 @@ const rulesSchema = z.record(z.string(), z.unknown(), {error: 'an object of rule
   }
 })
 
+const templateSchema = z.string({error: 'the path of a template file, such as "./docs/postmortem-template.md"'}).trim().min(1, {error: 'the path of a template file, not an empty string'})
+
+const personName = z.string({error: 'a name such as "Grace Liu"'}).trim().min(1, {error: 'a name, not an empty string'})
+const peopleSchema = z.record(personName, z.array(personName, {error: 'a list of the other ways the name is written, such as ["@grace", "grace"]'}), {
+  error: 'an object of name → other spellings such as {"Grace Liu": ["@grace", "grace"]}'
+})
+
 const overrideSchema = z.strictObject(
   {
     files: globs.min(1, {error: 'at least one glob, such as ["legacy/**"]'}),
     ignores: globs.optional(),
     extends: extendsSchema.optional(),
-    rules: rulesSchema.optional()
+    rules: rulesSchema.optional(),
+    template: templateSchema.optional()
   },
   {error: 'an object such as {"files": ["legacy/**"], "extends": "postmortem-md/legacy"}'}
 )
@@ -47,7 +56,9 @@ export const ConfigSchema = z.strictObject(
     extends: extendsSchema.optional(),
     rules: rulesSchema.optional(),
     ignores: globs.optional(),
-    overrides: z.array(overrideSchema, {error: 'a list of objects such as [{"files": ["legacy/**"], "rules": {"missing-section": "off"}}]'}).optional()
+    overrides: z.array(overrideSchema, {error: 'a list of objects such as [{"files": ["legacy/**"], "rules": {"missing-section": "off"}}]'}).optional(),
+    template: templateSchema.optional(),
+    people: peopleSchema.optional()
   },
   {error: 'an object such as {"extends": "postmortem-md/recommended", "rules": {"overdue-action": "off"}}'}
 )
@@ -56,7 +67,7 @@ export const ConfigSchema = z.strictObject(
  * Parse the text of a configuration file (JSON; `//` and `/* *\/` comments allowed, as in
  * tsconfig.json). Throws a `ConfigError` listing every problem, each naming the file and the key:
  * invalid JSON (with line and column), an unexpected key or type, an unknown preset, rule id or
- * level.
+ * level. A `template` is resolved against `folder`, the configuration file's own.
  */
 export function parseConfig(text: string, name: string, folder: string): Config {
   // Note: comments become spaces, so a JSON error's line and column are the file's own.
@@ -76,8 +87,11 @@ export function parseConfig(text: string, name: string, folder: string): Config 
     overrides: (value.overrides ?? []).map((entry) => ({
       files: entry.files.map(trimSlash),
       ignores: (entry.ignores ?? []).map(trimSlash),
-      rules: layered(entry.extends, entry.rules)
-    }))
+      rules: layered(entry.extends, entry.rules),
+      ...(entry.template === undefined ? {} : {template: path.resolve(folder, entry.template)})
+    })),
+    ...(value.template === undefined ? {} : {template: path.resolve(folder, value.template)}),
+    ...(value.people === undefined ? {} : {people: value.people})
   }
 }
 

@@ -16,6 +16,8 @@ export interface Override {
   readonly ignores: readonly string[]
   /** Its presets, then its own `rules`. */
   readonly rules: RuleLevels
+  /** The template the files it matches are written from: an absolute path (written relative to the configuration's folder). */
+  readonly template?: string
 }
 
 /** A configuration file, checked and with its presets applied. */
@@ -28,4 +30,8 @@ export interface Config {
   readonly rules: RuleLevels
   readonly ignores: readonly string[]
   readonly overrides: readonly Override[]
+  /** The team's template: an absolute path (written relative to the configuration's folder); none for the built-in one. */
+  readonly template?: string
+  /** One name for each person, and the other ways documents write it (`{"Grace Liu": ["@grace"]}`). */
+  readonly people?: Readonly<Record<string, readonly string[]>>
 }

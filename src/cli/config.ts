@@ -72,6 +72,25 @@ export function rulesFor(config: Config | undefined, file: string | undefined): 
   return rules
 }
 
+/**
+ * The template a configuration names for `file`: the last `overrides` entry whose `files` match
+ * (and whose `ignores` do not) and that names one, else the configuration's own `template`;
+ * `undefined` for the built-in template. An absolute path.
+ */
+export function templateFor(config: Config | undefined, file: string | undefined): string | undefined {
+  if (!config) return undefined
+  if (file === undefined || !config.overrides.some((override) => override.template !== undefined)) return config.template
+  const relative = relativeTo(config.folder, file)
+  if (relative === undefined) return config.template
+  const compiled = compile(config)
+  let template = config.template
+  compiled.overrides.forEach((override, index) => {
+    const named = config.overrides[index]!.template
+    if (named !== undefined && override.files.some((pattern) => pattern.match(relative)) && !override.ignores.some((pattern) => matchesOrInside(relative, pattern))) template = named
+  })
+  return template
+}
+
 /** Why a configuration's `ignores` skips `file`, or `undefined` when it does not. */
 export function ignoredBy(config: Config | undefined, file: string): string | undefined {
   if (!config || config.ignores.length === 0) return undefined

@@ -56,6 +56,14 @@ export const commands: Record<string, Command> = {
     summary: 'write one self-contained HTML page (or Markdown) of charts and tables over postmortems',
     load: async () => import('./commands/report.js').then((module) => ({help: module.reportHelp, run: module.report}))
   },
+  template: {
+    summary: "print what a team's template is derived into: sections, fields, types, roles, warnings",
+    load: async () => import('./commands/template.js').then((module) => ({help: module.templateCommandHelp, run: module.template}))
+  },
+  types: {
+    summary: "write (or --check) the TypeScript types of a team's template",
+    load: async () => import('./commands/types.js').then((module) => ({help: module.typesHelp, run: module.types}))
+  },
   init: {
     summary: 'write a starting .postmortemrc.json (never over an existing one)',
     load: async () => import('./commands/init.js').then((module) => ({help: module.initHelp, run: module.init}))

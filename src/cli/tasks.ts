@@ -16,15 +16,18 @@ import type {RuleLevels} from '../lint/options.js'
 import type {RuleLevel} from '../lint/types.js'
 import type {Finding} from '../model/finding.js'
 import {parseDocument} from '../parse/document.js'
+import type {Profile} from '../profile/compile.js'
 import {reportData} from '../report/data.js'
 import {cacheKey, cacheSalt, statSignature, trustedStat} from './cache.js'
 import {isFmtValue, isLintValue, isStatsValue, type FmtValue, type LintValue, type StatsRow, type StatsValue} from './cached-values.js'
-import {ConfigError, ConfigResolver, rulesFor, type Config} from './config.js'
+import {ConfigError, ConfigResolver, rulesFor, templateFor, type Config} from './config.js'
 import {decodeUtf8, EncodingError} from './decode.js'
 import {display, readError, type Input} from './files.js'
 import {reportFormats, type FormatOptions, type ReportPiece} from './format/index.js'
 import {exit} from './io.js'
 import {formatFindingLine} from './report.js'
+import {templateProfile} from './template-profile.js'
+import type {TemplateTexts} from './templates.js'
 import type {DateOptions} from './values.js'
 import {writeAtomic} from './write.js'
 
@@ -38,6 +41,10 @@ interface JobBase {
   readonly version: string
   /** `--cache`: each file's result is keyed, and the file's stat taken, as it is read. */
   readonly cache: boolean
+  /** `--template FILE` (absolute), which wins over each file's configuration. */
+  readonly template?: string
+  /** The text of every template the files are read by, by absolute path, read and checked by the main thread. */
+  readonly templates?: TemplateTexts
 }
 
 /** `lint`: each file's findings, written as its part of the report. */
@@ -99,8 +106,16 @@ export interface FileOutput {
   readonly value?: unknown
 }
 
-/** A file's configuration as a command uses it: why it cannot be used, or its rule levels and cache salt. */
-type Setting = {readonly configError: string} | {readonly configError?: undefined; readonly rules: RuleLevels; readonly salt: string}
+/** A file's configuration as a command uses it: why it cannot be used, or its rule levels, template's profile and cache salt. */
+type Setting =
+  | {readonly configError: string; readonly template?: boolean}
+  | {readonly configError?: undefined; readonly rules: RuleLevels; readonly profile: Profile | undefined; readonly salt: string}
+
+/** The levels of a file no configuration sets rules for (`fmt` and `stats` use none). */
+const noLevels: RuleLevels = {}
+
+/** What each command calls the files it did not work on. */
+const verbs = {lint: 'linted', fmt: 'formatted', stats: 'counted'} as const
 
 /**
  * The work of one command over its files, in one thread. `configOf` finds the configuration of
@@ -111,9 +126,8 @@ export class FileWork {
   readonly #job: Job
   readonly #configOf: (folder: string) => Promise<Config | undefined>
   readonly #stdin: () => Promise<string>
-  /** A configuration's levels → the levels with `--rule` flags over them, and their cache salt. */
-  readonly #settings = new WeakMap<RuleLevels, Setting>()
-  readonly #noRules: Setting
+  /** A configuration's levels → its template (absolute path, `''` for the built-in one) → the levels with `--rule` flags over them, the profile, and their cache salt. */
+  readonly #settings = new WeakMap<RuleLevels, Map<string, Setting>>()
 
   constructor(job: Job, options: {configOf?: (folder: string) => Promise<Config | undefined>; stdin?: () => Promise<string>} = {}) {
     this.#job = job
@@ -127,7 +141,6 @@ export class FileWork {
       const resolver = new ConfigResolver((file) => display(file, job.cwd))
       this.#configOf = (folder) => resolver.resolve(folder)
     }
-    this.#noRules = {rules: {}, salt: job.kind === 'fmt' ? cacheSalt(job.version, 'fmt', {addMissing: job.addMissing}) : job.kind === 'stats' ? cacheSalt(job.version, 'stats', job.dates) : ''}
   }
 
   /** The cache salt of a file, or `undefined` when its configuration cannot be used. */
@@ -157,7 +170,8 @@ export class FileWork {
     const {input} = task
     const setting = await this.#setting(input)
     if (setting.configError !== undefined) {
-      return {configError: setting.configError, stderr: `${input.name}: not ${job.kind === 'lint' ? 'linted' : 'formatted'}: its configuration cannot be used\n`, stdout: '', code: exit.usage}
+      const what = setting.template ? 'template' : 'configuration'
+      return {configError: setting.configError, stderr: `${input.name}: not ${verbs[job.kind]}: its ${what} cannot be used\n`, stdout: '', code: exit.usage}
     }
     let text: string
     let stat: Stats | undefined
@@ -177,7 +191,7 @@ export class FileWork {
     switch (job.kind) {
       case 'lint': {
         if (cached !== undefined && isLintValue(cached)) return {...this.#lintOutput(input, cached), ...keyed, hit: true}
-        const findings = lint(text, {rules: setting.rules, now: job.now})
+        const findings = lint(text, {rules: setting.rules, now: job.now, profile: setting.profile})
         return {...this.#lintOutput(input, findings), ...keyed, ...computed(findings)}
       }
       case 'fmt': {
@@ -185,7 +199,7 @@ export class FileWork {
         if (cached !== undefined && isFmtValue(cached) && (cached.state !== 'changes' || job.mode === 'check')) {
           return {...fmtOutput(job, input, cached, job.mode === 'print' && cached.state === 'canonical' ? text : undefined), ...keyed, hit: true}
         }
-        const result = format(text, {addMissing: job.addMissing})
+        const result = format(text, {addMissing: job.addMissing, ...(setting.profile ? {profile: setting.profile} : {})})
         let value: FmtValue
         if (result.refused) {
           value = result.document.parsed ? {state: 'refused', why: refusal(result.refused)} : {state: 'refused', findings: result.document.findings}
@@ -210,7 +224,7 @@ export class FileWork {
       }
       case 'stats': {
         if (cached !== undefined && isStatsValue(cached)) return {...statsOutput(input, cached), ...keyed, hit: true}
-        const value = statsValue(text, job.dates, input.name)
+        const value = statsValue(text, job.dates, input.name, setting.profile)
         // Note: a duration too long for a number is Infinity, which JSON cannot keep.
         const keep = !value.parsed || value.row.durationMinutes === null || Number.isFinite(value.row.durationMinutes)
         return {...statsOutput(input, value), ...keyed, ...(keep ? computed(value) : {hit: false})}
@@ -218,26 +232,54 @@ export class FileWork {
     }
   }
 
-  /** The rule levels and cache salt of a file, or why its configuration cannot be used. */
+  /** The rule levels, template's profile and cache salt of a file, or why its configuration or template cannot be used. */
   async #setting(input: Input): Promise<Setting> {
     const job = this.#job
-    if (job.kind === 'stats') return this.#noRules
     let config: Config | undefined
-    try {
-      config = await this.#configOf(input.file === undefined ? job.cwd : path.dirname(input.file))
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      return {configError: error.message}
+    // Note: with `--template`, `fmt` and `stats` need nothing of the configuration.
+    if (job.kind === 'lint' || job.template === undefined) {
+      try {
+        config = await this.#configOf(input.file === undefined ? job.cwd : path.dirname(input.file))
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error
+        return {configError: error.message}
+      }
     }
-    if (job.kind === 'fmt') return this.#noRules
-    const levels = rulesFor(config, input.file)
-    let setting = this.#settings.get(levels)
+    const levels = job.kind === 'lint' ? rulesFor(config, input.file) : noLevels
+    const file = job.template ?? templateFor(config, input.file) ?? ''
+    let byTemplate = this.#settings.get(levels)
+    if (!byTemplate) {
+      byTemplate = new Map()
+      this.#settings.set(levels, byTemplate)
+    }
+    let setting = byTemplate.get(file)
     if (!setting) {
-      const rules = {...levels, ...job.ruleFlags}
-      setting = {rules, salt: job.cache ? cacheSalt(job.version, 'lint', {rules, now: job.now}) : ''}
-      this.#settings.set(levels, setting)
+      setting = this.#newSetting(levels, file)
+      byTemplate.set(file, setting)
     }
     return setting
+  }
+
+  /** The setting of files with `levels` read by the template `file` (`''`: the built-in one). */
+  #newSetting(levels: RuleLevels, file: string): Setting {
+    const job = this.#job
+    let profile: Profile | undefined
+    let hash: string | undefined
+    if (file !== '') {
+      const text = job.templates?.[file]
+      // Note: the main thread reads every template of the run before any file; one it did not
+      // (a configuration written since) is not read here, where its problems could not be said once.
+      if (text === undefined) return {configError: `Cannot read template \`${display(file, job.cwd)}\`: it was not read when the command started`, template: true}
+      const template = templateProfile(file, display(file, job.cwd), text)
+      if (!template.ok) return {configError: template.messages.join('\n'), template: true}
+      profile = template.profile
+      hash = template.hash
+    }
+    const template = hash === undefined ? {} : {template: hash}
+    if (job.kind === 'fmt') return {rules: noLevels, profile, salt: cacheSalt(job.version, 'fmt', {addMissing: job.addMissing, ...template})}
+    if (job.kind === 'stats') return {rules: noLevels, profile, salt: cacheSalt(job.version, 'stats', {...job.dates, ...template})}
+    const rules = {...levels, ...job.ruleFlags}
+    return {rules, profile, salt: job.cache ? cacheSalt(job.version, 'lint', {rules, now: job.now, ...template}) : ''}
   }
 
   /** Lint's output for a file's findings: its part of the report (with `--quiet`, of its errors). */
@@ -320,8 +362,8 @@ function visible(text: string): string {
 }
 
 /** One postmortem's figures: `reportData` of the one document, so `stats` counts as `report` does. */
-export function statsValue(text: string, dates: DateOptions, name: string): StatsValue {
-  const document = parseDocument(text)
+export function statsValue(text: string, dates: DateOptions, name: string, profile?: Profile): StatsValue {
+  const document = parseDocument<object>(text, profile ? {profile} : {})
   if (!document.parsed) return {parsed: false, findings: document.findings}
   const data = reportData([{file: name, document}], dates)
   const postmortem = data.postmortems[0]

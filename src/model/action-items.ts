@@ -225,6 +225,37 @@ export function ownedBy(item: Pick<ActionItem, 'owner'>, name: string): boolean 
   return ownerNames(item.owner).some((part) => part.toLowerCase() === wanted)
 }
 
+/** One name for each person, and the other ways documents write it: `{"Grace Liu": ["@grace", "grace"]}`. */
+export type People = Readonly<Record<string, readonly string[]>>
+
+/**
+ * What gives each owner's name the one name `people` knows the person by (`@grace` → `Grace
+ * Liu`), or the name itself when `people` does not list it. Names are compared as `ownedBy`
+ * compares them: ignoring case, emphasis, a leading `@` and runs of spaces. A spelling listed for
+ * two people keeps the first.
+ */
+export function peopleNames(people: People | undefined): (name: string) => string {
+  const byKey = new Map<string, string>()
+  for (const [name, others] of Object.entries(people ?? {})) {
+    for (const spelling of [name, ...others]) {
+      const key = normalizeOwner(spelling)
+      if (key !== '' && !byKey.has(key)) byKey.set(key, name)
+    }
+  }
+  return (name) => byKey.get(normalizeOwner(name)) ?? name
+}
+
+/**
+ * An Owner cell by the one name of each person in it (`personName`, from `peopleNames`): the
+ * names it lists (`ownerNames`), each renamed, and the cell to show, as written unless some
+ * name in it was renamed (then the names joined by `, `).
+ */
+export function ownersOf(cell: string | null, personName: (name: string) => string): {owner: string | null; owners: string[]} {
+  const written = ownerNames(cell)
+  const owners = written.map(personName)
+  return {owner: owners.some((name, index) => name !== written[index]) ? owners.join(', ') : cell, owners}
+}
+
 /** Whether `name` says anything once emphasis, `@` and spaces are taken away. */
 export function isOwnerName(name: string): boolean {
   return normalizeOwner(name) !== ''

@@ -4,7 +4,7 @@
  * file system): callers parse the documents and pass them with their file names. `postmortem
  * stats` and `postmortem report` print these figures; a dashboard can draw them its own way.
  */
-import {actionItemsOf, actionTables, canonicalStatus, dueIsoDate, isOpen, isOverdue, ownerNames} from '../model/action-items.js'
+import {actionItemsOf, actionTables, canonicalStatus, dueIsoDate, isOpen, isOverdue, ownersOf, peopleNames, type People} from '../model/action-items.js'
 import {isoDate, isoNotation} from '../model/dates.js'
 import {getPath} from '../model/paths.js'
 import {incidentFacts} from '../model/facts.js'
@@ -42,6 +42,11 @@ export interface ReportOptions {
   readonly until?: string
   /** Rule levels for the completeness figures, as `lint` takes them (default: each rule's own). */
   readonly rules?: Readonly<Record<string, RuleLevel>>
+  /**
+   * One name for each person and the other ways documents write it (`{"Grace Liu": ["@grace"]}`):
+   * action items' `owners` and the figures by owner use that one name (default: names as written).
+   */
+  readonly people?: People
 }
 
 /** How a postmortem's severity counts: one of the template's, something else (`other`), or `unfilled`. */
@@ -100,9 +105,9 @@ export interface ReportActionItem {
   /** The postmortem's incident date, ISO `YYYY-MM-DD`, when real. */
   readonly incidentDate: string | null
   readonly action: string | null
-  /** The Owner cell as written. */
+  /** The Owner cell as written; when `people` gives a name in it another name, its names by that one name, joined by `, `. */
   readonly owner: string | null
-  /** The names the Owner cell lists (`ownerNames`). */
+  /** The names the Owner cell lists (`ownerNames`), each by the one name `people` gives it. */
   readonly owners: readonly string[]
   /**
    * The Due Date: ISO `YYYY-MM-DD` when it is a real date written in its column's notation, else
@@ -223,6 +228,7 @@ const maxMonths = 240
  */
 export function reportData(inputs: readonly ReportInput[], options: ReportOptions = {}): ReportData {
   const now = options.now ?? todayUtc()
+  const personName = peopleNames(options.people)
   checkDate('now', now)
   const since = options.since ?? null
   const until = options.until ?? null
@@ -263,8 +269,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
           title,
           incidentDate: date,
           action: item.action ?? null,
-          owner: item.owner ?? null,
-          owners: ownerNames(item.owner),
+          ...ownersOf(item.owner ?? null, personName),
           // Note: an ISO Due Date is kept as written, a date in another notation shown ISO.
           dueDate: dueFormat === isoNotation || due === undefined ? (item.dueDate ?? null) : due,
           priority: item.priority ?? null,

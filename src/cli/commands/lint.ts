@@ -8,6 +8,7 @@ import {exit, UsageError, type CliIo} from '../io.js'
 import {workerSetting} from '../pool.js'
 import {runFiles} from '../run-files.js'
 import type {LintJob} from '../tasks.js'
+import {jobTemplates, prepareTemplates, skipTemplates, templateFlag, templateHelp, templateOption} from '../templates.js'
 import {parseCount, readDates} from '../values.js'
 import {version} from '../version.js'
 
@@ -26,6 +27,7 @@ Options:
   --config FILE      use this configuration instead of searching for .postmortemrc.json
   --rule ID=LEVEL    set a rule to off, info, warning (or warn) or error (repeatable; wins
                      over the configuration)
+${templateHelp(21)}
   --cache            keep each file's findings and lint only files (or configurations) that
                      changed since; kept in node_modules/.cache/postmortem-md/
   --cache-location DIR
@@ -33,9 +35,11 @@ Options:
   -h, --help         show this help
 
 Configuration: the nearest .postmortemrc.json from each file's folder upward (postmortem init
-writes one), with the keys extends, rules, ignores and overrides:
+writes one), with the keys extends, rules, ignores, overrides, template and people:
   {"extends": "postmortem-md/recommended", "rules": {"overdue-action": "off"},
-   "ignores": ["drafts/**"], "overrides": [{"files": ["legacy/**"], "extends": "postmortem-md/legacy"}]}
+   "ignores": ["drafts/**"], "overrides": [{"files": ["legacy/**"], "extends": "postmortem-md/legacy"}],
+   "template": "./docs/postmortem-template.md"}
+A template that cannot be read or used stops the command (exit 2), each problem at its line.
 
 Rules: ${wrap(ruleIds.join(', '), 76).join('\n       ')}
 
@@ -58,7 +62,8 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
     config: {type: 'string'},
     rule: {type: 'string', multiple: true},
     cache: {type: 'boolean'},
-    'cache-location': {type: 'string'}
+    'cache-location': {type: 'string'},
+    ...templateOption
   })
   const formatName = typeof values.format === 'string' ? values.format : 'stylish'
   if (!formatNames.includes(formatName)) throw new UsageError(`Unexpected format \`${formatName}\`, expected ${formatNames.map((name) => `\`${name}\``).join(', ')}`)
@@ -75,13 +80,16 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
   }
   const resolver = new ConfigResolver(shown)
   const configOf = async (folder: string): Promise<Config | undefined> => (fixed ? fixed : resolver.resolve(folder))
+  const template = templateFlag(values, io.cwd)
 
   let code: number = exit.ok
   const raise = (next: number): void => {
     code = Math.max(code, next)
   }
-  const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipByConfig(configOf))
+  const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipTemplates(template, configOf, skipByConfig(configOf)))
   workerSetting(io.env)
+  const templates = await prepareTemplates(inputs, template, configOf, io)
+  if (templates === undefined) return exit.usage
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
     raise(exit.usage)
@@ -94,7 +102,7 @@ export async function lint(args: readonly string[], io: CliIo): Promise<number> 
   const report = (await loadFormat(formatName)).assemble(formatOptions)
   let errors = 0
   let warnings = 0
-  const job: LintJob = {kind: 'lint', cwd: io.cwd, version: formatOptions.version, cache, now, ruleFlags, ...(fixed ? {config: fixed} : {}), format: formatName, formatOptions}
+  const job: LintJob = {kind: 'lint', cwd: io.cwd, version: formatOptions.version, cache, now, ruleFlags, ...(fixed ? {config: fixed} : {}), ...jobTemplates(template, templates), format: formatName, formatOptions}
   raise(
     await runFiles({
       io,

@@ -3,9 +3,10 @@ import path from 'node:path'
 import {reportData, type ReportInput} from '../../report/data.js'
 import {reportMarkdown} from '../../report/markdown.js'
 import {parseCommandArgs} from '../args.js'
-import {ConfigError, ConfigResolver, configOrReport, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
+import {ConfigError, ConfigResolver, loadConfig, parseRuleFlags, rulesFor, skipByConfig, type Config} from '../config.js'
 import {display} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
+import {templateFlag, templateHelp, templateOption} from '../templates.js'
 import {formatOption, readPostmortems} from './actions.js'
 import {dateOptions} from './stats.js'
 
@@ -32,14 +33,18 @@ Options:
                       (with --since or --until, postmortems without a real Date are left out)
   --config FILE       use this configuration instead of searching for .postmortemrc.json
   --rule ID=LEVEL     set a rule to off, info, warning (or warn) or error (repeatable)
+${templateHelp(22)}
   -h, --help          show this help
 
 Lint errors are counted as lint counts them: with the nearest .postmortemrc.json of each file
 (its presets, rules and overrides; files its ignores list are left out), or --config, and --rule.
+Each file is read by its template (--template, or the configuration's \`template\`): dates,
+severities, durations and owners are the fields its roles are bound to (see \`postmortem
+template\`). Owners are shown by the one name the configuration's \`people\` gives them.
 
 Exit codes: 0 written; 1 a file over the size or nesting limit (left out); 2 usage error,
 unreadable file, unusable configuration or a report that cannot be written (the other files
-are still counted).
+are still counted), or a template that cannot be used (nothing is written).
 `
 
 /** `postmortem report`: one HTML page (or Markdown) of figures and charts over postmortems. */
@@ -52,7 +57,8 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
     since: {type: 'string'},
     until: {type: 'string'},
     config: {type: 'string'},
-    rule: {type: 'string', multiple: true}
+    rule: {type: 'string', multiple: true},
+    ...templateOption
   })
   const format = formatOption(values.format, ['html', 'md'] as const, 'html')
   const dates = dateOptions(values)
@@ -72,18 +78,10 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
   const resolver = new ConfigResolver(shown)
   const configOf = async (folder: string): Promise<Config | undefined> => fixed ?? resolver.resolve(folder)
 
-  const read = await readPostmortems(positionals, io, skipByConfig(configOf))
-  let code = read.code
-  const inputs: ReportInput[] = []
-  const reported = new Set<string>()
-  for (const {name, file, document} of read.documents) {
-    const found = await configOrReport(configOf, file === undefined ? io.cwd : path.dirname(file), name, 'reported', io, reported)
-    if (!found) {
-      code = Math.max(code, exit.usage)
-      continue
-    }
-    inputs.push({file: name, document, rules: {...rulesFor(found.config, file), ...ruleFlags}})
-  }
+  const read = await readPostmortems(positionals, io, {template: templateFlag(values, io.cwd), configOf, skip: skipByConfig(configOf), verb: 'reported'})
+  if (read.stopped) return read.code
+  const code = read.code
+  const inputs: ReportInput[] = read.documents.map(({name, file, config, document}) => ({file: name, document, rules: {...rulesFor(config, file), ...ruleFlags}}))
   if (out !== undefined && read.documents.some(({file}) => file === out)) {
     throw new UsageError(`--out \`${values.out as string}\` is one of the postmortems read; choose another file`)
   }
@@ -91,7 +89,7 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`Not writing a report: no postmortem was read\n`)
     return code
   }
-  const data = reportData(inputs, dates)
+  const data = reportData(inputs, {...dates, people: read.people})
   // Note: links are relative to the report's folder, so the page and the files move together.
   const base = out === undefined ? io.cwd : path.dirname(out)
   const linkPath = (file: string): string | null => (file === '-' ? null : path.relative(base, path.resolve(io.cwd, file)).split(path.sep).join('/'))

@@ -1,11 +1,13 @@
 import {reportData, severityKeys, statusKeys, type ReportData, type ReportInput, type SeverityKey, type StatusKey} from '../../report/data.js'
 import {summarize} from '../../report/figures.js'
 import {parseCommandArgs} from '../args.js'
-import {expandInputs} from '../files.js'
+import {ConfigResolver, type Config} from '../config.js'
+import {display, expandInputs} from '../files.js'
 import {exit, type CliIo} from '../io.js'
 import {workerSetting} from '../pool.js'
 import {runFiles} from '../run-files.js'
 import type {FileOutput, StatsJob, StatsRow} from '../tasks.js'
+import {jobTemplates, prepareTemplates, skipTemplates, templateFlag, templateHelp, templateOption} from '../templates.js'
 import {readDates, type DateOptions} from '../values.js'
 import {version} from '../version.js'
 import {formatOption} from './actions.js'
@@ -29,6 +31,7 @@ Options:
   --since YYYY-MM-DD  only postmortems of incidents on or after this date
   --until YYYY-MM-DD  only postmortems of incidents on or before this date
                       (with --since or --until, postmortems without a real Date are left out)
+${templateHelp(22)}
   --cache             keep each file's figures and read only files that changed since;
                       kept in node_modules/.cache/postmortem-md/
   --cache-location DIR
@@ -40,7 +43,8 @@ Over more than 64 files, files are read in worker threads, one per core
 on stderr when it is a terminal (not with --format json).
 
 Exit codes: 0 summarised; 1 a file over the size or nesting limit (left out);
-2 usage error or unreadable file (the other files are still counted).
+2 usage error, unreadable file or unusable configuration (the other files are still
+counted), or a template that cannot be used (nothing is counted).
 `
 
 /** What \`postmortem stats\` reports (its \`--format json\` output). */
@@ -150,26 +154,33 @@ export async function stats(args: readonly string[], io: CliIo): Promise<number>
     since: {type: 'string'},
     until: {type: 'string'},
     cache: {type: 'boolean'},
-    'cache-location': {type: 'string'}
+    'cache-location': {type: 'string'},
+    ...templateOption
   })
   const format = formatOption(values.format, ['text', 'json'] as const, 'text')
   const dates = dateOptions(values)
-  const {inputs, problems} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd)
+  const template = templateFlag(values, io.cwd)
+  const resolver = new ConfigResolver((file) => display(file, io.cwd))
+  const configOf = (folder: string): Promise<Config | undefined> => resolver.resolve(folder)
+  const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipTemplates(template, configOf))
   workerSetting(io.env)
+  const templates = await prepareTemplates(inputs, template, configOf, io)
+  if (templates === undefined) return exit.usage
   let code: number = exit.ok
   for (const problem of problems) {
     io.stderr.write(problem.message + '\n')
     code = exit.usage
   }
+  for (const skip of skipped) io.stderr.write(`${skip.name}: not counted: matched by ${skip.reason}\n`)
   const location = typeof values['cache-location'] === 'string' ? values['cache-location'] : undefined
   const cache = values.cache === true || location !== undefined
   const tally = new StatsTally()
-  const job: StatsJob = {kind: 'stats', cwd: io.cwd, version: version(), cache, dates}
+  const job: StatsJob = {kind: 'stats', cwd: io.cwd, version: version(), cache, dates, ...jobTemplates(template, templates)}
   const onFile = (_input: unknown, output: FileOutput): string => {
     if (output.row) tally.add(output.row)
     return ''
   }
-  code = Math.max(code, await runFiles({io, job, inputs, ...(cache ? {cache: {location}} : {}), progress: format === 'text', onFile}))
+  code = Math.max(code, await runFiles({io, job, inputs, ...(cache ? {cache: {location}} : {}), configOf, progress: format === 'text', onFile}))
   const result = tally.result()
   io.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : text(result))
   return code
