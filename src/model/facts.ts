@@ -6,7 +6,7 @@
  */
 import type {Profile} from '../profile/compile.js'
 import type {FieldRole} from '../profile/spec.js'
-import {actionItemsOf, dueIsoDate, isOpen, ownerNames} from './action-items.js'
+import {actionItemsOf, dueIsoDate, isOpen, ownerNames, ownersOf, peopleNames, type People} from './action-items.js'
 import {isoDate} from './dates.js'
 import {durationMinutes} from './durations.js'
 import {getPath} from './paths.js'
@@ -38,19 +38,9 @@ export interface IncidentFacts {
   readonly owners: readonly string[]
 }
 
-/** Options: other spellings of people's names (`{"Grace Liu": ["@grace"]}`), read as the name. */
+/** Options: one name for each person and the other ways documents write it (`{"Grace Liu": ["@grace"]}`). */
 export interface FactsOptions {
-  readonly people?: Readonly<Record<string, readonly string[]>>
-}
-
-/** The name a `people` map gives a spelling (`@grace` → `Grace Liu`), or the spelling as written. */
-export function personName(written: string, people: FactsOptions['people'] = {}): string {
-  const wanted = written.trim().replace(/^@/, '').toLowerCase()
-  for (const [name, spellings] of Object.entries(people)) {
-    if (name.toLowerCase() === wanted) return name
-    if (spellings.some((spelling) => spelling.trim().replace(/^@/, '').toLowerCase() === wanted)) return name
-  }
-  return written.trim()
+  readonly people?: People
 }
 
 /** What a draft says about its incident, read through the profile's roles. */
@@ -63,11 +53,12 @@ export function incidentFacts(draft: object, profile: Profile, options: FactsOpt
   const timeline = timelineOf(profile)
   const rows = timeline ? getPath(draft, timeline.block.path) : undefined
   const entries = Array.isArray(rows) ? rows.filter((row: unknown) => row !== null && typeof row === 'object' && typeof (row as Record<string, unknown>)[timeline!.time.key] === 'string') : []
+  const personName = peopleNames(options.people)
   const actionItems = actionItemsOf(draft, profile).map(({item, closed, dueFormat}): ActionFact => {
     const owner = item.owner ?? null
     return {
       action: item.action ?? null,
-      owner: owner === null ? null : personName(owner, options.people),
+      owner: ownersOf(owner, personName).owner,
       due: dueIsoDate(item, dueFormat) ?? item.dueDate ?? null,
       open: isOpen(item, closed)
     }

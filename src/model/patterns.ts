@@ -16,6 +16,8 @@ export interface SlotShape {
   readonly type?: ValueType | 'link'
   /** A date's or date-time's notation in dayjs tokens. */
   readonly format?: string | undefined
+  /** The slot's own placeholder: a line that is the template's own reads as its placeholders. */
+  readonly placeholder?: string | undefined
 }
 
 /** Lines longer than this are no pattern's: a row or a title is one short line. */
@@ -189,7 +191,21 @@ export function matchPattern(line: string, pattern: readonly PatternPart[], shap
   while (end > begin && isSpace(line[end - 1])) end--
   if (steps.length === 0) return begin === line.length || begin >= end ? new Map() : undefined
   const shapes = steps.map((step) => shape(step.slot))
-  return search(line, begin, end, steps, shapes, true) ?? search(line, begin, end, steps, shapes, false)
+  return asWritten(line, begin, end, steps, shapes) ?? search(line, begin, end, steps, shapes, true) ?? search(line, begin, end, steps, shapes, false)
+}
+
+/** The template's own line (`{Month Do, YYYY} {Incident title}`): each slot its own placeholder. */
+function asWritten(line: string, begin: number, end: number, steps: readonly Step[], shapes: readonly (SlotShape | undefined)[]): PatternMatch | undefined {
+  const spans: [string, readonly [number, number]][] = []
+  let at = begin
+  for (const [index, step] of steps.entries()) {
+    const own = shapes[index]?.placeholder
+    if (own === undefined || own === '' || !line.startsWith(own, at)) return undefined
+    spans.push([step.slot, [at, at + own.length]])
+    at = literalAt(line, at + own.length, step.after)
+    if (at === -1) return undefined
+  }
+  return at === end ? new Map(spans) : undefined
 }
 
 function search(line: string, begin: number, end: number, steps: readonly Step[], shapes: readonly (SlotShape | undefined)[], strict: boolean): PatternMatch | undefined {

@@ -18,7 +18,7 @@ type HeadingFields = Extract<Block, {type: 'headingFields'}>
 export function fieldShapes(fields: readonly FieldSpec[]): (slot: string) => SlotShape | undefined {
   return (slot) => {
     const field = fields.find((candidate) => candidate.path === slot)
-    return field ? {type: field.type, format: field.format} : undefined
+    return field ? {type: field.type, format: field.format, placeholder: field.placeholder} : undefined
   }
 }
 

@@ -69,7 +69,7 @@ function columnShapes(block: TableBlock): (slot: string) => SlotShape | undefine
   return (slot) => {
     const column = block.columns.find((candidate) => candidate.key === slot)
     if (!column) return undefined
-    return {type: column.header === 'Link' && column.placeholder.startsWith('[') ? 'link' : column.type, format: column.format}
+    return {type: column.header === 'Link' && column.placeholder.startsWith('[') ? 'link' : column.type, format: column.format, placeholder: column.placeholder}
   }
 }
 
