@@ -12,7 +12,6 @@
  * Screenshots go to `.scratch/browser/`; `UPDATE_SCREENSHOT=1` also writes `docs/report.png`
  * (the report over fixtures/examples/ shown in the README).
  */
-import {execSync} from 'node:child_process'
 import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -24,14 +23,7 @@ import type {Stats} from '../src/cli/commands/stats.js'
 import {lint, parseDocument, reportData, template} from '../src/index.js'
 import {runInProcess, runProcess} from './cli-harness.js'
 import {root} from './helpers.js'
-import {hostile, isLocalReference, reportNow, writeHostileFolder} from './report-helpers.js'
-
-/** Chromium from `CHROMIUM_PATH`, or on `PATH` as Debian installs it. */
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  const found = execSync('command -v chromium || command -v chromium-browser || true', {shell: '/bin/sh', encoding: 'utf8'}).trim()
-  return found === '' ? undefined : found
-}
+import {chromiumArgs, findChromium, hostile, isLocalReference, reportNow, writeHostileFolder} from './report-helpers.js'
 
 const work = mkdtempSync(path.join(tmpdir(), 'postmortem-browser-'))
 const shots = path.join(root, '.scratch/browser')
@@ -46,7 +38,7 @@ beforeAll(async () => {
   // Note: the network is closed here; these switches keep Chromium from trying to reach it.
   browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    args: chromiumArgs
   })
 }, 60_000)
 

@@ -1,4 +1,5 @@
 /** Shared by the report's Node and browser tests: hostile documents, and reading a page's links. */
+import {execSync} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {expect} from 'vitest'
@@ -53,3 +54,13 @@ export function isLocalReference(reference: string): boolean {
   if (value.startsWith('//') || value.startsWith('\\\\')) return false
   return !/^[a-z][a-z0-9+.-]*:/i.test(value)
 }
+
+/** Chromium from `CHROMIUM_PATH`, or on `PATH` as Debian installs it. */
+export function findChromium(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  const found = execSync('command -v chromium || command -v chromium-browser || true', {shell: '/bin/sh', encoding: 'utf8'}).trim()
+  return found === '' ? undefined : found
+}
+
+/** Chromium's switches for a machine without network: nothing tries to reach it. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
