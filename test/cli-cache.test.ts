@@ -215,11 +215,11 @@ describe('cached results', () => {
     expect(isFmtValue({state: 'refused', findings: [finding]})).toBe(true)
     for (const bad of [null, [], {state: 'other'}, {state: 'refused', why: 1}, {state: 'refused', findings: [1]}]) expect(isFmtValue(bad)).toBe(false)
     const byStatus = {'Not Started': 1, 'In Progress': 0, Blocked: 0, Done: 0, "Won't Do": 0, other: 0, unfilled: 0}
-    const row = {excluded: false, severity: 'P1', durationMinutes: 30, complete: false, fields: [{path: 'p', field: 'f'}], actionItems: {total: 1, open: 1, overdue: 0, byStatus}}
+    const row = {excluded: false, severity: 'P1', severities: ['P0', 'P1', 'P2', 'other', 'unfilled'], statuses: Object.keys(byStatus), durationMinutes: 30, complete: false, fields: [{path: 'p', field: 'f'}], actionItems: {total: 1, open: 1, overdue: 0, byStatus}}
     expect(isStatsValue({parsed: true, row})).toBe(true)
     expect(isStatsValue({parsed: false, findings: [finding]})).toBe(true)
     // A severity is any template's value (`SEV1`, `Critical`), so only its type is checked.
-    for (const bad of [{parsed: true, row: {...row, severity: 7}}, {parsed: true, row: {...row, durationMinutes: '30'}}, {parsed: true, row: {...row, actionItems: {...row.actionItems, byStatus: {}}}}, {parsed: 'yes'}]) {
+    for (const bad of [{parsed: true, row: {...row, severity: 7}}, {parsed: true, row: {...row, durationMinutes: '30'}}, {parsed: true, row: {...row, actionItems: {...row.actionItems, byStatus: {Done: '1'}}}}, {parsed: true, row: {...row, severities: 'P1'}}, {parsed: 'yes'}]) {
       expect(isStatsValue(bad)).toBe(false)
     }
   })

@@ -92,9 +92,12 @@ describe.runIf(built)('stats, actions and report over a team\'s folder', {timeou
   it('stats --template counts the team\'s documents, not the template, by its roles', () => {
     const run = runProcess(['stats', ...now, '--format', 'json', '--template', 'fixtures/templates/payments/template.md', 'fixtures/templates/payments'])
     expect(run).toMatchObject({code: 0, stderr: ''})
-    const stats = JSON.parse(run.stdout) as {postmortems: number; actionItems: {total: number}}
+    const stats = JSON.parse(run.stdout) as {postmortems: number; severity: Record<string, number>; durationMinutes: {count: number; median: number}; actionItems: {total: number; open: number; byStatus: Record<string, number>}}
     expect(stats.postmortems).toBe(3)
-    expect(stats.actionItems.total).toBeGreaterThan(5)
+    // The team's own severities and task boxes, durations as it writes them (`1 hr 12 min`).
+    expect(stats.severity).toEqual({SEV1: 1, SEV2: 1, SEV3: 1, other: 0, unfilled: 0})
+    expect(stats.durationMinutes).toMatchObject({count: 2, median: 113.5})
+    expect(stats.actionItems).toMatchObject({total: 11, open: 9, byStatus: {'[ ]': 9, '[x]': 2, other: 0, unfilled: 0}})
   })
 
   it('actions --open lists a team\'s open items by its roles; `people` shows each owner by one name', () => {

@@ -3,7 +3,7 @@
  * file is input like any other, so a result is checked before it is used.
  */
 import type {Finding, FindingSeverity} from '../model/finding.js'
-import {statusKeys, type SeverityKey, type StatusKey} from '../report/data.js'
+import type {SeverityKey, StatusKey} from '../report/data.js'
 
 /** Lint's result: every finding (before `--quiet`). */
 export type LintValue = readonly Finding[]
@@ -16,6 +16,9 @@ export interface StatsRow {
   /** Left out by `--since` / `--until`. */
   readonly excluded: boolean
   readonly severity: SeverityKey
+  /** The severities and statuses of the file's template, in its order (with `other` and `unfilled`). */
+  readonly severities: readonly SeverityKey[]
+  readonly statuses: readonly StatusKey[]
   readonly durationMinutes: number | null
   readonly complete: boolean
   /** Fields missing or invalid (list indices folded), each once, with its label. */
@@ -27,6 +30,10 @@ export interface StatsRow {
 export type StatsValue = {readonly parsed: true; readonly row: StatsRow} | {readonly parsed: false; readonly findings: readonly Finding[]}
 
 const findingSeverities: readonly FindingSeverity[] = ['error', 'warning', 'info']
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -73,6 +80,8 @@ export function isStatsValue(value: unknown): value is StatsValue {
     isCount(items.open) &&
     isCount(items.overdue) &&
     isRecord(items.byStatus) &&
-    statusKeys.every((key) => isCount((items.byStatus as Record<string, unknown>)[key]))
+    Object.values(items.byStatus).every(isCount) &&
+    isStrings(row.severities) &&
+    isStrings(row.statuses)
   )
 }

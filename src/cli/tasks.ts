@@ -373,6 +373,8 @@ export function statsValue(text: string, dates: DateOptions, name: string, profi
     row: {
       excluded: postmortem === undefined,
       severity: postmortem?.severity ?? 'unfilled',
+      severities: data.severities,
+      statuses: data.statuses,
       durationMinutes: postmortem?.durationMinutes ?? null,
       complete: postmortem?.complete ?? false,
       fields: data.completeness.fields.map(({path, field}) => ({path, field})),

@@ -180,6 +180,8 @@ export interface ReportData {
   readonly postmortems: readonly ReportPostmortem[]
   /** The severities counted, in the templates' order: their values, then `other` and `unfilled`. */
   readonly severities: readonly SeverityKey[]
+  /** The action items' statuses counted, in the templates' order, then `other` and `unfilled`. */
+  readonly statuses: readonly StatusKey[]
   readonly severity: Readonly<Record<SeverityKey, number>>
   /** Every month from the first to the last incident (or `since` to `until`), empty ones too. */
   readonly months: readonly MonthFigures[]
@@ -236,6 +238,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
   if (until !== null) checkDate('until', until)
 
   const order = severityOrder(inputs)
+  const statusOrder = statusesOf(inputs)
   const postmortems: ReportPostmortem[] = []
   const items: ReportActionItem[] = []
   const fieldCounts = new Map<string, {example: string; profile: Profile; count: number}>()
@@ -323,6 +326,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
     excluded,
     postmortems,
     severities: order,
+    statuses: statusOrder,
     severity: countBy(order, postmortems.map((entry) => entry.severity)),
     months: months(postmortems, since, until, order),
     undated: postmortems.filter((entry) => entry.date === null).length,
@@ -331,7 +335,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       total: items.length,
       open: items.filter((item) => item.open).length,
       overdue: items.filter((item) => item.overdue).length,
-      byStatus: countBy(statusKeys, items.map((item) => item.statusKey)),
+      byStatus: countBy(statusOrder, items.map((item) => item.statusKey)),
       byOwner: owners(items),
       byAge: ages(items),
       items
@@ -365,6 +369,16 @@ function severityKey(written: unknown, values: readonly string[]): SeverityKey {
 function severityValues(profile: Profile): readonly string[] {
   const binding = profile.roles.get('severity')
   return binding?.kind === 'field' ? (binding.field.values ?? []) : binding?.kind === 'column' ? (binding.column.values ?? []) : []
+}
+
+/** The statuses of the profiles' action tables, each once, in order; then `other` and `unfilled`. */
+function statusesOf(inputs: readonly ReportInput[]): StatusKey[] {
+  const order: StatusKey[] = []
+  const profiles = new Set(inputs.map((input) => input.document.profile))
+  for (const profile of profiles.size === 0 ? [builtinProfile] : profiles) {
+    for (const table of actionTables(profile)) for (const status of table.statuses) if (!order.includes(status)) order.push(status)
+  }
+  return [...order, 'other', 'unfilled']
 }
 
 /** The severities of the profiles read, each once, in order; then `other` and `unfilled`. */

@@ -16,7 +16,7 @@ export {median, nearestRank} from '../../report/figures.js'
 
 export const statsHelp = `Usage: postmortem stats [paths…] [options]
 
-Summarise postmortems: how many, by severity (P0, P1, P2, other, unfilled), duration in
+Summarise postmortems: how many, by severity (the template's, then other and unfilled), duration in
 minutes (mean, median and 90th percentile by nearest rank, over files whose header
 **Duration:** is whole minutes), action items by status (open, and overdue against --now),
 and completeness (how many validate as complete postmortems, and which fields are most
@@ -104,22 +104,28 @@ export function dateOptions(values: Readonly<Record<string, unknown>>): DateOpti
  */
 export class StatsTally {
   #postmortems = 0
-  readonly #severity = Object.fromEntries(severityKeys.map((key) => [key, 0])) as Record<SeverityKey, number>
+  // Each template's severities and statuses, in its order, as files of it come (the built-in
+  // template's when none has); `other` and `unfilled` last.
+  readonly #severityOrder: SeverityKey[] = []
+  readonly #statusOrder: StatusKey[] = []
+  readonly #severity: Record<SeverityKey, number> = {}
   readonly #durations: number[] = []
   readonly #items = {total: 0, open: 0, overdue: 0}
-  readonly #byStatus = Object.fromEntries(statusKeys.map((key) => [key, 0])) as Record<StatusKey, number>
+  readonly #byStatus: Record<StatusKey, number> = {}
   #complete = 0
   readonly #fields = new Map<string, {field: string; count: number}>()
 
   add(row: StatsRow): void {
     if (row.excluded) return
     this.#postmortems++
+    for (const key of row.severities) if (!this.#severityOrder.includes(key)) this.#severityOrder.push(key)
+    for (const key of row.statuses) if (!this.#statusOrder.includes(key)) this.#statusOrder.push(key)
     this.#severity[row.severity] = (this.#severity[row.severity] ?? 0) + 1
     if (row.durationMinutes !== null) this.#durations.push(row.durationMinutes)
     this.#items.total += row.actionItems.total
     this.#items.open += row.actionItems.open
     this.#items.overdue += row.actionItems.overdue
-    for (const key of statusKeys) this.#byStatus[key] = (this.#byStatus[key] ?? 0) + (row.actionItems.byStatus[key] ?? 0)
+    for (const [key, count] of Object.entries(row.actionItems.byStatus)) this.#byStatus[key] = (this.#byStatus[key] ?? 0) + count
     if (row.complete) this.#complete++
     for (const {path, field} of row.fields) {
       const entry = this.#fields.get(path)
@@ -132,9 +138,9 @@ export class StatsTally {
     const {count, mean, median, p90} = summarize(this.#durations)
     return {
       postmortems: this.#postmortems,
-      severity: {...this.#severity},
+      severity: ordered(this.#severityOrder, severityKeys, this.#severity),
       durationMinutes: {count, mean, median, p90},
-      actionItems: {...this.#items, byStatus: {...this.#byStatus}},
+      actionItems: {...this.#items, byStatus: ordered(this.#statusOrder, statusKeys, this.#byStatus)},
       completeness: {
         complete: this.#complete,
         incomplete: this.#postmortems - this.#complete,
@@ -184,6 +190,13 @@ export async function stats(args: readonly string[], io: CliIo): Promise<number>
   const result = tally.result()
   io.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : text(result))
   return code
+}
+
+/** Counts by key in the templates' order (the built-in one's when no file was counted), `other` and `unfilled` last. */
+function ordered(order: readonly string[], builtin: readonly string[], counts: Readonly<Record<string, number>>): Record<string, number> {
+  const last = ['other', 'unfilled']
+  const keys = [...(order.length === 0 ? builtin : order).filter((key) => !last.includes(key)), ...Object.keys(counts).filter((key) => !order.includes(key) && !builtin.includes(key) && !last.includes(key)), ...last]
+  return Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0]))
 }
 
 function text(result: Stats): string {
