@@ -265,13 +265,15 @@ describe('generated modules, compiled against the built package', () => {
     // A team's code typed by its own template, and the built-in output standing for the library's own types.
     writeFileSync(
       path.join(folder, files.use),
-      `import {lint, stringify, validate, type Postmortem as LibraryPostmortem, type PostmortemDraft as LibraryDraft} from 'postmortem-md'
+      `import {lint, parse, stringify, validate, type Postmortem as LibraryPostmortem, type PostmortemDraft as LibraryDraft} from 'postmortem-md'
 import type {Postmortem, PostmortemDraft} from './builtin.js'
 import {incidentReviewProfile, type IncidentReview, type IncidentReviewDraft, type IncidentSeverity} from './review.js'
 
 const draft: IncidentReviewDraft = {level: 'SEV2', responders: ['Dana'], events: [{at: '14:02', what: null}], signOff: {reviewed: {checked: true, value: 'Kim'}}}
 const text: string = stringify(draft, {profile: incidentReviewProfile})
 const findings = lint(text, {profile: incidentReviewProfile}).length
+// Parsed by its profile, a document is typed by its template's draft.
+const read: IncidentReviewDraft = parse(text, {profile: incidentReviewProfile})
 const result = validate(draft, {profile: incidentReviewProfile})
 const level: IncidentSeverity | undefined = result.ok ? (result.postmortem satisfies IncidentReview).level : undefined
 // @ts-expect-error: a complete review's level is one of its template's values
@@ -282,7 +284,7 @@ const minutes: IncidentReviewDraft['downtimeMinutes'] = 47
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const sameDraft: Same<PostmortemDraft, LibraryDraft> = true
 const sameComplete: Same<Postmortem, LibraryPostmortem> = true
-export {findings, level, wrong, minutes, sameDraft, sameComplete}
+export {findings, read, level, wrong, minutes, sameDraft, sameComplete}
 `
     )
     const options: ts.CompilerOptions = {

@@ -21,9 +21,9 @@ import {finishTables} from './blocks/table.js'
 import type {PostmortemDocument} from './types.js'
 
 /** Options of `parseDocument`: the template to read by, and the limits past which an input is not parsed. */
-export interface ParseOptions<Draft extends object = PostmortemDraft> {
-  /** The template's profile (default: the built-in template's). */
-  readonly profile?: Profile<Draft> | undefined
+export interface ParseOptions<Draft extends object = PostmortemDraft, Complete extends object = object> {
+  /** The template's profile (default: the built-in template's); a generated one types the draft. */
+  readonly profile?: Profile<Draft, Complete> | undefined
   /** Largest input parsed, in characters (default: 10 MB). */
   readonly maxSize?: number
   /** Deepest nesting of lists and block quotes parsed (default: 64). */
@@ -35,7 +35,7 @@ export interface ParseOptions<Draft extends object = PostmortemDraft> {
  * structure. Never throws: any string gives a document (an input over the limits gives an empty
  * draft and one `input-limit` finding).
  */
-export function parseDocument<Draft extends object = PostmortemDraft>(markdown: string, options: ParseOptions<Draft> = {}): PostmortemDocument<Draft> {
+export function parseDocument<Draft extends object = PostmortemDraft, Complete extends object = object>(markdown: string, options: ParseOptions<Draft, Complete> = {}): PostmortemDocument<Draft> {
   const profile = (options.profile ?? builtinProfile) as Profile<Draft>
   const source = new Source(typeof markdown === 'string' ? markdown : String(markdown))
   const limit = checkLimits(source.text, options)
@@ -50,7 +50,7 @@ export function parseDocument<Draft extends object = PostmortemDraft>(markdown: 
 }
 
 /** Parse a postmortem into its draft. Never throws. */
-export function parse<Draft extends object = PostmortemDraft>(markdown: string, options: ParseOptions<Draft> = {}): Draft {
+export function parse<Draft extends object = PostmortemDraft, Complete extends object = object>(markdown: string, options: ParseOptions<Draft, Complete> = {}): Draft {
   return parseDocument(markdown, options).draft
 }
 
