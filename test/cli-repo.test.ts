@@ -207,6 +207,16 @@ describe('postmortem init', () => {
     expect(parseConfig(starterConfig(false), 'x', folder).rules).toMatchObject({'missing-section': 'error'})
   })
 
+  it('offers a team template, people and overrides that parse once uncommented', () => {
+    const uncommented = starterConfig(false)
+      .replace(/^( *)\/\/ ("(?:template|people)": .*)$/gm, '$1$2')
+      .replace(/^( *)\/\/ (\{"files": .*)$/gm, '$1$2')
+    const config = parseConfig(uncommented, 'x', '/repo')
+    expect(config.template).toBe(path.resolve('/repo', 'docs/postmortem-template.md'))
+    expect(config.people).toEqual({'Grace Liu': ['@grace']})
+    expect(config.overrides.map((override) => override.template)).toEqual([undefined, path.resolve('/repo', 'infra/incident-template.md')])
+  })
+
   it('reports a folder that does not exist, and takes one folder at most', async () => {
     expect(await runInProcess(['init', 'nope/deeper'], {cwd: tree({})})).toMatchObject({code: 2, stderr: /its folder does not exist/})
     expect((await runInProcess(['init', 'a', 'b'])).code).toBe(2)

@@ -30,6 +30,15 @@ export function starterConfig(legacy: boolean): string {
   // off, the value rules on). A list applies them in order.
   "extends": "${preset}",
 
+  // Your team's template, relative to this file: every command reads, checks and writes the
+  // postmortems by it (\`postmortem template\` shows what it is read as). Without it, the
+  // built-in template.
+  // "template": "./docs/postmortem-template.md",
+
+  // One name for each person, and the other ways documents write it; \`actions\` and \`report\`
+  // show owners by that one name.
+  // "people": {"Grace Liu": ["@grace"]},
+
   // Rule levels: "off", "info", "warning" (or "warn") or "error". The rule ids are listed by
   // \`postmortem lint --help\`.
   "rules": {
@@ -44,7 +53,8 @@ export function starterConfig(legacy: boolean): string {
 
   // Other rules for the files some globs match; later entries win, as in ESLint.
   "overrides": [
-    // {"files": ["legacy/**"], "extends": "postmortem-md/legacy"}
+    // {"files": ["legacy/**"], "extends": "postmortem-md/legacy"},
+    // {"files": ["infra/**"], "template": "./infra/incident-template.md"}
   ]
 }
 `
