@@ -99,6 +99,8 @@ const scenarios: Scenario[] = [
     stderr: /^docs\/drafts\/draft\.md: not linted: matched by `drafts\/\*\*` in `ignores` of `docs\/\.postmortemrc\.json`\n$/
   },
   {name: 'fmt --check skips what `ignores` lists', argv: ['fmt', '--check', 'docs/drafts/draft.md'], code: 0, stderr: /not formatted: matched by `drafts\/\*\*`/},
+  {name: 'actions skips what `ignores` lists, as report does', argv: ['actions', 'docs/drafts/draft.md', 'docs/a.md'], code: 0, stderr: /^docs\/drafts\/draft\.md: not read: matched by `drafts\/\*\*`/},
+  {name: 'stats skips what `ignores` lists', argv: ['stats', ...now, '--format', 'json', 'docs/drafts/draft.md', 'docs/a.md'], code: 0, stdout: /"postmortems": 1,/, stderr: /^docs\/drafts\/draft\.md: not counted: matched by `drafts\/\*\*`/},
 
   // Paths that name nothing.
   {name: 'an empty folder is an error naming it; the other paths are still linted', argv: ['lint', ...now, 'empty', 'nested/ok.md'], code: 2, stdout: /^nested\/ok\.md: no issues found\n$/, stderr: /^Nothing to read in `empty`: the folder holds no \*\.md file/},

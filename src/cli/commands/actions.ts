@@ -3,7 +3,7 @@ import {parseDocument, type PostmortemDocument} from '../../parse/document.js'
 import {actionItemsOf, isOpen, isOverdue, isOwnerName, ownedBy, ownersOf, peopleNames, type ActionItemEntry, type People} from '../../model/action-items.js'
 import type {Profile} from '../../profile/compile.js'
 import {parseCommandArgs} from '../args.js'
-import {ConfigResolver, configOrReport, templateFor, type Config} from '../config.js'
+import {ConfigResolver, configOrReport, skipByConfig, templateFor, type Config} from '../config.js'
 import {display, expandInputs, readOrReport, type SkipFile} from '../files.js'
 import {exit, UsageError, type CliIo} from '../io.js'
 import {formatFindingLine} from '../report.js'
@@ -190,7 +190,10 @@ export async function actions(args: readonly string[], io: CliIo): Promise<numbe
   const owner = typeof values.owner === 'string' ? values.owner : undefined
   if (owner !== undefined && !isOwnerName(owner)) throw new UsageError('--owner expects a name')
 
-  const {documents, code, stopped, people} = await readPostmortems(positionals, io, {template: templateFlag(values, io.cwd), verb: 'listed'})
+  // Files the configuration's `ignores` lists are left out, as lint and report leave them out.
+  const resolver = new ConfigResolver((file) => display(file, io.cwd))
+  const configOf = (folder: string): Promise<Config | undefined> => resolver.resolve(folder)
+  const {documents, code, stopped, people} = await readPostmortems(positionals, io, {template: templateFlag(values, io.cwd), configOf, skip: skipByConfig(configOf), verb: 'listed'})
   if (stopped) return code
   const personName = peopleNames(people)
   const keep = ({item, closed, dueFormat}: ActionItemEntry): boolean => (!values.open || isOpen(item, closed)) && (!values.overdue || isOverdue(item, now, closed, dueFormat))

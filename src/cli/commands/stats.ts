@@ -1,7 +1,7 @@
 import {reportData, severityKeys, statusKeys, type ReportData, type ReportInput, type SeverityKey, type StatusKey} from '../../report/data.js'
 import {summarize} from '../../report/figures.js'
 import {parseCommandArgs} from '../args.js'
-import {ConfigResolver, type Config} from '../config.js'
+import {ConfigResolver, skipByConfig, type Config} from '../config.js'
 import {display, expandInputs} from '../files.js'
 import {exit, type CliIo} from '../io.js'
 import {workerSetting} from '../pool.js'
@@ -168,7 +168,7 @@ export async function stats(args: readonly string[], io: CliIo): Promise<number>
   const template = templateFlag(values, io.cwd)
   const resolver = new ConfigResolver((file) => display(file, io.cwd))
   const configOf = (folder: string): Promise<Config | undefined> => resolver.resolve(folder)
-  const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipTemplates(template, configOf))
+  const {inputs, problems, skipped} = await expandInputs(positionals.length === 0 ? ['.'] : positionals, io.cwd, skipTemplates(template, configOf, skipByConfig(configOf)))
   workerSetting(io.env)
   const templates = await prepareTemplates(inputs, template, configOf, io)
   if (templates === undefined) return exit.usage
