@@ -143,7 +143,7 @@ describe.runIf(built)('stats, actions and report over a team\'s folder', {timeou
     for (const argv of [['actions', 'payments'], ['report', '--out', 'report.html', 'payments'], ['schema'], ['new'], ['from-json', 'x.json']]) {
       const run = runProcess([...argv, '--template', 'bad.md'], {cwd})
       expect(run, argv.join(' ')).toMatchObject({code: 2, stdout: ''})
-      expect(run.stderr, argv.join(' ')).toMatch(/^bad\.md:3:1 Two sections have the id `a`/)
+      expect(run.stderr, argv.join(' ')).toMatch(/^bad\.md:7:1 Two sections have the id `a`/)
     }
     expect(existsSync(path.join(cwd, 'report.html'))).toBe(false)
   })

@@ -152,7 +152,7 @@ describe.runIf(built)('--template and the configuration name the template', {tim
 /** Bad templates, each written to a temporary folder with one team document beside it. */
 const badTemplates: readonly {name: string; text: string; line: RegExp}[] = [
   {name: 'no heading', text: 'Just some text, {x}, and no heading.\n', line: /^template\.md:1:\d+ .*heading/m},
-  {name: 'two sections with one id', text: '# {Title}\n\n## Summary\n\n{summary}\n\n## Summary\n\n{again}\n', line: /^template\.md:3:\d+ Two sections have the id `summary`/m},
+  {name: 'two sections with one id', text: '# {Title}\n\n## Summary\n\n{summary}\n\n## Summary\n\n{again}\n', line: /^template\.md:7:\d+ Two sections have the id `summary`/m},
   {name: 'an unknown annotation key', text: '# {Title}\n\n## Summary\n\n{summary}\n<!-- postmortem: colour=red -->\n', line: /^template\.md:6:\d+ .*`colour`/m}
 ]
 

@@ -268,9 +268,13 @@ function pathOf(draft: Draft): string {
 /** Two sections or two fields with one id make a template unusable: each is named at its line. */
 function checkIds(derivation: Derivation, sections: readonly SectionSpec[]): void {
   const seen = new Map<string, string>()
+  const headings = new Map<string, number>()
   for (const section of sections) {
     const before = seen.get(section.id)
-    if (before !== undefined) derivation.errors.push({line: lineOfHeading(derivation, section), column: 1, message: `Two sections have the id \`${section.id}\` (\`${before}\` and \`${section.heading}\`): rename one, or give it another id with \`<!-- postmortem: id=… -->\``})
+    // The second of two headings written alike is reported at its own line.
+    const occurrence = headings.get(section.heading ?? '') ?? 0
+    headings.set(section.heading ?? '', occurrence + 1)
+    if (before !== undefined) derivation.errors.push({line: lineOfHeading(derivation, section, occurrence), column: 1, message: `Two sections have the id \`${section.id}\` (\`${before}\` and \`${section.heading}\`): rename one, or give it another id with \`<!-- postmortem: id=… -->\``})
     else seen.set(section.id, section.heading ?? '')
   }
   const paths = new Map<string, FieldSpec>()
@@ -295,9 +299,11 @@ function checkIds(derivation: Derivation, sections: readonly SectionSpec[]): voi
   }
 }
 
-function lineOfHeading(derivation: Derivation, section: SectionSpec): number {
+function lineOfHeading(derivation: Derivation, section: SectionSpec, occurrence = 0): number {
   const text = derivation.source.text
-  const at = section.heading ? text.indexOf(section.heading) : -1
+  const heading = section.heading ?? ''
+  let at = heading ? text.indexOf(heading) : -1
+  for (let skipped = 0; skipped < occurrence && at !== -1; skipped++) at = text.indexOf(heading, at + 1)
   return at === -1 ? 1 : derivation.line(at)
 }
 
