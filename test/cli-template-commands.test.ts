@@ -4,20 +4,17 @@
  * template, compiled with `tsc --strict`; `types --check` failing once a heading is renamed.
  */
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runProcess} from './cli-harness.js'
-import {fixtures, root} from './helpers.js'
+import {root} from './helpers.js'
+import {teams, teamsFolder} from './teams.js'
 
 const built = existsSync(path.join(root, 'dist/cli/bin.js'))
-const folder = path.join(fixtures, 'templates')
-const teams = readdirSync(folder, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
+const folder = teamsFolder
 
 interface TemplateJson {
   template: string | null

@@ -9,11 +9,12 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runProcess} from './cli-harness.js'
-import {fixtures, root} from './helpers.js'
+import {root} from './helpers.js'
+import {teamsFolder} from './teams.js'
 
 const built = existsSync(path.join(root, 'dist/cli/bin.js'))
 const now = ['--now', '2026-12-07']
-const folder = path.join(fixtures, 'templates')
+const folder = teamsFolder
 
 /** A temporary folder holding a copy of one team's folder, under its own name. */
 function copyTeam(team: string): string {

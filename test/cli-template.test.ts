@@ -4,45 +4,22 @@
  * `to-json` and `fmt` read the team documents of `fixtures/templates/` by it; a template that
  * cannot be read or used stops every command given it (exit 2, each problem at its line).
  */
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {structureRules} from '../src/lint/presets.js'
 import {runProcess, type Run} from './cli-harness.js'
-import {fixtures, root} from './helpers.js'
+import {root} from './helpers.js'
+import {driftOf, teamDocuments, teams, teamsFolder, type TeamFacts} from './teams.js'
 
 const built = existsSync(path.join(root, 'dist/cli/bin.js'))
 const now = ['--now', '2026-12-07']
-const folder = path.join(fixtures, 'templates')
-const teams = readdirSync(folder, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
-
-interface Facts {
-  readonly kind: 'tidy' | 'drifting' | 'partial'
-  readonly drift: readonly {readonly what: string; readonly line: number}[]
-}
+const folder = teamsFolder
 
 /** The documents of a team, with their facts, by path relative to the repository. */
-function documentsOf(team: string): {name: string; facts: Facts}[] {
-  return readdirSync(path.join(folder, team))
-    .filter((file) => file.endsWith('.md') && file !== 'template.md')
-    .sort()
-    .map((file) => ({
-      name: `fixtures/templates/${team}/${file}`,
-      facts: JSON.parse(readFileSync(path.join(folder, team, file.replace(/\.md$/, '.facts.json')), 'utf8')) as Facts
-    }))
-}
-
-/** Which drift each structure rule reports (as in team-templates.test.ts). */
-const driftOf: Readonly<Record<string, string>> = {
-  'heading-text': 'renamed-heading',
-  'missing-section': 'missing-section',
-  'unknown-section': 'extra-section',
-  'list-marker': 'list-marker',
-  'field-as-heading': 'field-as-heading'
+function documentsOf(team: string): {name: string; facts: TeamFacts}[] {
+  return teamDocuments(team).map(({name, facts}) => ({name: `fixtures/templates/${team}/${name}`, facts}))
 }
 
 interface JsonFile {
@@ -65,7 +42,7 @@ function driftFound(run: Run): Record<string, string[]> {
   )
 }
 
-const expectedDrift = (facts: Facts): string[] => facts.drift.map((drift) => `${drift.what}@${drift.line}`).sort()
+const expectedDrift = (facts: TeamFacts): string[] => facts.drift.map((drift) => `${drift.what}@${drift.line}`).sort()
 
 /** A temporary folder holding copies of some teams' folders. */
 function copyTeams(...names: string[]): string {

@@ -4,22 +4,18 @@
  * draft that can be written (R1 and R3 on the fixture templates are in team-templates.test.ts).
  * Over mutations of every team template and the built-in one, and over token soup (fast-check).
  */
-import {readdirSync, readFileSync} from 'node:fs'
-import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {deriveProfile} from '../src/profile/derive/index.js'
 import {blankDraft} from '../src/model/draft.js'
 import {stringify} from '../src/stringify/index.js'
 import {mutate, mutation, tokenSoup, unicodeText} from '../scripts/fuzz.js'
-import {fixtures, template} from './helpers.js'
+import {template} from './helpers.js'
+import {teams, teamTemplate} from './teams.js'
 
-const folder = path.join(fixtures, 'templates')
 const templates = [
   template,
-  ...readdirSync(folder, {withFileTypes: true})
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => readFileSync(path.join(folder, entry.name, 'template.md'), 'utf8'))
+  ...teams.map(teamTemplate)
 ]
 const mutatedTemplate = fc
   .record({seed: fc.nat(templates.length - 1), edits: fc.array(mutation, {minLength: 1, maxLength: 4})})

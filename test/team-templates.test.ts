@@ -4,7 +4,6 @@
  * and its drifting ones with exactly their drift; every document reads as its facts say, comes
  * back from `fmt` nearly as written, and the R3 properties hold over mutations of it.
  */
-import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
@@ -21,48 +20,14 @@ import {deriveProfile} from '../src/profile/derive/index.js'
 import type {Profile} from '../src/profile/compile.js'
 import {stringify} from '../src/stringify/index.js'
 import {firstDifference, mutate, mutation} from '../scripts/fuzz.js'
-import {expectedJson, fixtures} from './helpers.js'
-
-const folder = path.join(fixtures, 'templates')
-const teams = readdirSync(folder, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
-
-interface Facts {
-  readonly kind: 'tidy' | 'drifting' | 'partial'
-  readonly drift: readonly {readonly what: string; readonly line: number}[]
-  readonly notDrift?: readonly string[]
-}
-
-interface TeamDocument {
-  readonly name: string
-  readonly text: string
-  readonly facts: Facts
-}
+import {expectedJson} from './helpers.js'
+import {driftOf, teamDocuments, teams, teamsFolder, teamTemplate, type TeamDocument} from './teams.js'
 
 function team(name: string): {template: string; profile: Profile; documents: TeamDocument[]} {
-  const template = readFileSync(path.join(folder, name, 'template.md'), 'utf8')
+  const template = teamTemplate(name)
   const derived = deriveProfile(template, {file: `${name}/template.md`})
   if (!derived.ok) throw new Error(`${name}: ${derived.errors.map((error) => `${error.line}: ${error.message}`).join('; ')}`)
-  const documents = readdirSync(path.join(folder, name))
-    .filter((file) => file.endsWith('.md') && file !== 'template.md')
-    .sort()
-    .map((file) => ({
-      name: file,
-      text: readFileSync(path.join(folder, name, file), 'utf8'),
-      facts: JSON.parse(readFileSync(path.join(folder, name, file.replace(/\.md$/, '.facts.json')), 'utf8')) as Facts
-    }))
-  return {template, profile: derived.profile, documents}
-}
-
-/** Which drift each structure rule reports. */
-const driftOf: Readonly<Record<string, string>> = {
-  'heading-text': 'renamed-heading',
-  'missing-section': 'missing-section',
-  'unknown-section': 'extra-section',
-  'list-marker': 'list-marker',
-  'field-as-heading': 'field-as-heading'
+  return {template, profile: derived.profile, documents: teamDocuments(name)}
 }
 
 /** Lines of `after` that differ from `before`, compared as sequences (a longest common subsequence). */
@@ -128,7 +93,7 @@ describe.each(teams)('the %s template', (name) => {
       })
 
       it('reads as its expected draft (`to-json --draft`)', () => {
-        const file = path.join(folder, name, document.name.replace(/\.md$/, '.draft.json'))
+        const file = path.join(teamsFolder, name, document.name.replace(/\.md$/, '.draft.json'))
         expect(JSON.parse(JSON.stringify(parsed.draft))).toEqual(expectedJson(file, parsed.draft))
       })
 

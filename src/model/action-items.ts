@@ -102,8 +102,17 @@ export function actionTables(profile: Profile = builtinProfile): ActionTable[] {
     })
 }
 
-/** Statuses that close an item where the template names none (a free-text Status column). */
-const closingWords = ['Done', 'Closed', 'Resolved', 'Complete', 'Completed', 'Fixed', "Won't Do", 'Cancelled', 'Canceled', 'Finished']
+/**
+ * Statuses that close an item: those of a template's enum that close it (`{Open/Done}`), and all
+ * of them where a free-text Status column names none.
+ */
+export const closingWords: readonly string[] = ['Done', 'Closed', 'Resolved', 'Complete', 'Completed', 'Fixed', "Won't Do", 'Wont Do', 'Cancelled', 'Canceled', 'Finished']
+
+/** Whether a status closes an item by its words (`Done`, `won't do`), in any case. */
+export function isClosingWord(status: string): boolean {
+  const wanted = status.trim().toLowerCase()
+  return closingWords.some((word) => word.toLowerCase() === wanted)
+}
 
 /** The status of a task whose box is checked, and of one whose box is not. */
 const checked = '[x]'

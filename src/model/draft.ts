@@ -1,4 +1,5 @@
 /** Building and ordering drafts: the blank template's draft, and a draft's keys in template order. */
+import {blockFields} from '../profile/blocks.js'
 import {builtinProfile} from '../profile/builtin.js'
 import type {Postmortem, PostmortemDraft} from '../profile/builtin-types.js'
 import type {KeyOrder, Profile} from '../profile/compile.js'
@@ -16,17 +17,9 @@ export function blankDraft<Draft extends object = PostmortemDraft, Complete exte
   for (const section of profile.sections) {
     if (section.kind === 'title' && profile.title?.id) setPath(draft, profile.title.id.path, null)
     for (const block of section.blocks) {
+      // A checklist line holds its box and its value; every other labelled field, its value.
+      for (const field of blockFields(block)) setPath(draft, field.path, block.type === 'checklist' ? {checked: false, value: null} : null)
       switch (block.type) {
-        case 'fieldLines':
-        case 'fieldList':
-        case 'fieldTable':
-        case 'patternLine':
-        case 'headingFields':
-          for (const field of block.fields) setPath(draft, field.path, null)
-          break
-        case 'fieldParagraph':
-          setPath(draft, block.field.path, null)
-          break
         case 'listUnderLabel':
         case 'list':
           setPath(draft, block.path, block.placeholders.map(() => null))
@@ -42,10 +35,7 @@ export function blankDraft<Draft extends object = PostmortemDraft, Complete exte
           )
           if (block.zonePath !== undefined) setPath(draft, block.zonePath, 'UTC')
           break
-        case 'checklist':
-          for (const field of block.fields) setPath(draft, field.path, {checked: false, value: null})
-          break
-        case 'rule':
+        default:
           break
       }
     }

@@ -23,8 +23,8 @@ export interface ActionFact {
   readonly open: boolean
 }
 
-/** What a postmortem says about its incident. */
-export interface IncidentFacts {
+/** What a postmortem's header and timeline say about its incident. */
+export interface IncidentSummary {
   readonly title: string | null
   /** ISO `YYYY-MM-DD`; `null` when unwritten or not a real date in the template's notation. */
   readonly incidentDate: string | null
@@ -33,6 +33,10 @@ export interface IncidentFacts {
   readonly timeZone: string | null
   /** Timeline entries with a time written. */
   readonly timelineEntries: number
+}
+
+/** What a postmortem says about its incident, its action items included. */
+export interface IncidentFacts extends IncidentSummary {
   readonly actionItems: readonly ActionFact[]
   /** The owners of open action items, each once, in order of appearance. */
   readonly owners: readonly string[]
@@ -43,41 +47,39 @@ export interface FactsOptions {
   readonly people?: People
 }
 
-/** What a draft says about its incident, read through the profile's roles. */
-export function incidentFacts(draft: object, profile: Profile, options: FactsOptions = {}): IncidentFacts {
+/** What a draft's header and timeline say about its incident, read through the profile's roles. */
+export function incidentSummary(draft: object, profile: Profile): IncidentSummary {
   const titlePath = profile.title?.textPath
   const titleText = titlePath === undefined ? undefined : getPath(draft, titlePath)
-  const title = roleText(profile, draft, 'title') ?? (typeof titleText === 'string' && titleText !== '' ? titleText : null)
   const written = roleText(profile, draft, 'incidentDate')?.trim()
   const duration = roleText(profile, draft, 'duration') ?? firstCell(draft, profile, 'duration')
   const timeline = timelineOf(profile)
   const rows = timeline ? getPath(draft, timeline.block.path) : undefined
-  const entries = Array.isArray(rows) ? rows.filter((row: unknown) => row !== null && typeof row === 'object' && typeof (row as Record<string, unknown>)[timeline!.time.key] === 'string') : []
-  const personName = peopleNames(options.people)
-  const actionItems = actionItemsOf(draft, profile).map(({item, closed, dueFormat}): ActionFact => {
-    const owner = item.owner ?? null
-    return {
-      action: item.action ?? null,
-      owner: ownersOf(owner, personName).owner,
-      due: dueIsoDate(item, dueFormat) ?? item.dueDate ?? null,
-      open: isOpen(item, closed)
-    }
-  })
-  const owners: string[] = []
-  for (const item of actionItems) {
-    if (!item.open) continue
-    if (item.owner !== null && ownerNames(item.owner).length > 0 && !owners.includes(item.owner)) owners.push(item.owner)
-  }
+  const timed = (row: unknown): boolean => timeline !== undefined && row !== null && typeof row === 'object' && typeof (row as Record<string, unknown>)[timeline.time.key] === 'string'
   return {
-    title,
+    title: roleText(profile, draft, 'title') ?? (typeof titleText === 'string' && titleText !== '' ? titleText : null),
     incidentDate: (written === undefined ? undefined : isoDate(written, roleNotation(profile, 'incidentDate'))) ?? null,
     severity: roleText(profile, draft, 'severity')?.trim() ?? null,
     durationMinutes: (duration === undefined ? undefined : durationMinutes(duration)) ?? null,
     timeZone: zoneOf(draft, profile) ?? null,
-    timelineEntries: entries.length,
-    actionItems,
-    owners
+    timelineEntries: Array.isArray(rows) ? rows.filter(timed).length : 0
   }
+}
+
+/** What a draft says about its incident, its action items with their owners included. */
+export function incidentFacts(draft: object, profile: Profile, options: FactsOptions = {}): IncidentFacts {
+  const personName = peopleNames(options.people)
+  const actionItems = actionItemsOf(draft, profile).map(({item, closed, dueFormat}): ActionFact => ({
+    action: item.action ?? null,
+    owner: ownersOf(item.owner ?? null, personName).owner,
+    due: dueIsoDate(item, dueFormat) ?? item.dueDate ?? null,
+    open: isOpen(item, closed)
+  }))
+  const owners: string[] = []
+  for (const item of actionItems) {
+    if (item.open && item.owner !== null && ownerNames(item.owner).length > 0 && !owners.includes(item.owner)) owners.push(item.owner)
+  }
+  return {...incidentSummary(draft, profile), actionItems, owners}
 }
 
 /**

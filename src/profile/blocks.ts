@@ -44,6 +44,13 @@ export function blockFields(block: Block): readonly FieldSpec[] {
   }
 }
 
+/** The block with each of its labelled fields replaced by `map`'s (other blocks as they are). */
+export function mapBlockFields(block: Block, map: (field: FieldSpec) => FieldSpec): Block {
+  if (block.type === 'fieldParagraph') return {...block, field: map(block.field)}
+  if ('fields' in block) return {...block, fields: block.fields.map(map)} as Block
+  return block
+}
+
 /** A section's blocks under its heading (without the fields its heading holds). */
 export function bodyOf(section: {readonly blocks: readonly Block[]}): readonly Block[] {
   return section.blocks.some((block) => block.type === 'headingFields') ? section.blocks.filter((block) => block.type !== 'headingFields') : section.blocks

@@ -5,11 +5,12 @@
  * template's words on every property, the enums as `as const` arrays and, unless left out, the
  * profile as a constant. The built-in model's types (`builtin-types.ts`) are this output.
  */
-import {blockFields, type TableBlock} from './blocks.js'
-import {ownsPath, type KeyOrder, type Profile} from './compile.js'
+import type {TableBlock} from './blocks.js'
+import type {Profile} from './compile.js'
+import {modelEntries, type Entry} from './model-tree.js'
 import {identifier, jsDoc, literal, propertyKey, quote, sentence} from './codegen-print.js'
 import {templateHeading} from './labels.js'
-import type {Block, ColumnSpec, FieldRole, FieldSpec, SectionSpec, TitleSpec, ValueSpec} from './spec.js'
+import type {Block, ColumnSpec, FieldRole, SectionSpec, ValueSpec} from './spec.js'
 
 /** Options of `typesSource`. */
 export interface TypesSourceOptions {
@@ -24,23 +25,7 @@ export interface TypesSourceOptions {
   readonly note?: string
 }
 
-type ChecklistBlock = Extract<Block, {type: 'checklist'}>
 type Level = 'draft' | 'complete'
-
-/** What one key of the model holds, read from the profile as its schemas read it. */
-type Node =
-  | {readonly kind: 'id' | 'title'; readonly title: TitleSpec}
-  | {readonly kind: 'frontMatter' | 'extra'}
-  | {readonly kind: 'zone'; readonly block: TableBlock}
-  | {readonly kind: 'field'; readonly field: FieldSpec; readonly checklist?: ChecklistBlock}
-  | {readonly kind: 'block'; readonly block: Block; readonly section: SectionSpec}
-  | {readonly kind: 'object'; readonly path: string; readonly section: SectionSpec | undefined; readonly entries: readonly Entry[]}
-
-interface Entry {
-  readonly key: string
-  readonly path: string
-  readonly node: Node
-}
 
 /** A named enum: its values' constant and its type. */
 interface EnumName {
@@ -119,40 +104,6 @@ interface Context {
   readonly profile: Profile
   readonly rows: ReadonlyMap<TableBlock, RowName>
   readonly enums: ReadonlyMap<ValueSpec, EnumName>
-}
-
-/** The model's keys as its schemas build them: the key order, each key read as a field, a block or an object. */
-function modelEntries(profile: Profile): Entry[] {
-  const leaves = new Map<string, Node>()
-  const objects = new Map<string, SectionSpec>()
-  for (const section of profile.sections) {
-    if (ownsPath(section) && !section.blocks.some((block) => 'path' in block && block.path === section.path)) objects.set(section.path, section)
-    for (const block of section.blocks) {
-      if (block.type === 'checklist') for (const field of block.fields) leaves.set(field.path, {kind: 'field', field, checklist: block})
-      else for (const field of blockFields(block)) leaves.set(field.path, {kind: 'field', field})
-      if ('path' in block) leaves.set(block.path, {kind: 'block', block, section})
-    }
-  }
-  const zones = new Map(profile.tables.flatMap(({block}) => (block.zonePath === undefined ? [] : [[block.zonePath, block] as const])))
-  const build = (order: KeyOrder, prefix: string): Entry[] => {
-    const entries: Entry[] = []
-    for (const [key, inner] of order) {
-      const path = prefix ? `${prefix}.${key}` : key
-      const zone = zones.get(path)
-      const leaf = leaves.get(path)
-      let node: Node | undefined
-      const title = profile.title
-      if (title?.id && path === title.id.path) node = {kind: 'id', title}
-      else if (title && path === title.textPath) node = {kind: 'title', title}
-      else if (zone) node = {kind: 'zone', block: zone}
-      else if (path === 'frontMatter' || path === 'extra') node = {kind: path}
-      else if (leaf) node = leaf
-      else if (inner !== null) node = {kind: 'object', path, section: objects.get(path), entries: build(inner, path)}
-      if (node) entries.push({key, path, node})
-    }
-    return entries
-  }
-  return build(profile.keyOrder, '')
 }
 
 /** Every entry, depth first. */

@@ -4,8 +4,9 @@
  * the sections, every value a document holds (field, list, text block, table and its columns)
  * with its type and role, and where each role the commands read is bound.
  */
+import {blockFields} from './blocks.js'
 import type {Profile, RoleBinding} from './compile.js'
-import type {Block, ColumnSpec, FieldRole, FieldSpec, SectionSpec, ValueSpec} from './spec.js'
+import {fieldRoles, type Block, type ColumnSpec, type FieldRole, type FieldSpec, type SectionSpec, type ValueSpec} from './spec.js'
 
 /** One section as `template` shows it. */
 export interface SectionDescription {
@@ -56,24 +57,7 @@ export interface ProfileDescription {
 }
 
 /** The roles the commands and rules read, in the order `template` lists them. */
-export const roleNames: readonly FieldRole[] = [
-  'id',
-  'title',
-  'incidentDate',
-  'severity',
-  'duration',
-  'author',
-  'summary',
-  'meetingDate',
-  'timeline.zone',
-  'timeline.time',
-  'timeline.event',
-  'actionItems.action',
-  'actionItems.owner',
-  'actionItems.due',
-  'actionItems.status',
-  'actionItems.priority'
-]
+export const roleNames: readonly FieldRole[] = fieldRoles
 
 /** The path a role is bound to: a field's, a block's, or a table's column (`timeline.entries[].time`). */
 export function bindingPath(binding: RoleBinding): string {
@@ -127,18 +111,9 @@ function blockValues(section: SectionSpec, block: Block): FieldDescription[] {
     role: spec.role ?? null
   })
   const field = (spec: FieldSpec, required?: boolean): FieldDescription => value(spec.path, spec.label, spec, required)
+  // Note: a checklist's lines may stay unfilled unless a choice requires them (SPEC §2).
+  if (block.type === 'checklist') return block.fields.map((spec) => field(spec, block.requiredWhen === undefined ? false : spec.optional !== true))
   switch (block.type) {
-    case 'fieldLines':
-    case 'fieldList':
-    case 'fieldTable':
-    case 'patternLine':
-    case 'headingFields':
-      return block.fields.map((spec) => field(spec))
-    case 'checklist':
-      // Note: a checklist's lines may stay unfilled unless a choice requires them (SPEC §2).
-      return block.fields.map((spec) => field(spec, block.requiredWhen === undefined ? false : spec.optional !== true))
-    case 'fieldParagraph':
-      return [field(block.field)]
     case 'listUnderLabel':
       return [value(block.path, block.label, {type: 'list', ...(block.optional ? {optional: true} : {}), ...(block.role ? {role: block.role} : {})})]
     case 'list':
@@ -150,7 +125,7 @@ function blockValues(section: SectionSpec, block: Block): FieldDescription[] {
         value(block.path, heading, {type: 'table', ...(block.optional ? {optional: true} : {})}),
         ...block.columns.map((column: ColumnSpec) => value(`${block.path}[].${column.key}`, column.header, column))
       ]
-    case 'rule':
-      return []
+    default:
+      return blockFields(block).map((spec) => field(spec))
   }
 }

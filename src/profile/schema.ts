@@ -11,8 +11,9 @@ import {extrasProblem, isAnchor} from '../model/extras.js'
 import {draftProblems} from '../model/presence.js'
 import {getPath} from '../model/paths.js'
 import {isIsoDate, isUnresolvedChoice, looksLikeZone, timeToMinutes, withoutUnit} from '../model/text.js'
-import {blockFields, type TableBlock} from './blocks.js'
-import {ownsPath, type KeyOrder, type Profile} from './compile.js'
+import type {TableBlock} from './blocks.js'
+import type {Profile} from './compile.js'
+import {modelEntries, type Entry, type Node} from './model-tree.js'
 import {templateHeading} from './labels.js'
 import type {Block, ColumnSpec, FieldSpec, SectionSpec} from './spec.js'
 
@@ -39,41 +40,44 @@ export function schemasOf(profile: Profile): ProfileSchemas {
 
 type Level = 'draft' | 'complete'
 
-/** What a leaf of the model is read from: a field, a block's value, or the title. */
-type Leaf = {readonly kind: 'field'; readonly field: FieldSpec; readonly checklist?: Extract<Block, {type: 'checklist'}>} | {readonly kind: 'block'; readonly block: Block; readonly section: SectionSpec}
+/** What a leaf of the model is read from: a field or a block's value. */
+type Leaf = Extract<Node, {kind: 'field' | 'block'}>
 
 function buildSchema(profile: Profile, level: Level): z.ZodType {
-  const leaves = new Map<string, Leaf>()
-  const objects = new Map<string, SectionSpec>()
-  for (const section of profile.sections) {
-    if (ownsPath(section) && !section.blocks.some((block) => 'path' in block && block.path === section.path)) objects.set(section.path, section)
-    for (const block of section.blocks) {
-      if (block.type === 'checklist') for (const field of block.fields) leaves.set(field.path, {kind: 'field', field, checklist: block})
-      else for (const field of blockFields(block)) leaves.set(field.path, {kind: 'field', field})
-      if ('path' in block) leaves.set(block.path, {kind: 'block', block, section})
-    }
-  }
-  const zones = new Map(profile.tables.flatMap(({block}) => (block.zonePath === undefined ? [] : [[block.zonePath, block] as const])))
   const zone = zoneSchema(profile)
-
-  const build = (order: KeyOrder, prefix: string): Record<string, z.ZodType> => {
+  const build = (entries: readonly Entry[]): Record<string, z.ZodType> => {
     const shape: Record<string, z.ZodType> = {}
-    for (const [key, inner] of order) {
-      const path = prefix ? `${prefix}.${key}` : key
-      const leaf = leaves.get(path)
-      if (path === profile.title?.id?.path) shape[key] = idSchema(profile, level)
-      else if (path === profile.title?.textPath) shape[key] = titleText(titleDescription(profile), level === 'draft' ? draftText : filledText).optional()
-      else if (zones.has(path)) shape[key] = level === 'draft' ? zone.optional().meta({description: zoneDescription(zones.get(path)!)}) : zone
-      else if (path === 'frontMatter') shape[key] = frontMatterSchema.optional()
-      else if (path === 'extra') shape[key] = extraList(profile).optional()
-      else if (leaf) shape[key] = leafSchema(profile, path, leaf, level)
-      else if (inner !== null) shape[key] = objectSchema(profile, path, build(inner, path), objects.get(path), level)
+    for (const {key, path, node} of entries) {
+      switch (node.kind) {
+        case 'id':
+          shape[key] = idSchema(profile, level)
+          break
+        case 'title':
+          shape[key] = titleText(titleDescription(profile), level === 'draft' ? draftText : filledText).optional()
+          break
+        case 'zone':
+          shape[key] = level === 'draft' ? zone.optional().meta({description: zoneDescription(node.block)}) : zone
+          break
+        case 'frontMatter':
+          shape[key] = frontMatterSchema.optional()
+          break
+        case 'extra':
+          shape[key] = extraList(profile).optional()
+          break
+        case 'field':
+        case 'block':
+          shape[key] = leafSchema(profile, path, node, level)
+          break
+        case 'object':
+          shape[key] = objectSchema(profile, path, build(node.entries), node.section, level)
+          break
+      }
     }
     return shape
   }
   const names = profile.spec.typeNames ?? {complete: 'Postmortem', draft: 'PostmortemDraft'}
   return z
-    .object(build(profile.keyOrder, ''))
+    .object(build(modelEntries(profile)))
     .superRefine((draft, ctx) => {
       for (const problem of draftProblems(profile, draft)) ctx.addIssue({code: 'custom', message: problem.message, path: problem.path})
     })

@@ -28,27 +28,31 @@ export type ListMarker = '-' | '*' | '+' | '.' | ')'
  */
 export type PlaceholderNotation = 'braces' | 'braces-text' | 'double-braces' | 'angle'
 
+/** Every role, in the order `postmortem template` lists them. */
+export const fieldRoles = [
+  'id',
+  'title',
+  'incidentDate',
+  'severity',
+  'duration',
+  'author',
+  'summary',
+  'meetingDate',
+  'timeline.zone',
+  'timeline.time',
+  'timeline.event',
+  'actionItems.action',
+  'actionItems.owner',
+  'actionItems.due',
+  'actionItems.status',
+  'actionItems.priority'
+] as const
+
 /**
  * What a value is for, beyond its type: what `actions`, `stats`, `report` and the value rules
  * read. A role is bound to at most one field (or column) of a profile.
  */
-export type FieldRole =
-  | 'id'
-  | 'title'
-  | 'incidentDate'
-  | 'severity'
-  | 'duration'
-  | 'author'
-  | 'summary'
-  | 'meetingDate'
-  | 'timeline.zone'
-  | 'timeline.time'
-  | 'timeline.event'
-  | 'actionItems.action'
-  | 'actionItems.owner'
-  | 'actionItems.due'
-  | 'actionItems.status'
-  | 'actionItems.priority'
+export type FieldRole = (typeof fieldRoles)[number]
 
 /** What a value is and how it reads, shared by fields and table columns. */
 export interface ValueSpec {

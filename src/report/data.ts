@@ -5,10 +5,9 @@
  * stats` and `postmortem report` print these figures; a dashboard can draw them its own way.
  */
 import {actionItemsOf, actionTables, canonicalStatus, dueIsoDate, isOpen, isOverdue, ownersOf, peopleNames, type People} from '../model/action-items.js'
-import {isoDate, isoNotation} from '../model/dates.js'
-import {getPath} from '../model/paths.js'
-import {incidentFacts} from '../model/facts.js'
-import {roleNotation, roleText, roleValue} from '../model/roles.js'
+import {isoNotation} from '../model/dates.js'
+import {incidentSummary} from '../model/facts.js'
+import {roleText, roleValue} from '../model/roles.js'
 import {builtinProfile} from '../profile/builtin.js'
 import type {Profile} from '../profile/compile.js'
 import {isIsoDate} from '../model/text.js'
@@ -247,16 +246,14 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
 
   for (const {file, document, rules: ownRules} of inputs) {
     const {draft, profile} = document
-    const written = roleText(profile, draft, 'incidentDate')?.trim()
-    const date = (written === undefined ? undefined : isoDate(written, roleNotation(profile, 'incidentDate'))) ?? null
+    const summary = incidentSummary(draft, profile)
+    const date = summary.incidentDate
     if ((since !== null || until !== null) && (date === null || (since !== null && date < since) || (until !== null && date > until))) {
       excluded++
       continue
     }
     const hotfixId = roleText(profile, draft, 'id') ?? null
-    const titlePath = profile.title?.textPath
-    const titleText = titlePath === undefined ? undefined : getPath(draft, titlePath)
-    const title = roleText(profile, draft, 'title') ?? (typeof titleText === 'string' ? titleText : null)
+    const {title} = summary
     const statusValues = new Map(actionTables(profile).map((table) => [table.key, table.statuses]))
     const own = actionItemsOf(draft, profile).map(({table, heading, path, item, keys, closed, dueFormat}): ReportActionItem => {
         const span = document.fields.get(path)?.span ?? (keys.action === undefined ? undefined : document.fields.get(`${path}.${keys.action}`)?.span)
@@ -298,7 +295,6 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       ownErrorsByRule[finding.ruleId] = (ownErrorsByRule[finding.ruleId] ?? 0) + 1
       errorsByRule[finding.ruleId] = (errorsByRule[finding.ruleId] ?? 0) + 1
     }
-    const facts = incidentFacts(draft, profile)
     postmortems.push({
       file,
       hotfixId,
@@ -306,7 +302,7 @@ export function reportData(inputs: readonly ReportInput[], options: ReportOption
       date,
       month: date === null ? null : date.slice(0, 7),
       severity: severityKey(roleValue(profile, draft, 'severity')?.value, severityValues(profile)),
-      durationMinutes: facts.durationMinutes,
+      durationMinutes: summary.durationMinutes,
       complete: result.ok,
       errors: Object.values(ownErrorsByRule).reduce((sum, count) => sum + count, 0),
       warnings,

@@ -3,7 +3,7 @@
  * right after a template's element complete or override what is derived from it (SPEC §9). An
  * unknown key or a bad value is an error naming its line; annotations are never written by `new`.
  */
-import type {FieldRole, ValueType} from '../spec.js'
+import {fieldRoles, type FieldRole, type ValueType} from '../spec.js'
 
 /** What one annotation says. */
 export interface Annotation {
@@ -22,24 +22,7 @@ export interface Annotation {
 export const annotationTypes: readonly ValueType[] = ['text', 'markdown', 'date', 'time', 'datetime', 'minutes', 'enum', 'number', 'list']
 
 /** The roles an annotation may name: a value's, or a section's (`timeline`, `actionItems`). */
-export const annotationRoles: readonly (FieldRole | 'timeline' | 'actionItems')[] = [
-  'id',
-  'title',
-  'incidentDate',
-  'severity',
-  'duration',
-  'author',
-  'summary',
-  'timeline',
-  'timeline.time',
-  'timeline.event',
-  'actionItems',
-  'actionItems.action',
-  'actionItems.owner',
-  'actionItems.due',
-  'actionItems.status',
-  'actionItems.priority'
-]
+export const annotationRoles: readonly (FieldRole | 'timeline' | 'actionItems')[] = [...fieldRoles, 'timeline', 'actionItems']
 
 const keys = ['id', 'type', 'format', 'values', 'optional', 'required', 'aka', 'role', 'repeat'] as const
 

@@ -4,6 +4,7 @@
  * warning the `template` command shows (the first in template order is kept), never a guess.
  */
 import type {Block, ColumnSpec, FieldRole, FieldSpec, SectionSpec} from '../spec.js'
+import {mapBlockFields} from '../blocks.js'
 import type {Derivation} from './context.js'
 
 /** Where a candidate for a role stands, for the warning. */
@@ -39,15 +40,6 @@ export function bindRoles(derivation: Derivation, sections: readonly SectionSpec
     const where = section.heading ?? section.id
     const blocks = section.blocks.map((block): Block => {
       switch (block.type) {
-        case 'fieldLines':
-        case 'fieldList':
-        case 'fieldTable':
-        case 'patternLine':
-        case 'headingFields':
-        case 'checklist':
-          return {...block, fields: block.fields.map((spec) => field(spec, where))} as Block
-        case 'fieldParagraph':
-          return {...block, field: field(block.field, where)}
         case 'markdown':
           return keep(block.role, {name: `the text of \`${where}\``, section: where}) ? block : withoutRole(block)
         case 'table': {
@@ -55,7 +47,7 @@ export function bindRoles(derivation: Derivation, sections: readonly SectionSpec
           return {...block, columns: block.columns.map((spec) => column(spec, where, `\`${where}\``, index))}
         }
         default:
-          return block
+          return mapBlockFields(block, (spec) => field(spec, where))
       }
     })
     return {...section, blocks}

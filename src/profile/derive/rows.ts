@@ -13,6 +13,7 @@ import type {Derivation} from './context.js'
 import {camelCase, leadLabel, linkSlots, placeholderWords, typeOf, withoutComments} from './hints.js'
 import {columnRoleOf, fieldRoleOf} from './lexicon.js'
 import {headerZone, makeField, markerOf} from './fields.js'
+import {isClosingWord} from '../../model/action-items.js'
 
 type TableBlock = Extract<Block, {type: 'table'}>
 
@@ -36,8 +37,6 @@ interface Slot {
   readonly zone?: {readonly zone: string; readonly join: string}
 }
 
-const closedWords = /^(?:done|closed|resolved|complete|completed|fixed|won'?t do|cancell?ed|finished)$/i
-
 /** Columns from slots: keys by role where bound (`time`, `owner`), else the camelCase of the name. */
 function columnsOf(context: RowsContext, slots: readonly Slot[], role: RowsContext['role']): ColumnSpec[] {
   const keys = new Set<string>()
@@ -53,7 +52,7 @@ function columnsOf(context: RowsContext, slots: readonly Slot[], role: RowsConte
     keys.add(key)
     const values = slot.annotation.values ?? (type === 'enum' ? hinted.values : undefined)
     const format = slot.annotation.format ?? (type === 'date' || type === 'datetime' ? hinted.format : undefined)
-    const closed = values?.filter((value) => closedWords.test(value))
+    const closed = values?.filter(isClosingWord)
     const column: ColumnSpec = {
       key,
       // `due: {Mon D, YYYY}`: the word before the slot names the column better than its hint.
